@@ -1,0 +1,3 @@
+"""mlplan: a command-line study planner for people teaching themselves machine learning."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow ``python -m mlplan``."""
+
+from mlplan.cli import main
+
+main()

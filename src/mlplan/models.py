@@ -1,0 +1,171 @@
+"""The roadmap schema: what a study roadmap is, as validated pydantic models.
+
+A roadmap is stages (phases, quarters, levels) of units (modules, weeks,
+checkpoints) of items, the things a learner schedules and ticks off. The key
+names here are a public contract: the bundled YAML files, ``mlplan show --json``
+and user roadmaps all use them.
+
+Checklist strings may start with a label that says what they are
+("Ethics: ...", "Stretch: ...", "Self-check: ...", "Interview: ...");
+unlabelled entries are deliverables. See ``CHECKLIST_LABELS``.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+CHECKLIST_LABELS = ("Ethics", "Stretch", "Self-check", "Interview")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ItemKind(StrEnum):
+    CONCEPT = "concept"
+    TASK = "task"
+    RESOURCE = "resource"
+    PROJECT = "project"
+    CAPSTONE = "capstone"
+    CHECKPOINT = "checkpoint"
+    REVIEW = "review"
+    SETUP = "setup"
+
+
+class ResourceKind(StrEnum):
+    COURSE = "course"
+    VIDEO = "video"
+    BOOK = "book"
+    TUTORIAL = "tutorial"
+    ARTICLE = "article"
+    DOCS = "docs"
+    PAPER = "paper"
+    TOOL = "tool"
+    DATASET = "dataset"
+    COMMUNITY = "community"
+    OTHER = "other"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Resource(_Model):
+    """Something to read, watch or use; ``url`` is absent when the source gives none."""
+
+    title: Text
+    url: str | None = None
+    kind: ResourceKind
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: str | None) -> str | None:
+        if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+            raise ValueError("must be an http(s) address, like https://example.org/page")
+        return url
+
+
+class Item(_Model):
+    """One schedulable piece of study with its hours."""
+
+    id: Id
+    kind: ItemKind
+    title: Text
+    hours: float = Field(gt=0, le=200)
+    estimated: bool
+    details: str | None = None
+    resources: list[Resource] = []
+    checklist: list[Text] = []
+
+    @field_validator("hours")
+    @classmethod
+    def _quarter_hours(cls, hours: float) -> float:
+        if (hours * 4) != int(hours * 4):
+            raise ValueError("must be a multiple of a quarter hour (0.25)")
+        return hours
+
+
+class Unit(_Model):
+    """A module, a week or a checkpoint: a group of items studied together."""
+
+    id: Id
+    title: Text
+    module: str | None = None
+    objectives: list[Text] = []
+    outcomes: list[Text] = []
+    prerequisites: list[Id] = []
+    items: list[Item] = Field(min_length=1)
+
+
+class Stage(_Model):
+    """A phase, quarter or level of a roadmap."""
+
+    id: Id
+    title: Text
+    units: list[Unit] = Field(min_length=1)
+
+
+class Roadmap(_Model):
+    """A whole study roadmap, as bundled or imported."""
+
+    id: Id
+    title: Text
+    summary: str = ""
+    source: str
+    hours_per_week: float | None = Field(default=None, gt=0, le=100)
+    stages: list[Stage] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_are_consistent(self) -> Roadmap:
+        seen: dict[str, str] = {}
+        earlier_units: set[str] = set()
+        for s, stage in enumerate(self.stages):
+            for u, unit in enumerate(stage.units):
+                where = f"stages[{s}].units[{u}]"
+                _claim(seen, unit.id, f"{where}.id")
+                for p, prereq in enumerate(unit.prerequisites):
+                    if prereq not in earlier_units:
+                        raise ValueError(
+                            f"{where}.prerequisites[{p}]: '{prereq}' is not a unit listed before '{unit.id}'"
+                        )
+                for i, item in enumerate(unit.items):
+                    _claim(seen, item.id, f"{where}.items[{i}].id")
+                earlier_units.add(unit.id)
+        return self
+
+    def units(self) -> list[Unit]:
+        """All units in roadmap order."""
+        return [unit for stage in self.stages for unit in stage.units]
+
+    def items(self) -> list[Item]:
+        """All items in roadmap order."""
+        return [item for unit in self.units() for item in unit.items]
+
+    def total_hours(self) -> float:
+        """Sum of the hours of every item."""
+        return sum(item.hours for item in self.items())
+
+    def overview(self) -> dict[str, object]:
+        """Counts and totals for listings (the keys of ``mlplan roadmaps --json``)."""
+        items = self.items()
+        return {
+            "id": self.id,
+            "title": self.title,
+            "stages": len(self.stages),
+            "units": len(self.units()),
+            "items": len(items),
+            "hours": self.total_hours(),
+            "estimated_hours": sum(i.hours for i in items if i.estimated),
+            "hours_per_week": self.hours_per_week,
+            "source": self.source,
+        }
+
+
+def _claim(seen: dict[str, str], id_: str, where: str) -> None:
+    if id_ in seen:
+        raise ValueError(f"{where}: id '{id_}' is already used at {seen[id_]}")
+    seen[id_] = where

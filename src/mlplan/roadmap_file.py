@@ -1,0 +1,109 @@
+"""Reading and writing roadmap YAML files.
+
+Validation errors become one line per problem, ``file: path.to.field: what is
+wrong``, so a learner editing a roadmap sees exactly where to look.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from mlplan.errors import RoadmapInvalid
+from mlplan.models import Roadmap
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_HEADER = """\
+# mlplan roadmap: {title}
+# Source: {source}
+# Hours marked "estimated: true" follow mlplan's estimation rule (see README,
+# "How hours are estimated"); the others are stated by the source.
+"""
+
+
+def load_roadmap_file(path: Path, shown_as: str | None = None) -> Roadmap:
+    """Read and validate a roadmap YAML file; errors name ``shown_as`` (default: the path)."""
+    name = shown_as or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RoadmapInvalid(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RoadmapInvalid(f"{name}: not UTF-8 text") from exc
+    return parse_roadmap(text, name)
+
+
+def parse_roadmap(text: str, name: str) -> Roadmap:
+    """Validate YAML text as a roadmap; ``name`` prefixes every error."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise RoadmapInvalid(f"{name}: {where}not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if not isinstance(data, dict):
+        raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
+    try:
+        return Roadmap.model_validate(data)
+    except ValidationError as exc:
+        raise RoadmapInvalid("\n".join(f"{name}: {line}" for line in describe_errors(exc))) from exc
+
+
+def describe_errors(exc: ValidationError) -> list[str]:
+    """One ``path: message`` line per pydantic error, in mlplan's wording."""
+    lines = []
+    for error in exc.errors():
+        path = _path(error["loc"])
+        message = _message(error)
+        lines.append(f"{path}: {message}" if path else message)
+    return lines
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if kind in ("value_error", "assertion_error"):
+        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "enum":
+        return f"must be one of {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return "must be lower-case letters, digits, '.', '-' or '_' (like m05.project)"
+    return msg.replace("Input should be", "must be").replace("Input", "value")
+
+
+def dump_roadmap(roadmap: Roadmap) -> str:
+    """The roadmap as commented, human-editable YAML (empty fields left out)."""
+    body = yaml.dump(
+        _whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+    return _HEADER.format(title=roadmap.title, source=roadmap.source) + body
+
+
+def _whole_numbers_as_int(value: Any) -> Any:
+    """``hours: 3`` reads better than ``hours: 3.0``; the models turn it back into a float."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole_numbers_as_int(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers_as_int(v) for v in value]
+    return value

@@ -1,0 +1,31 @@
+"""Shared fixtures: an isolated home for every test and a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from mlplan.cli import app
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keep every test out of the real home and pin the terminal for rich output."""
+    home = tmp_path / "mlplan-home"
+    monkeypatch.setenv("MLPLAN_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def mlplan() -> Callable[..., object]:
+    """Run ``mlplan ARGS...`` through Typer's CliRunner; stderr is kept apart from stdout."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input)
+
+    return run

@@ -1,0 +1,113 @@
+"""`mlplan roadmaps`, `mlplan show` and the CLI's general behaviour, as a user sees them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mlplan import catalog
+from mlplan.models import Roadmap
+
+BUNDLED = ["bedrock-24", "complete-course-15", "distinguished-52w", "practitioner-23", "zero-to-engineer-16w"]
+
+
+def test_roadmaps_lists_the_five_bundled_roadmaps(mlplan):
+    result = mlplan("roadmaps")
+    assert result.exit_code == 0, result.output
+    for roadmap_id in BUNDLED:
+        assert roadmap_id in result.stdout
+    assert "13 h/week" in result.stdout and "25 h/week" in result.stdout
+
+
+def test_roadmaps_json_has_stable_keys_and_true_totals(mlplan):
+    result = mlplan("roadmaps", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == BUNDLED
+    for row in rows:
+        assert {"id", "title", "stages", "units", "items", "hours", "hours_per_week", "origin"} <= row.keys()
+        roadmap = catalog.load(row["id"])
+        assert row["units"] == len(roadmap.units())
+        assert row["hours"] == pytest.approx(sum(item.hours for item in roadmap.items()))
+        assert row["origin"] == "bundled"
+
+
+def test_show_prints_the_tree_with_estimated_hours_marked(mlplan):
+    result = mlplan("show", "zero-to-engineer-16w")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Weeks 1–4" in out
+    assert "Week 1: Introduction to Python Programming" in out
+    assert "w01.project" in out
+    assert "~12\u00a0h" in out  # a checkpoint capstone, estimated by the rule
+    assert "3\u00a0h" in out  # a stated task
+
+
+def test_show_json_is_the_whole_roadmap_in_the_schema(mlplan):
+    result = mlplan("show", "bedrock-24", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["id", "title", "summary", "source", "hours_per_week", "stages"]
+    item = data["stages"][0]["units"][0]["items"][0]
+    assert {"id", "kind", "title", "hours", "estimated", "resources", "checklist"} <= item.keys()
+    assert Roadmap.model_validate(data) == catalog.load("bedrock-24")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("bedrok-24", "bedrock-24"), ("zero-to-engineer", "zero-to-engineer-16w"), ("52w", "distinguished-52w")],
+)
+def test_unknown_roadmap_names_the_closest_ids_in_one_line(mlplan, typed, suggested):
+    result = mlplan("show", typed)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert typed in lines[0] and suggested in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_unknown_roadmap_with_nothing_close_points_to_the_list(mlplan):
+    result = mlplan("show", "quantum-cooking")
+    assert result.exit_code == 2
+    assert "mlplan roadmaps" in result.stderr
+
+
+def test_usage_errors_are_one_line_and_exit_2(mlplan):
+    for args in (["roadmaps", "--jsn"], ["show"], ["no-such-command"]):
+        result = mlplan(*args)
+        assert result.exit_code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert result.stderr.startswith("Error: ")
+
+
+def test_bare_mlplan_shows_help(mlplan):
+    result = mlplan()
+    assert result.exit_code == 0
+    assert "roadmaps" in result.stdout and "show" in result.stdout
+
+
+def test_every_command_has_help_text(mlplan):
+    from typer.main import get_command
+
+    from mlplan.cli import app
+
+    for name, command in get_command(app).commands.items():
+        assert command.help, f"{name} has no help"
+        result = mlplan(name, "--help")
+        assert result.exit_code == 0
+        assert command.help.splitlines()[0] in result.stdout
+
+
+def test_python_dash_m_mlplan_version():
+    result = subprocess.run([sys.executable, "-m", "mlplan", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("mlplan ")
+
+
+def test_piped_output_has_no_colour_codes(mlplan):
+    result = mlplan("show", "complete-course-15")
+    assert "\x1b[" not in result.stdout
