@@ -40,10 +40,7 @@ def test_installed_wheel_lists_roadmaps_without_the_checkout(wheel, tmp_path):
         check=True,
         capture_output=True,
     )
-    script = (
-        "import mlplan.paths as p, mlplan.catalog as c;"
-        "print(p.bundled_roadmaps_dir()); print(','.join(c.ids()))"
-    )
+    script = "import mlplan.paths as p, mlplan.catalog as c;print(p.bundled_roadmaps_dir()); print(','.join(c.ids()))"
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env, check=True

@@ -16,13 +16,28 @@ VALID = {
             "id": "s1",
             "title": "Stage",
             "units": [
-                {"id": "u1", "title": "One", "items": [
-                    {"id": "u1.a", "kind": "concept", "title": "A", "hours": 1, "estimated": True},
-                ]},
-                {"id": "u2", "title": "Two", "prerequisites": ["u1"], "items": [
-                    {"id": "u2.a", "kind": "task", "title": "B", "hours": 2.5, "estimated": False,
-                     "resources": [{"title": "Docs", "url": "https://example.org/docs", "kind": "docs"}]},
-                ]},
+                {
+                    "id": "u1",
+                    "title": "One",
+                    "items": [
+                        {"id": "u1.a", "kind": "concept", "title": "A", "hours": 1, "estimated": True},
+                    ],
+                },
+                {
+                    "id": "u2",
+                    "title": "Two",
+                    "prerequisites": ["u1"],
+                    "items": [
+                        {
+                            "id": "u2.a",
+                            "kind": "task",
+                            "title": "B",
+                            "hours": 2.5,
+                            "estimated": False,
+                            "resources": [{"title": "Docs", "url": "https://example.org/docs", "kind": "docs"}],
+                        },
+                    ],
+                },
             ],
         }
     ],
@@ -68,8 +83,10 @@ def test_a_valid_file_shows(mlplan, roadmap_dir):
         ({"hours": 0}, "data/roadmaps/tiny.yaml: stages[0].units[1].items[0].hours: must be greater than 0"),
         ({"hours": 1.1}, "stages[0].units[1].items[0].hours: must be a multiple of a quarter hour"),
         ({"kind": "lecture"}, "stages[0].units[1].items[0].kind: must be one of"),
-        ({"resources": [{"title": "x", "url": "ftp://example.org/x", "kind": "docs"}]},
-         "stages[0].units[1].items[0].resources[0].url: must be an http(s) address"),
+        (
+            {"resources": [{"title": "x", "url": "ftp://example.org/x", "kind": "docs"}]},
+            "stages[0].units[1].items[0].resources[0].url: must be an http(s) address",
+        ),
         ({"houres": 3}, "stages[0].units[1].items[0].houres: unknown field"),
         ({"id": "U2 A"}, "stages[0].units[1].items[0].id: must be lower-case"),
         ({"dup": True}, "stages[0].units[1].items[0].id: id 'u1.a' is already used at stages[0].units[0].items[0].id"),

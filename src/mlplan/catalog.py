@@ -7,7 +7,6 @@ its id (``<id>.yaml``), which lets the catalog list ids without parsing files.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
 from mlplan.paths import bundled_roadmaps_dir
 from mlplan.roadmap_file import load_roadmap_file
+from mlplan.suggest import unknown_message
 
 
 @dataclass(frozen=True)
@@ -67,17 +67,3 @@ def load_entry(entry: CatalogEntry) -> Roadmap:
 def load_all() -> list[Roadmap]:
     """Load and validate every roadmap in the catalog."""
     return [load_entry(entry) for entry in entries()]
-
-
-def closest(word: str, choices: list[str], n: int = 3) -> list[str]:
-    """The choices most like ``word``: those it is a prefix or part of first, then near spellings."""
-    contains = [c for c in choices if word and word.lower() in c]
-    similar = difflib.get_close_matches(word.lower(), choices, n=n, cutoff=0.5)
-    return list(dict.fromkeys(contains + similar))[:n]
-
-
-def unknown_message(what: str, word: str, choices: list[str], listing: str) -> str:
-    """'unknown roadmap 'x'; did you mean y?' with a pointer to the listing command."""
-    near = closest(word, choices)
-    hint = f"did you mean {' or '.join(near)}?" if near else f"see `{listing}` for the list"
-    return f"unknown {what} '{word}'; {hint}"

@@ -22,8 +22,14 @@ from mlplan.errors import MlplanError
 class _MlplanGroup(TyperGroup):
     """Typer group that reports errors in one line instead of panels or tracebacks."""
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as exc:  # click's usage errors, vendored by typer
@@ -84,8 +90,10 @@ def roadmaps(as_json: JsonOption = False) -> None:
     """List the roadmaps you can plan with."""
     from mlplan import catalog
 
-    rows = [roadmap.overview() | {"origin": entry.origin}
-            for entry, roadmap in ((e, catalog.load_entry(e)) for e in catalog.entries())]
+    rows = [
+        roadmap.overview() | {"origin": entry.origin}
+        for entry, roadmap in ((e, catalog.load_entry(e)) for e in catalog.entries())
+    ]
     if as_json:
         _print_json(rows)
         return

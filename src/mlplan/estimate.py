@@ -10,14 +10,12 @@ mini-projects 4 h, and a checkpoint capstone fills one 13-hour week with its
 self-check. A single key concept or topic takes about an hour of reading and
 notes; a resource takes what one sitting with it does.
 
-``split_hours`` divides a stated total among parts in proportion to weights
-(a week's "Day 1-3 / Day 4-5 / Day 6-7" goals), in quarter hours that add up
-exactly to the total.
+Where a source states a weekly pace and day ranges ("Day 1-3 / Day 4-5 /
+Day 6-7"), the week's hours are divided in proportion to the days with
+``mlplan.hours.split_hours`` and count as stated, not estimated.
 """
 
 from __future__ import annotations
-
-import math
 
 from mlplan.models import ItemKind, ResourceKind
 
@@ -51,27 +49,3 @@ def estimate_hours(kind: ItemKind, resource_kind: ResourceKind | None = None) ->
     if kind == ItemKind.RESOURCE:
         return HOURS_BY_RESOURCE_KIND[resource_kind or ResourceKind.OTHER]
     return HOURS_BY_ITEM_KIND[kind]
-
-
-def round_quarter(hours: float) -> float:
-    """Round to the nearest quarter hour, never below a quarter."""
-    return max(0.25, round(hours * 4) / 4)
-
-
-def split_hours(total: float, weights: list[float]) -> list[float]:
-    """Split ``total`` in proportion to ``weights``, in quarter hours summing exactly to ``total``.
-
-    Largest-remainder rounding: each part gets its floor in quarters, then the
-    quarters left over go to the parts that lost most to the floor (the first
-    such part on ties, so the result is deterministic).
-    """
-    if not weights or any(w <= 0 for w in weights):
-        raise ValueError("weights must be positive")
-    quarters = round(total * 4)
-    whole = sum(weights)
-    exact = [quarters * w / whole for w in weights]
-    parts = [math.floor(x) for x in exact]
-    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
-    for i in by_remainder[: quarters - sum(parts)]:
-        parts[i] += 1
-    return [p / 4 for p in parts]

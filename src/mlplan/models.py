@@ -18,6 +18,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from mlplan.hours import is_quarter
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 CHECKLIST_LABELS = ("Ethics", "Stretch", "Self-check", "Interview")
 
@@ -84,7 +86,7 @@ class Item(_Model):
     @field_validator("hours")
     @classmethod
     def _quarter_hours(cls, hours: float) -> float:
-        if (hours * 4) != int(hours * 4):
+        if not is_quarter(hours):
             raise ValueError("must be a multiple of a quarter hour (0.25)")
         return hours
 

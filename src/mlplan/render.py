@@ -11,6 +11,7 @@ from rich.markup import escape as _esc
 from rich.table import Table
 from rich.tree import Tree
 
+from mlplan.hours import format_hours
 from mlplan.models import Roadmap
 
 
@@ -20,8 +21,8 @@ def console(stderr: bool = False) -> Console:
 
 
 def hours(value: float) -> str:
-    """Hours as people write them: 3 h, 1.5 h, 0.25 h."""
-    return f"{value:g}\u00a0h"
+    """Hours as people write them (3 h, 1.5 h, 45 min), never broken across lines."""
+    return format_hours(value).replace(" ", "\u00a0")
 
 
 def roadmaps_table(rows: list[dict[str, object]]) -> Table:
@@ -31,8 +32,8 @@ def roadmaps_table(rows: list[dict[str, object]]) -> Table:
     table.add_column("title")
     table.add_column("stages", justify="right")
     table.add_column("units", justify="right")
-    table.add_column("hours", justify="right")
-    table.add_column("pace", justify="right")
+    table.add_column("hours", justify="right", no_wrap=True)
+    table.add_column("pace", justify="right", no_wrap=True)
     for row in rows:
         pace = row["hours_per_week"]
         table.add_row(
