@@ -26,6 +26,6 @@ def mlplan() -> Callable[..., object]:
     runner = CliRunner()
 
     def run(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input)
+        return runner.invoke(app, list(args), input=input, prog_name="mlplan")
 
     return run

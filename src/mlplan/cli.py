@@ -119,6 +119,68 @@ def show(
     render.console().print(render.roadmap_tree(roadmap))
 
 
+HoursOpt = Annotated[float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default 10).")]
+DaysOpt = Annotated[
+    str | None,
+    typer.Option("--days", help="Study days, like mon,wed,sat, or with hours: mon=1,wed=1,sat=4 (default mon-fri)."),
+]
+StartOpt = Annotated[str | None, typer.Option("--start", help="First day of the plan, YYYY-MM-DD (default today).")]
+OffOpt = Annotated[
+    list[str] | None,
+    typer.Option("--off", help="A day off, YYYY-MM-DD, or a range FIRST..LAST; repeat for more."),
+]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Start the roadmap at this unit id.")]
+SkipOpt = Annotated[str | None, typer.Option("--skip", help="Unit or item ids you already know, comma-separated.")]
+DailyCapOpt = Annotated[float | None, typer.Option("--daily-cap", help="At most this many hours on any day.")]
+MinPartOpt = Annotated[
+    str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default 30m).")
+]
+
+
+@app.command()
+def plan(
+    roadmap_id: Annotated[str, typer.Argument(metavar="ROADMAP", help="Roadmap id, as listed by `mlplan roadmaps`.")],
+    hours: HoursOpt = None,
+    days: DaysOpt = None,
+    start: StartOpt = None,
+    off: OffOpt = None,
+    from_unit: FromOpt = None,
+    skip: SkipOpt = None,
+    daily_cap: DailyCapOpt = None,
+    min_part: MinPartOpt = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Preview how a roadmap fits your week, without saving anything."""
+    from mlplan import catalog, clock
+    from mlplan.availability import build_availability, parse_date
+    from mlplan.scheduler import build_schedule
+    from mlplan.selection import study_items
+
+    roadmap = catalog.load(roadmap_id)
+    availability = build_availability(
+        start=parse_date(start, "--start") if start else clock.today(),
+        hours=hours,
+        days=days,
+        off=off,
+        daily_cap=daily_cap,
+        min_part=min_part,
+    )
+    items = study_items(roadmap, from_unit, _id_list(skip))
+    schedule = build_schedule(items, availability)
+    if as_json:
+        _print_json({"roadmap": roadmap.id} | schedule.to_dict())
+        return
+    from mlplan import render
+
+    out = render.console()
+    out.print(render.schedule_summary(roadmap, schedule, availability))
+    out.print(render.schedule_weeks_table(schedule, {unit.id: unit.title for unit in roadmap.units()}))
+
+
+def _id_list(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -9,10 +9,14 @@ capped by the daily cap, and zero on days off and non-study days. The items,
 in roadmap order, are poured into the days in date order:
 
 * an item that fits the room left in the day is placed whole, never split;
-* one that does not fit is split: the part placed fills the room, but no part
-  (this one or the rest) may be shorter than the minimum part, so the part
-  shrinks to leave the minimum for later, or the room stays free when even that
-  is impossible (a leftover shorter than the minimum may stay free).
+* one that does not fit is split: the part placed is the largest that fits the
+  room such that the rest can still be cut into parts no shorter than the
+  minimum and no longer than the longest study day (``_splittable``); when no
+  such part exists the room stays free (a leftover shorter than the minimum may
+  stay free) and the item waits for the next day.
+
+Because the rest of an item is always splittable, the longest study day can
+always take a part of it, so every item is placed.
 
 Roadmap order already puts every unit after its prerequisites (the roadmap
 model checks that), so keeping the order keeps the prerequisites. Nothing is
@@ -144,12 +148,51 @@ class Schedule:
         """How many items are studied in more than one part."""
         return len({p.item_id for day in self.study_days() for p in day.parts if p.parts > 1})
 
+    def to_dict(self) -> dict[str, object]:
+        """The schedule as JSON-ready data (the ``--json`` contract); days without study are left out."""
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "hours_per_week": self.hours_per_week,
+            "total_hours": self.total_hours,
+            "study_weeks": self.study_weeks(),
+            "split_items": self.split_items(),
+            "weeks": [
+                {
+                    "index": week.index,
+                    "start": week.start.isoformat(),
+                    "end": week.end.isoformat(),
+                    "hours": week.hours,
+                    "units": week.unit_ids(),
+                    "days": [
+                        {
+                            "date": day.date.isoformat(),
+                            "hours": day.hours,
+                            "items": [
+                                {
+                                    "id": p.item_id,
+                                    "title": p.title,
+                                    "hours": p.hours,
+                                    "part": p.part,
+                                    "parts": p.parts,
+                                    "unit": p.unit_id,
+                                }
+                                for p in day.parts
+                            ],
+                        }
+                        for day in week.days
+                    ],
+                }
+                for week in self.weeks
+            ],
+        }
+
 
 def build_schedule(items: list[StudyItem], availability: Availability) -> Schedule:
     """Place every hour of ``items``, in order, into the days ``availability`` offers."""
     capacity = availability.capacity_by_weekday()
     min_part = quarters(availability.min_part)
-    _check_feasible(items, capacity, min_part)
+    longest = _check_feasible(items, capacity, min_part)
 
     placed: list[tuple[date, StudyItem, int]] = []  # (day, item, quarters) in order
     day = availability.start
@@ -157,7 +200,7 @@ def build_schedule(items: list[StudyItem], availability: Availability) -> Schedu
     for item in items:
         left = quarters(item.hours)
         while left > 0:
-            take = _take(left, room, min_part)
+            take = _take(left, room, min_part, longest)
             if take:
                 placed.append((day, item, take))
                 left -= take
@@ -176,29 +219,40 @@ def _room(day: date, capacity: dict[int, int], availability: Availability) -> in
     return capacity.get(day.weekday(), 0)
 
 
-def _take(left: int, room: int, min_part: int) -> int:
-    """Quarters of an item with ``left`` quarters to study in ``room`` quarters (0: wait for another day)."""
+def _take(left: int, room: int, min_part: int, longest: int) -> int:
+    """Quarters to study now of an item with ``left`` quarters, in ``room`` quarters (0: wait a day)."""
     if left <= room:
         return left
-    if room < min_part:
-        return 0
-    part = min(room, left - min_part)  # leave at least a minimum part for later
-    return part if part >= min_part else 0
+    for part in range(min(room, left - min_part), min_part - 1, -1):
+        if _splittable(left - part, min_part, longest):
+            return part
+    return 0
 
 
-def _check_feasible(items: list[StudyItem], capacity: dict[int, int], min_part: int) -> None:
+def _splittable(total: int, min_part: int, longest: int) -> bool:
+    """Can ``total`` quarters be cut into parts of ``min_part`` to ``longest`` quarters each?
+
+    k parts cover totals from k*min_part to k*longest; the fewest parts that can
+    hold ``total`` give the best chance for the lower bound.
+    """
+    fewest = -(-total // longest)
+    return fewest * min_part <= total
+
+
+def _check_feasible(items: list[StudyItem], capacity: dict[int, int], min_part: int) -> int:
+    """The longest study day in quarters, once every item is known to fit into such days."""
     if not capacity:
         raise UsageError("no study time: give at least one study day with hours (for example --days mon,wed,fri)")
-    biggest = max(capacity.values())
+    longest = max(capacity.values())
     for item in items:
         need = quarters(item.hours)
-        splittable = need >= 2 * min_part and biggest >= min_part
-        if need > biggest and not splittable:
+        if need > longest and (longest < min_part or not _splittable(need, min_part, longest)):
             raise UsageError(
                 f"item {item.id} ({format_hours(item.hours)}) cannot fit: the longest study day is "
-                f"{format_hours(biggest / 4)} and parts must be at least {format_hours(min_part / 4)}; "
+                f"{format_hours(longest / 4)} and parts must be at least {format_hours(min_part / 4)}; "
                 "give more hours per day or a smaller --min-part"
             )
+    return longest
 
 
 def _assemble(placed: list[tuple[date, StudyItem, int]], availability: Availability) -> Schedule:

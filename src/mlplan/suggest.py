@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import difflib
+import re
+
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def _normal(text: str) -> str:
+    """Lower case without zero padding, so ``m1.c1`` meets ``m01.c1``."""
+    return _LEADING_ZEROS.sub("", text.lower())
 
 
 def closest(word: str, choices: list[str], n: int = 3) -> list[str]:
-    """The choices most like ``word``: those containing it first, then near spellings."""
-    lowered = word.lower()
-    contains = [c for c in choices if lowered and lowered in c.lower()]
-    similar = difflib.get_close_matches(lowered, choices, n=n, cutoff=0.5)
-    return list(dict.fromkeys(contains + similar))[:n]
+    """The choices most like ``word``: same but for case or zero padding, near spellings, containing it."""
+    by_normal: dict[str, str] = {}
+    for choice in choices:
+        by_normal.setdefault(_normal(choice), choice)
+    key = _normal(word)
+    same = [by_normal[key]] if key in by_normal else []
+    similar = [by_normal[c] for c in difflib.get_close_matches(key, list(by_normal), n=n, cutoff=0.6)]
+    contains = [c for c in choices if key and key in _normal(c)]
+    return list(dict.fromkeys(same + similar + contains))[:n]
 
 
 def unknown_message(what: str, word: str, choices: list[str], listing: str) -> str:
     """``unknown roadmap 'x'; did you mean y?`` or a pointer to the command that lists them."""
     near = closest(word, choices)
-    hint = f"did you mean {' or '.join(near)}?" if near else f"see `{listing}` for the list"
-    return f"unknown {what} '{word}'; {hint}"
+    if not near:
+        return f"unknown {what} '{word}'; see `{listing}` for the list"
+    options = near[0] if len(near) == 1 else ", ".join(near[:-1]) + f" or {near[-1]}"
+    return f"unknown {what} '{word}'; did you mean {options}?"
