@@ -99,7 +99,7 @@ def test_every_command_has_help_text(mlplan):
         assert command.help, f"{name} has no help"
         result = mlplan(name, "--help")
         assert result.exit_code == 0
-        assert command.help.splitlines()[0] in result.stdout
+        assert " ".join(command.help.split()[:4]) in " ".join(result.stdout.split())
 
 
 def test_python_dash_m_mlplan_version():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from mlplan.clock import parse_date
 from mlplan.errors import UsageError
 from mlplan.hours import format_hours, is_quarter, parse_duration
 from mlplan.scheduler import WEEKDAYS, Availability
@@ -83,15 +84,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def parse_date(text: str, option: str) -> date:
-    """An ISO date ``YYYY-MM-DD``; the message says why a date is impossible."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        detail = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
-        raise UsageError(f"{option} {text}: not a date{detail}; write dates as YYYY-MM-DD, like 2026-12-24") from exc
-
-
 def parse_days_off(values: list[str]) -> frozenset[date]:
     """``--off`` values: single dates or inclusive ranges ``2026-12-24..2027-01-01``."""
     days: set[date] = set()
@@ -123,9 +115,21 @@ def build_availability(
     off: list[str] | None = None,
     daily_cap: float | None = None,
     min_part: str | None = None,
+    base: Availability | None = None,
 ) -> Availability:
-    """An Availability from the shared plan options (None means the option was not given)."""
-    weekdays, day_hours = parse_days(days) if days is not None else ((0, 1, 2, 3, 4), None)
+    """An Availability from the shared plan options; None means the option was not given.
+
+    Options not given keep the values of ``base`` (a plan's stored availability,
+    for ``replan``), else the defaults: 10 h a week, Monday to Friday, 30-minute
+    parts. ``--off`` adds to the days off of ``base``. A new ``--hours`` without
+    ``--days`` spreads evenly over the study days even if ``base`` had per-day hours.
+    """
+    if days is not None:
+        weekdays, day_hours = parse_days(days)
+    elif base is not None:
+        weekdays, day_hours = base.weekdays, (base.day_hours if hours is None else None)
+    else:
+        weekdays, day_hours = (0, 1, 2, 3, 4), None
     if day_hours is not None:
         total = sum(day_hours.values())
         if hours is not None and abs(total - hours) > 1e-9:
@@ -134,14 +138,95 @@ def build_availability(
                 "make them agree or leave out --hours"
             )
         hours = parse_weekly_hours(total)
+    elif hours is not None:
+        hours = parse_weekly_hours(hours)
     else:
-        hours = parse_weekly_hours(DEFAULT_HOURS_PER_WEEK if hours is None else hours)
+        hours = base.hours_per_week if base is not None else DEFAULT_HOURS_PER_WEEK
+    if daily_cap is not None:
+        cap: float | None = parse_hours(daily_cap, "--daily-cap")
+    else:
+        cap = base.daily_cap if base is not None else None
+    if min_part is not None:
+        part = parse_min_part(min_part)
+    else:
+        part = base.min_part if base is not None else 0.5
+    days_off = parse_days_off(off or []) | (base.days_off if base is not None else frozenset())
     return Availability(
         hours_per_week=hours,
         start=start,
         weekdays=weekdays,
         day_hours=day_hours,
-        daily_cap=parse_hours(daily_cap, "--daily-cap") if daily_cap is not None else None,
-        min_part=parse_min_part(min_part) if min_part is not None else 0.5,
-        days_off=parse_days_off(off or []),
+        daily_cap=cap,
+        min_part=part,
+        days_off=days_off,
     )
+
+
+def availability_to_settings(availability: Availability) -> dict[str, object]:
+    """An Availability as the plain data a plan stores."""
+    return {
+        "hours_per_week": availability.hours_per_week,
+        "weekdays": list(availability.weekdays),
+        "day_hours": {str(d): h for d, h in availability.day_hours.items()} if availability.day_hours else None,
+        "daily_cap": availability.daily_cap,
+        "min_part": availability.min_part,
+        "start": availability.start.isoformat(),
+        "days_off": sorted(d.isoformat() for d in availability.days_off),
+    }
+
+
+def availability_from_settings(settings: dict[str, object]) -> Availability:
+    """The Availability a plan stored (see ``availability_to_settings``)."""
+    day_hours = settings.get("day_hours")
+    return Availability(
+        hours_per_week=float(settings["hours_per_week"]),  # type: ignore[arg-type]
+        start=date.fromisoformat(str(settings["start"])),
+        weekdays=tuple(settings["weekdays"]),  # type: ignore[arg-type]
+        day_hours={int(d): float(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
+        daily_cap=settings.get("daily_cap"),  # type: ignore[arg-type]
+        min_part=float(settings.get("min_part", 0.5)),  # type: ignore[arg-type]
+        days_off=frozenset(date.fromisoformat(d) for d in settings.get("days_off", [])),  # type: ignore[union-attr]
+    )
+
+
+def parse_time_of_day(text: str) -> str:
+    """``--at``: a local time ``HH:MM`` (24-hour clock)."""
+    hour, sep, minute = text.strip().partition(":")
+    if sep and hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60 and len(minute) == 2:
+        return f"{int(hour):02d}:{minute}"
+    raise UsageError(f"--at {text}: write the time as HH:MM on a 24-hour clock, like 19:00 or 07:30")
+
+
+def parse_time_zone(name: str) -> str:
+    """``--tz``: an IANA time zone name such as ``Europe/Paris``."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        near = closest(name, sorted(zoneinfo.available_timezones()), n=3)
+        hint = f"did you mean {', '.join(near)}? " if near else ""
+        raise UsageError(f"--tz {name}: unknown time zone; {hint}use an IANA name like Europe/Paris") from None
+    return name
+
+
+def local_time_zone() -> str:
+    """The system's IANA time zone name (``TZ``, then /etc/localtime), or UTC when it cannot be told."""
+    import os
+    import zoneinfo
+    from contextlib import suppress
+    from pathlib import Path
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with suppress(OSError):
+        candidates.append(str(Path("/etc/localtime").resolve()).partition("zoneinfo/")[2])
+    with suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        if name:
+            try:
+                zoneinfo.ZoneInfo(name)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+            return name
+    return "UTC"

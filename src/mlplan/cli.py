@@ -13,14 +13,14 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mlplan import __version__
-from mlplan.errors import MlplanError
+from mlplan.errors import MlplanError, UsageError
 
 
-class _MlplanGroup(TyperGroup):
-    """Typer group that reports errors in one line instead of panels or tracebacks."""
+class _OneLineErrors:
+    """Report errors in one line instead of panels or tracebacks (mixed into typer's group and command)."""
 
     def main(
         self,
@@ -44,6 +44,14 @@ class _MlplanGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+class _MlplanGroup(_OneLineErrors, TyperGroup):
+    """The mlplan command group."""
+
+
+class _MlplanCommand(_OneLineErrors, TyperCommand):
+    """A command run on its own (the fast path of ``mlplan today``)."""
 
 
 def _fail(message: str, code: int) -> None:
@@ -152,7 +160,8 @@ def plan(
 ) -> None:
     """Preview how a roadmap fits your week, without saving anything."""
     from mlplan import catalog, clock
-    from mlplan.availability import build_availability, parse_date
+    from mlplan.availability import build_availability
+    from mlplan.clock import parse_date
     from mlplan.scheduler import build_schedule
     from mlplan.selection import study_items
 
@@ -173,8 +182,460 @@ def plan(
     from mlplan import render
 
     out = render.console()
-    out.print(render.schedule_summary(roadmap, schedule, availability))
+    summary = schedule.to_dict()
+    out.print(
+        render.schedule_summary(
+            roadmap.title, roadmap.id, roadmap.hours_per_week, summary, availability, "Plan preview"
+        )
+    )
     out.print(render.schedule_weeks_table(schedule, {unit.id: unit.title for unit in roadmap.units()}))
+
+
+PlanOpt = Annotated[str | None, typer.Option("--plan", help="Use this plan instead of the current one.")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="The day to use, YYYY-MM-DD (default today).")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; use the defaults or go ahead.")]
+
+
+def _interactive() -> bool:
+    """True when a person can answer questions (stdin and stdout are terminals)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _style():
+    """typer's colouring, or none when stdout is not a terminal or NO_COLOR is set."""
+    import os
+
+    from mlplan.daily_text import plain
+
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return plain
+    return typer.style
+
+
+def _day(text: str | None) -> Any:
+    from mlplan import clock
+    from mlplan.clock import parse_date
+
+    return parse_date(text, "--date") if text else clock.today()
+
+
+@app.command()
+def start(
+    roadmap_id: Annotated[
+        str | None, typer.Argument(metavar="[ROADMAP]", help="Roadmap id (default zero-to-engineer-16w).")
+    ] = None,
+    hours: HoursOpt = None,
+    days: DaysOpt = None,
+    start: StartOpt = None,
+    off: OffOpt = None,
+    from_unit: FromOpt = None,
+    skip: SkipOpt = None,
+    daily_cap: DailyCapOpt = None,
+    min_part: MinPartOpt = None,
+    at: Annotated[str, typer.Option("--at", help="Time of day you study, HH:MM (for calendars).")] = "19:00",
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the system's).")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Name of the plan (default: the roadmap id).")] = None,
+    yes: YesOpt = False,
+) -> None:
+    """Fit a roadmap into your week, save it as your plan and show the first session."""
+    from mlplan import catalog, clock, plans
+    from mlplan.availability import (
+        build_availability,
+        local_time_zone,
+        parse_time_of_day,
+        parse_time_zone,
+    )
+    from mlplan.clock import parse_date
+
+    if _interactive() and not yes:
+        roadmap_id, hours, days, start = _ask_start(roadmap_id, hours, days, start)
+    roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
+    availability = build_availability(
+        start=parse_date(start, "--start") if start else clock.today(),
+        hours=hours,
+        days=days,
+        off=off,
+        daily_cap=daily_cap,
+        min_part=min_part,
+    )
+    at_time = parse_time_of_day(at)
+    zone = parse_time_zone(tz) if tz else local_time_zone()
+    store = plans.open_plans(create=True)
+    loaded = plans.start_plan(
+        store, roadmap, availability, name=name, from_unit=from_unit, skip=_id_list(skip), at=at_time, tz=zone
+    )
+    from mlplan import render
+
+    out = render.console()
+    out.print(
+        render.schedule_summary(
+            roadmap.title,
+            roadmap.id,
+            roadmap.hours_per_week,
+            loaded.schedule,
+            availability,
+            f"Plan '{loaded.name}' saved",
+        )
+    )
+    first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
+    _print_today(loaded, _day(first_day))
+
+
+DEFAULT_ROADMAP = "zero-to-engineer-16w"
+
+
+def _ask_start(roadmap_id, hours, days, start):  # noqa: ANN001, ANN202 - prompts mirror the options
+    """Ask for what the command line left out, with the defaults shown."""
+    from mlplan import catalog, clock
+    from mlplan.availability import parse_days, parse_weekly_hours
+    from mlplan.clock import parse_date
+    from mlplan.errors import UsageError
+
+    def check(parse):  # noqa: ANN001, ANN202
+        def run(value):  # noqa: ANN001, ANN202
+            try:
+                parse(value)
+            except UsageError as exc:
+                raise typer.BadParameter(str(exc)) from None
+            return value
+
+        return run
+
+    if roadmap_id is None:
+        ids = catalog.ids()
+        for n, rid in enumerate(ids, 1):
+            typer.echo(f"  {n}. {rid}")
+        choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
+        roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
+    if hours is None and days is None:
+        hours = float(
+            typer.prompt(
+                "Hours per week",
+                default="10",
+                value_proc=check(
+                    lambda v: (
+                        parse_weekly_hours(float(v))
+                        if v.replace(".", "", 1).isdigit()
+                        else (_ for _ in ()).throw(UsageError("give a number"))
+                    )
+                ),
+            )
+        )
+    if days is None:
+        days = typer.prompt("Study days", default="mon,tue,wed,thu,fri", value_proc=check(parse_days))
+    if start is None:
+        start = typer.prompt(
+            "Start date", default=clock.today().isoformat(), value_proc=check(lambda v: parse_date(v, "start"))
+        )
+    return roadmap_id, hours, days, start
+
+
+def _print_today(loaded: Any, on: Any) -> None:
+    from mlplan.daily_text import today_text
+    from mlplan.progress import today_view
+
+    view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on)
+    typer.echo(today_text(view, loaded.name, _style()))
+
+
+@app.command()
+def today(plan: PlanOpt = None, date_: DateOpt = None, as_json: JsonOption = False) -> None:
+    """Show today's study session, what is overdue and how the week is going."""
+    from mlplan import plans
+
+    loaded = plans.load_plan(plans.open_plans(), plan)
+    on = _day(date_)
+    if as_json:
+        from mlplan.progress import today_view
+
+        _print_json(
+            {"plan": loaded.name} | today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on)
+        )
+        return
+    _print_today(loaded, on)
+
+
+@app.command()
+def week(
+    number: Annotated[
+        int | None, typer.Argument(metavar="[N]", help="Week number of the plan (default: this week).")
+    ] = None,
+    date_: DateOpt = None,
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
+    from mlplan import plans
+    from mlplan.progress import week_of, week_view
+
+    loaded = plans.load_plan(plans.open_plans(), plan)
+    if number is None:
+        on = _day(date_)
+        found = week_of(loaded.schedule, on)
+        if found is None:
+            last = loaded.schedule["weeks"][-1]["index"]
+            raise UsageError(
+                f"{on} is outside the plan ({loaded.schedule['start']} to {loaded.schedule['weeks'][-1]['end']});"
+                f" give a week number from 1 to {last}"
+            )
+        number = found["index"]
+    view = week_view(loaded.schedule, loaded.index, loaded.progress, number)
+    if view is None:
+        last = loaded.schedule["weeks"][-1]["index"]
+        raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
+    if as_json:
+        _print_json({"plan": loaded.name} | view)
+        return
+    from mlplan import render
+
+    render.console().print(render.week_checklist(view, loaded.name))
+
+
+def _mark(kind: str, ids: list[str], plan: str | None, verb: str) -> None:
+    from mlplan import clock, plans
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    changed = plans.mark(store, loaded, kind, ids, clock.today())
+    if changed:
+        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        typer.echo("Changed your mind? `mlplan undo`", err=True)
+    else:
+        typer.echo(f"Nothing to change: already {verb.lower()}.")
+
+
+IdsArg = Annotated[
+    list[str], typer.Argument(metavar="ID...", help="Item, part or unit ids (a unit means all its items).")
+]
+
+
+@app.command()
+def done(ids: IdsArg, plan: PlanOpt = None) -> None:
+    """Mark items as done (a unit id marks all its items)."""
+    _mark("done", ids, plan, "Done")
+
+
+@app.command()
+def skip(ids: IdsArg, plan: PlanOpt = None) -> None:
+    """Skip items you will not study (a unit id skips all its items)."""
+    _mark("skip", ids, plan, "Skipped")
+
+
+@app.command()
+def reopen(ids: IdsArg, plan: PlanOpt = None) -> None:
+    """Open done or skipped items again."""
+    _mark("reopen", ids, plan, "Reopened")
+
+
+@app.command()
+def undo(plan: PlanOpt = None) -> None:
+    """Revert your last change (done, skip, reopen, log or replan); repeat to go further back."""
+    from mlplan import plans
+
+    store = plans.open_plans()
+    batch = plans.undo(store, plans.load_plan(store, plan))
+    if not batch:
+        typer.echo("Nothing to undo.")
+        return
+    kinds = {e.kind for e in batch}
+    what = ", ".join(dict.fromkeys(e.item_id for e in batch if e.item_id)) or ""
+    if "replan" in kinds:
+        typer.echo("Undid the replan: the previous schedule is back.")
+    else:
+        kind = next(iter(kinds))
+        typer.echo(f"Undid {kind}" + (f": {what}" if what else ""))
+
+
+@app.command()
+def log(
+    duration: Annotated[str, typer.Argument(metavar="DURATION", help="Time studied: 90m, 1.5h or 1h30m.")],
+    item: Annotated[str | None, typer.Argument(metavar="[ID]", help="The item you studied (optional).")] = None,
+    date_: DateOpt = None,
+    note: Annotated[str | None, typer.Option("--note", help="A few words about the session.")] = None,
+    plan: PlanOpt = None,
+) -> None:
+    """Record time you actually studied."""
+    from mlplan import plans
+    from mlplan.hours import format_hours, parse_duration
+
+    hours = parse_duration(duration)
+    if hours is None or hours <= 0 or hours > 24:
+        raise UsageError(f"{duration}: give a duration up to 24 h, like 90m, 1.5h or 1h30m")
+    store = plans.open_plans()
+    on = _day(date_)
+    plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
+    typer.echo(f"Logged {format_hours(hours)} on {on}" + (f" for {item}" if item else "") + ".")
+
+
+@app.command()
+def status(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
+    """Show progress per stage, hours done and left, and whether you are ahead or behind."""
+    from mlplan import clock, plans
+    from mlplan.progress import status_view
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    on = clock.today()
+    view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
+        plans.plan_items(store, loaded),
+        loaded.schedule,
+        loaded.settings,
+        loaded.index,
+        loaded.progress,
+        on,
+        plans.plan_start(store, loaded),
+    )
+    if as_json:
+        _print_json(view)
+        return
+    from mlplan import render
+
+    render.console().print(render.status_panel(view))
+
+
+@app.command()
+def replan(
+    hours: HoursOpt = None,
+    days: DaysOpt = None,
+    from_date: Annotated[
+        str | None, typer.Option("--from-date", "--start", help="Refit from this day, YYYY-MM-DD (default today).")
+    ] = None,
+    off: OffOpt = None,
+    from_unit: FromOpt = None,
+    skip: SkipOpt = None,
+    daily_cap: DailyCapOpt = None,
+    min_part: MinPartOpt = None,
+    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
+    tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
+    plan: PlanOpt = None,
+) -> None:
+    """Refit what is left of your plan from today (or --from-date), keeping what is done."""
+    from mlplan import clock, plans
+    from mlplan.availability import (
+        availability_from_settings,
+        build_availability,
+        parse_time_of_day,
+        parse_time_zone,
+    )
+    from mlplan.clock import parse_date
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    availability = build_availability(
+        start=parse_date(from_date, "--from-date") if from_date else clock.today(),
+        hours=hours,
+        days=days,
+        off=off,
+        daily_cap=daily_cap,
+        min_part=min_part,
+        base=availability_from_settings(loaded.settings),
+    )
+    before = loaded.schedule["end"]
+    updated = plans.replan(
+        store,
+        loaded,
+        availability,
+        from_unit=from_unit,
+        skip=_id_list(skip),
+        at=parse_time_of_day(at) if at else None,
+        tz=parse_time_zone(tz) if tz else None,
+    )
+    from mlplan import render
+
+    roadmap = updated.plan.roadmap()
+    render.console().print(
+        render.schedule_summary(
+            roadmap["title"],
+            roadmap["id"],
+            roadmap.get("hours_per_week"),
+            updated.schedule,
+            availability,
+            f"Plan '{updated.name}' replanned (was ending {before})",
+        )
+    )
+    typer.echo("The earlier schedule stays in the history; `mlplan undo` brings it back.", err=True)
+
+
+@app.command("plans")
+def list_plans(as_json: JsonOption = False) -> None:
+    """List your plans; the current one is marked."""
+    from mlplan import paths, plans
+    from mlplan.progress import derive
+
+    if not paths.database_path().exists():
+        rows: list[dict[str, Any]] = []
+    else:
+        store = plans.open_plans()
+        current = store.current_plan_name()
+        rows = []
+        for row in store.plans():
+            progress = derive(store.events(row))
+            schedule = store.schedule(row, progress.schedule_version).schedule
+            rows.append(
+                {
+                    "name": row.name,
+                    "roadmap": row.roadmap_id,
+                    "current": row.name == current,
+                    "start": schedule["start"],
+                    "end": schedule["end"],
+                    "done_items": sum(1 for s in progress.state.values() if s == "done"),
+                }
+            )
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        typer.echo("No plans yet: start one with `mlplan start`.")
+        return
+    from mlplan import render
+
+    render.console().print(render.plans_table(rows))
+
+
+@app.command()
+def switch(name: Annotated[str, typer.Argument(metavar="NAME", help="The plan to make current.")]) -> None:
+    """Make another plan the current one."""
+    from mlplan import plans
+
+    plan = plans.switch(plans.open_plans(), name)
+    typer.echo(f"Current plan: {plan.name} ({plan.roadmap_id})")
+
+
+@app.command()
+def delete(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The plan to delete.")], yes: YesOpt = False
+) -> None:
+    """Delete a plan and its progress (asks first)."""
+    from mlplan import plans
+
+    store = plans.open_plans()
+    plan = plans.resolve_plan(store, name)
+    if not yes:
+        if not _interactive():
+            raise UsageError(f"deleting plan '{plan.name}' loses its progress; add --yes to confirm")
+        typer.confirm(f"Delete plan '{plan.name}' and all its progress?", abort=True)
+    plans.delete(store, plan.name)
+    typer.echo(f"Deleted plan '{plan.name}'.")
+
+
+@app.command("paths")
+def show_paths(as_json: JsonOption = False) -> None:
+    """Show where mlplan keeps your plans and roadmaps."""
+    from mlplan import paths
+
+    where = {
+        "home": str(paths.home_dir()),
+        "database": str(paths.database_path()),
+        "user_roadmaps": str(paths.user_roadmaps_dir()),
+        "bundled_roadmaps": str(paths.bundled_roadmaps_dir()),
+    }
+    if as_json:
+        _print_json(where)
+        return
+    for key, value in where.items():
+        typer.echo(f"{key.replace('_', ' ')}: {value}")
 
 
 def _id_list(text: str | None) -> list[str]:
@@ -182,5 +643,14 @@ def _id_list(text: str | None) -> list[str]:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    ``mlplan today`` runs every day, and building the whole command group costs
+    more than the command itself, so ``today`` is dispatched on its own.
+    """
+    if sys.argv[1:2] == ["today"]:
+        daily = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+        daily.command(cls=_MlplanCommand)(today)
+        daily(args=sys.argv[2:], prog_name="mlplan today")
+    else:
+        app()

@@ -6,15 +6,20 @@ Colour follows rich's rules: none when stdout is not a terminal or when
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group
 from rich.markup import escape as _esc
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from mlplan.hours import format_hours
-from mlplan.models import Roadmap
 from mlplan.scheduler import WEEKDAYS, Availability, Schedule
+
+if TYPE_CHECKING:
+    from mlplan.models import Roadmap
 
 
 def console(stderr: bool = False) -> Console:
@@ -66,22 +71,23 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
     return tree
 
 
-def schedule_summary(roadmap: Roadmap, schedule: Schedule, availability: Availability) -> Panel:
-    """The headline figures of a schedule: how long, until when, how much."""
-    end = schedule.end.isoformat() if schedule.end else "–"
+def schedule_summary(
+    roadmap_title: str, roadmap_id: str, pace: float | None, schedule: dict, availability: Availability, title: str
+) -> Panel:
+    """The headline figures of a schedule (``Schedule.to_dict()`` data): how long, until when, how much."""
     days = ", ".join(_day_label(day, availability) for day in sorted(availability.capacity_by_weekday()))
-    pace = ""
-    if roadmap.hours_per_week and roadmap.hours_per_week != availability.hours_per_week:
-        pace = f"  [dim](the roadmap suggests {roadmap.hours_per_week:g} h/week)[/]"
+    note = ""
+    if pace and pace != availability.hours_per_week:
+        note = f"  [dim](the roadmap suggests {pace:g} h/week)[/]"
     lines = [
-        f"[bold]{_esc(roadmap.title)}[/] [dim]({roadmap.id})[/]",
-        f"Study weeks   [bold]{schedule.study_weeks()}[/]  ({schedule.start} → {end})",
-        f"Hours a week  {hours(availability.hours_per_week)} on {days}{pace}",
-        f"Total         {hours(schedule.total_hours)}, {schedule.split_items()} items split across days",
+        f"[bold]{_esc(roadmap_title)}[/] [dim]({roadmap_id})[/]",
+        f"Study weeks   [bold]{schedule['study_weeks']}[/]  ({schedule['start']} → {schedule['end'] or '–'})",
+        f"Hours a week  {hours(availability.hours_per_week)} on {days}{note}",
+        f"Total         {hours(schedule['total_hours'])}, {schedule['split_items']} items split across days",
     ]
     if availability.days_off:
         lines.append(f"Days off      {len(availability.days_off)}")
-    return Panel("\n".join(lines), title="Plan preview", title_align="left", expand=False)
+    return Panel("\n".join(lines), title=title, title_align="left", expand=False)
 
 
 def _day_label(day: int, availability: Availability) -> str:
@@ -103,4 +109,121 @@ def schedule_weeks_table(schedule: Schedule, unit_titles: dict[str, str]) -> Tab
             units,
             f"{week.hours:g}",
         )
+    return table
+
+
+def _check(done: bool, skipped: bool = False) -> Text:
+    if done:
+        return Text("[x]", style="green")
+    return Text("[-]" if skipped else "[ ]", style="dim" if skipped else "")
+
+
+def week_checklist(view: dict, plan_name: str) -> Group:
+    """A week by day with checkboxes, then each unit's deliverables, checks and outcomes."""
+    parts: list[object] = [
+        Text.assemble(
+            (f"Week {view['index']}", "bold"),
+            f" · {view['start']} – {view['end']} · {plan_name} · ",
+            (f"{view['done_hours']:g} of {view['planned_hours']:g} h done", "bold"),
+        )
+    ]
+    for day in view["days"]:
+        table = Table(
+            show_header=False,
+            box=None,
+            padding=(0, 1),
+            title_justify="left",
+            title=Text(f"{day['date']} · {hours(day['hours'])}", style="bold"),
+        )
+        for item in day["items"]:
+            part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
+            table.add_row(
+                _check(item["done"], item["skipped"]),
+                Text(item["id"], style="cyan"),
+                Text(item["title"] + part),
+                Text(hours(item["hours"]), style="dim"),
+            )
+        parts.append(table)
+    for unit in view["units"]:
+        lines = [Text(unit["title"], style="bold magenta")]
+        for title, entries in (
+            ("Deliverables", unit["deliverables"]),
+            ("Checks", unit["checks"]),
+            ("Outcomes", unit["outcomes"]),
+        ):
+            if entries:
+                lines.append(Text(f"  {title}", style="bold"))
+                lines.extend(Text(f"    [ ] {entry}") for entry in entries)
+        if len(lines) > 1:
+            parts.append(Group(*lines))
+    return Group(*parts)
+
+
+def _bar(done: float, total: float, width: int = 24) -> Text:
+    filled = round(width * done / total) if total else 0
+    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+
+
+def status_panel(view: dict) -> Group:
+    """Stages as progress bars, then hours, pace, streak and finish dates."""
+    table = Table(title=f"{view['plan']} · {view['roadmap']}", title_justify="left")
+    table.add_column("stage")
+    table.add_column("progress", no_wrap=True)
+    table.add_column("items", justify="right", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True)
+    for stage in view["stages"]:
+        table.add_row(
+            stage["title"],
+            _bar(stage["done_hours"], stage["total_hours"]),
+            f"{stage['done_items']}/{stage['total_items']}",
+            f"{stage['done_hours']:g}/{stage['total_hours']:g}",
+        )
+    behind = view["behind_hours"]
+    if behind > 0:
+        pace = Text(f"{hours(behind)} behind the plan ({view['behind_days']:g} study days)", style="yellow")
+    elif behind < 0:
+        pace = Text(f"{hours(-behind)} ahead of the plan", style="green")
+    else:
+        pace = Text("on schedule")
+    projected = view["projected_end"] or "– (finish an item to see it)"
+    lines = [
+        table,
+        Text(
+            f"Done     {view['done_items']} of {view['total_items']} items, {hours(view['done_hours'])} of "
+            f"{hours(view['total_hours'])}; {hours(view['left_hours'])} left"
+            + (f"; {view['skipped_items']} skipped" if view["skipped_items"] else "")
+        ),
+        Text.assemble("Pace     ", pace),
+        Text(
+            f"Streak   {view['streak_days']} study day{'s' if view['streak_days'] != 1 else ''}"
+            + (f"; {hours(view['logged_hours'])} logged" if view["logged_hours"] else "")
+        ),
+        Text(f"Finish   planned {view['planned_end']}, at your pace {projected}"),
+    ]
+    if view["suggest_replan"]:
+        lines.append(
+            Text(
+                "Behind by more than a session: `mlplan replan` fits what is left into the weeks ahead.", style="yellow"
+            )
+        )
+    return Group(*lines)
+
+
+def plans_table(rows: list[dict]) -> Table:
+    """Plans with the current one marked."""
+    table = Table(title="Plans", title_justify="left")
+    table.add_column("", no_wrap=True)
+    table.add_column("name", style="bold")
+    table.add_column("roadmap")
+    table.add_column("dates", no_wrap=True)
+    table.add_column("done", justify="right")
+    for row in rows:
+        table.add_row(
+            "*" if row["current"] else "",
+            row["name"],
+            row["roadmap"],
+            f"{row['start']} → {row['end']}",
+            str(row["done_items"]),
+        )
+    table.caption = "* current plan · `mlplan switch NAME` to change"
     return table

@@ -1,0 +1,90 @@
+"""Plain-text output for ``mlplan today``, the command run every day.
+
+It does not use rich: importing rich alone costs about a quarter of a bare
+``python -c "import typer"``, and ``today`` must start within 1.3× of that.
+Colour comes from a ``style`` function the CLI passes in (typer's, or one that
+returns the text unchanged when colour is off), so this module stays free of
+both typer and rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from mlplan.hours import format_hours
+
+Style = Callable[..., str]
+
+
+def plain(text: str, **_: Any) -> str:
+    """A ``style`` that adds nothing (no colour)."""
+    return text
+
+
+def _day(text: str) -> str:
+    return f"{date.fromisoformat(text):%a %d %b %Y}"
+
+
+def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
+    mark = style("[x]", fg="green") if item["done"] else ("[-]" if item.get("skipped") else "[ ]")
+    part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
+    title = item["title"] + part
+    hours = format_hours(item["hours"])
+    line = f"  {mark} {style(item['id'].ljust(width), bold=True)}  {title}  {style(hours, dim=True)}"
+    links = [
+        f"      {r['title']}" + (f"  {style(r['url'], fg='cyan')}" if r.get("url") else "")
+        for r in item.get("resources", [])
+    ]
+    return [line, *links]
+
+
+def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> str:
+    """The day's session at a glance: items, overdue, week progress, what to do next."""
+    lines = [style(f"{_day(view['date'])} · {plan_name}", bold=True)]
+    items = view["items"]
+    width = max([len(i["id"]) for i in items + view["overdue"]] or [0])
+    if items:
+        lines.append(f"Today's session · {format_hours(view['hours'])}")
+        for item in items:
+            lines += _item_line(item, style, width)
+    elif view["finished"]:
+        lines.append(style("Every item of this plan is done or skipped. Well done!", fg="green"))
+    else:
+        lines.append("Nothing planned today.")
+        upcoming = view["next"]
+        if upcoming:
+            lines.append(f"Next session: {_day(upcoming['date'])} · {format_hours(upcoming['hours'])}")
+            for item in upcoming["items"]:
+                lines += _item_line(item, style, max(len(i["id"]) for i in upcoming["items"]))
+
+    if view["overdue"]:
+        lines.append("")
+        lines.append(style(f"Overdue · {len(view['overdue'])} from earlier days", fg="yellow", bold=True))
+        for item in view["overdue"]:
+            part = f" (planned since {item['since']})"
+            lines.append(
+                f"  [ ] {style(item['id'].ljust(width), bold=True)}  {item['title']}{part}  "
+                f"{style(format_hours(item['hours']), dim=True)}"
+            )
+
+    week = view["week"]
+    if week:
+        lines.append("")
+        lines.append(
+            f"Week {week['index']} ({_day(week['start'])} – {_day(week['end'])}): "
+            f"{format_hours(week['done_hours'])} of {format_hours(week['planned_hours'])} done"
+        )
+    if view["suggest_replan"]:
+        lines.append(
+            style(
+                f"You are {format_hours(view['behind_hours'])} behind the plan: "
+                "`mlplan replan` fits what is left into the weeks ahead.",
+                fg="yellow",
+            )
+        )
+    open_ids = [i["id"] for i in items if not i["done"] and not i.get("skipped")]
+    if open_ids:
+        lines.append(style(f"Done with one? mlplan done {open_ids[0]}", dim=True))
+    return "\n".join(lines)

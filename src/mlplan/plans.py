@@ -1,0 +1,239 @@
+"""Saved plans: starting, replanning and recording progress, on top of the store.
+
+The shell between the CLI and the core: it opens the store, calls the pure
+scheduler and progress code, and writes the results, each command in one
+transaction. It returns data and never prints. Heavy modules (the pydantic
+roadmap models, the scheduler) are imported only by the operations that fit a
+schedule, so the daily ``mlplan today`` path stays light.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from mlplan import paths
+from mlplan.errors import UsageError
+from mlplan.progress import Progress, RoadmapIndex, derive, last_undoable_batch, scheduled_items
+from mlplan.store import PlanRow, Store, StoreError, open_store
+
+if TYPE_CHECKING:
+    from mlplan.models import Roadmap
+    from mlplan.scheduler import Availability
+
+PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
+
+
+def open_plans(create: bool = False) -> Store:
+    """The learner's store; ``create`` makes it on first use (only commands that save do)."""
+    return open_store(paths.database_path(), create=create)
+
+
+class LoadedPlan(NamedTuple):
+    """A plan with its live schedule and the progress derived from its log."""
+
+    plan: PlanRow
+    version: int
+    settings: dict[str, Any]
+    schedule: dict[str, Any]
+    progress: Progress
+    index: RoadmapIndex
+    events: list[Any]
+
+    @property
+    def name(self) -> str:
+        return self.plan.name
+
+
+def resolve_plan(store: Store, name: str | None) -> PlanRow:
+    """The plan named by ``--plan``, else ``$MLPLAN_PLAN``, else the current plan."""
+    wanted = name or os.environ.get("MLPLAN_PLAN") or store.current_plan_name()
+    if wanted is None:
+        raise StoreError("no current plan: start one with `mlplan start` or pick one with `mlplan switch NAME`")
+    plan = store.plan(wanted)
+    if plan is None:
+        from mlplan.suggest import unknown_message
+
+        raise UsageError(unknown_message("plan", wanted, [p.name for p in store.plans()], "mlplan plans"))
+    return plan
+
+
+def load_plan(store: Store, name: str | None) -> LoadedPlan:
+    """Everything a view needs about a plan: live schedule, settings, progress, roadmap index."""
+    plan = resolve_plan(store, name)
+    events = store.events(plan)
+    progress = derive(events)
+    row = store.schedule(plan, progress.schedule_version)
+    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
+
+
+def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
+    """The items the plan covers: those of its first schedule, in order."""
+    return scheduled_items(store.schedule(loaded.plan, 1).schedule)
+
+
+def plan_start(store: Store, loaded: LoadedPlan) -> date:
+    return date.fromisoformat(store.schedule(loaded.plan, 1).settings["start"])
+
+
+# --- starting and replanning --------------------------------------------------------------------
+
+
+def free_name(store: Store, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when a plan already has that name."""
+    taken = {p.name for p in store.plans()}
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted}-{n}"
+    return name
+
+
+def start_plan(
+    store: Store,
+    roadmap: Roadmap,
+    availability: Availability,
+    *,
+    name: str | None,
+    from_unit: str | None,
+    skip: list[str],
+    at: str,
+    tz: str,
+) -> LoadedPlan:
+    """Fit ``roadmap`` to ``availability``, save it as a new plan and make it the current one."""
+    from mlplan.availability import availability_to_settings
+    from mlplan.scheduler import build_schedule
+    from mlplan.selection import study_items
+
+    if name is not None and not PLAN_NAME.match(name):
+        raise UsageError(f"--name {name}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
+    if name is not None and store.plan(name) is not None:
+        raise UsageError(f"a plan named '{name}' exists; choose another --name or `mlplan delete {name}`")
+    schedule = build_schedule(study_items(roadmap, from_unit, skip), availability)
+    if not schedule.weeks:
+        raise UsageError("nothing to study: --from/--skip leave no items in this roadmap")
+    settings = availability_to_settings(availability) | {"from_unit": from_unit, "skip": skip, "at": at, "tz": tz}
+    with store.transaction():
+        plan = store.add_plan(
+            name or free_name(store, roadmap.id), roadmap.id, json.dumps(roadmap.model_dump(mode="json"))
+        )
+        store.add_schedule(plan, settings, schedule.to_dict())
+        store.set_current_plan(plan.name)
+    return load_plan(store, plan.name)
+
+
+def replan(
+    store: Store,
+    loaded: LoadedPlan,
+    availability: Availability,
+    *,
+    from_unit: str | None,
+    skip: list[str],
+    at: str | None,
+    tz: str | None,
+) -> LoadedPlan:
+    """Fit what is left of the plan from ``availability.start``; done items stay done.
+
+    ``--from UNIT`` and ``--skip`` mark the open items they leave out as skipped, in
+    the same batch, so one ``mlplan undo`` reverts the whole replan.
+    """
+    from mlplan.availability import availability_to_settings
+    from mlplan.models import Roadmap
+    from mlplan.scheduler import build_schedule
+    from mlplan.selection import study_items
+
+    roadmap = Roadmap.model_validate(loaded.plan.roadmap())
+    in_plan = set(plan_items(store, loaded))
+    chosen = {item.id for item in study_items(roadmap, from_unit, skip)}
+    open_items = [i for i in study_items(roadmap) if i.id in in_plan and i.id not in loaded.progress.state]
+    left_out = [i.id for i in open_items if i.id not in chosen]
+    remaining = [i for i in open_items if i.id in chosen]
+    if not remaining:
+        raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
+    schedule = build_schedule(remaining, availability)
+    settings = (
+        loaded.settings
+        | availability_to_settings(availability)
+        | {
+            "from_unit": from_unit,
+            "skip": skip,
+            "at": at or loaded.settings.get("at"),
+            "tz": tz or loaded.settings.get("tz"),
+        }
+    )
+    on = availability.start.isoformat()
+    with store.transaction():
+        version = store.add_schedule(loaded.plan, settings, schedule.to_dict())
+        store.append(
+            loaded.plan,
+            [{"kind": "replan", "schedule_version": version, "on_date": on}]
+            + [{"kind": "skip", "item_id": item_id, "on_date": on} for item_id in left_out],
+        )
+    return load_plan(store, loaded.name)
+
+
+# --- progress -----------------------------------------------------------------------------------
+
+
+def resolve_ids(loaded: LoadedPlan, ids: list[str]) -> list[str]:
+    """Item ids meant by unit, item or part ids; any unknown id is an error and nothing applies."""
+    resolved: list[str] = []
+    for some_id in ids:
+        items = loaded.index.expand(some_id)
+        if items is None:
+            from mlplan.suggest import unknown_message
+
+            known = sorted(set(loaded.index.units) | set(loaded.index.items))
+            raise UsageError(
+                unknown_message("id", some_id, known, f"mlplan show {loaded.plan.roadmap_id}") + "; nothing was changed"
+            )
+        resolved.extend(items)
+    return list(dict.fromkeys(resolved))
+
+
+def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date) -> list[str]:
+    """Record ``done``/``skip``/``reopen`` for the items meant by ``ids``; returns the items changed."""
+    wanted = {"done": "done", "skip": "skipped", "reopen": None}[kind]
+    items = resolve_ids(loaded, ids)
+    changed = [i for i in items if loaded.progress.state.get(i) != wanted]
+    if changed:
+        with store.transaction():
+            store.append(loaded.plan, [{"kind": kind, "item_id": i, "on_date": on.isoformat()} for i in changed])
+    return changed
+
+
+def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, on: date, note: str | None) -> None:
+    """Record time actually studied, optionally against an item (a unit or part id is fine)."""
+    item_id = None
+    if item is not None:
+        items = resolve_ids(loaded, [item])
+        item_id = items[0] if len(items) == 1 else item
+    with store.transaction():
+        store.append(
+            loaded.plan, [{"kind": "log", "item_id": item_id, "hours": hours, "on_date": on.isoformat(), "note": note}]
+        )
+
+
+def undo(store: Store, loaded: LoadedPlan) -> list[Any]:
+    """Revert the latest change not yet reverted; returns its events (empty when nothing is left)."""
+    batch = last_undoable_batch(loaded.events)
+    if batch:
+        with store.transaction():
+            store.append(loaded.plan, [{"kind": "undo", "undoes_batch": batch[0].batch}])
+    return batch
+
+
+def switch(store: Store, name: str) -> PlanRow:
+    plan = resolve_plan(store, name)
+    with store.transaction():
+        store.set_current_plan(plan.name)
+    return plan
+
+
+def delete(store: Store, name: str) -> None:
+    plan = resolve_plan(store, name)
+    with store.transaction():
+        store.delete_plan(plan)
