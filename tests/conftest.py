@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -29,3 +30,23 @@ def mlplan() -> Callable[..., object]:
         return runner.invoke(app, list(args), input=input, prog_name="mlplan")
 
     return run
+
+
+class FixedClock:
+    """A settable 'today' for date logic."""
+
+    def __init__(self) -> None:
+        self.day = date(2026, 11, 23)  # a Monday
+
+    def set(self, text: str) -> None:
+        self.day = date.fromisoformat(text)
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FixedClock:
+    """Fix mlplan's clock (Monday 2026-11-23 unless set)."""
+    from mlplan import clock as clock_module
+
+    fixed = FixedClock()
+    monkeypatch.setattr(clock_module, "today", lambda: fixed.day)
+    return fixed

@@ -6,12 +6,10 @@ import json
 
 import pytest
 
-from mlplan import clock
-
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 11, 23))
+def fixed_today(clock):
+    return clock
 
 
 def test_plan_shows_summary_and_weeks(mlplan, isolated_home):

@@ -310,19 +310,10 @@ def _ask_start(roadmap_id, hours, days, start):  # noqa: ANN001, ANN202 - prompt
         choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
         roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
     if hours is None and days is None:
-        hours = float(
-            typer.prompt(
-                "Hours per week",
-                default="10",
-                value_proc=check(
-                    lambda v: (
-                        parse_weekly_hours(float(v))
-                        if v.replace(".", "", 1).isdigit()
-                        else (_ for _ in ()).throw(UsageError("give a number"))
-                    )
-                ),
-            )
+        answer = typer.prompt(
+            "Hours per week", default="10", value_proc=check(lambda v: parse_weekly_hours(_number(v)))
         )
+        hours = float(answer)
     if days is None:
         days = typer.prompt("Study days", default="mon,tue,wed,thu,fri", value_proc=check(parse_days))
     if start is None:
@@ -330,6 +321,13 @@ def _ask_start(roadmap_id, hours, days, start):  # noqa: ANN001, ANN202 - prompt
             "Start date", default=clock.today().isoformat(), value_proc=check(lambda v: parse_date(v, "start"))
         )
     return roadmap_id, hours, days, start
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise UsageError(f"{text}: give a number of hours, like 10 or 7.5") from None
 
 
 def _print_today(loaded: Any, on: Any) -> None:
