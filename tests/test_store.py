@@ -45,7 +45,7 @@ def test_migrating_from_the_first_schema_version_keeps_progress(mlplan, clock, i
     store.MIGRATIONS[0](old)
     old.execute(f"PRAGMA application_id = {store.APPLICATION_ID}")
     old.execute("PRAGMA user_version = 1")
-    old.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?)", tuple(plan))
+    old.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?)", tuple(plan)[:5])  # v1 plans had no uid
     old.execute("INSERT INTO schedules VALUES (?, ?, ?, ?, ?)", tuple(schedule))
     old.execute("INSERT INTO meta VALUES ('current_plan', ?)", (plan[1],))
     for item in ("w01.t1", "w01.t2"):
@@ -62,6 +62,7 @@ def test_migrating_from_the_first_schema_version_keeps_progress(mlplan, clock, i
     db = sqlite3.connect(isolated_home / "mlplan.db")
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert [row[0] for row in db.execute("SELECT batch FROM events ORDER BY id")] == [1, 2]
+    assert len(db.execute("SELECT uid FROM plans").fetchone()[0]) == 36  # v3 gave the plan a uid
     db.close()
     assert "Undid done: w01.t2" in mlplan("undo").stdout  # each old event became its own batch
     assert as_json(mlplan("status", "--json"))["done_items"] == 1

@@ -94,7 +94,16 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(db: sqlite3.Connection) -> None:
+    # Calendar exports need an id for a plan that survives renames and moves between machines.
+    import uuid
+
+    db.execute("ALTER TABLE plans ADD COLUMN uid TEXT")
+    for (plan_id,) in db.execute("SELECT id FROM plans").fetchall():
+        db.execute("UPDATE plans SET uid = ? WHERE id = ?", (str(uuid.uuid4()), plan_id))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -176,6 +185,7 @@ class PlanRow(NamedTuple):
     roadmap_id: str
     roadmap_json: str
     created_at: str
+    uid: str
 
     def roadmap(self) -> dict[str, Any]:
         """The roadmap snapshot the plan was built from, as plain data."""
@@ -231,10 +241,18 @@ class Store:
         row = self._query("SELECT * FROM plans WHERE name = ?", name)
         return PlanRow(**dict(row[0])) if row else None
 
-    def add_plan(self, name: str, roadmap_id: str, roadmap_json: str) -> PlanRow:
+    def plan_with_uid(self, uid: str) -> PlanRow | None:
+        row = self._query("SELECT * FROM plans WHERE uid = ?", uid)
+        return PlanRow(**dict(row[0])) if row else None
+
+    def add_plan(
+        self, name: str, roadmap_id: str, roadmap_json: str, uid: str | None = None, created_at: str | None = None
+    ) -> PlanRow:
+        import uuid
+
         self.db.execute(
-            "INSERT INTO plans (name, roadmap_id, roadmap_json, created_at) VALUES (?, ?, ?, ?)",
-            (name, roadmap_id, roadmap_json, now_utc()),
+            "INSERT INTO plans (name, roadmap_id, roadmap_json, created_at, uid) VALUES (?, ?, ?, ?, ?)",
+            (name, roadmap_id, roadmap_json, created_at or now_utc(), uid or str(uuid.uuid4())),
         )
         plan = self.plan(name)
         assert plan is not None
@@ -258,13 +276,15 @@ class Store:
 
     # --- schedules -----------------------------------------------------------------------------
 
-    def add_schedule(self, plan: PlanRow, settings: dict[str, Any], schedule: dict[str, Any]) -> int:
+    def add_schedule(
+        self, plan: PlanRow, settings: dict[str, Any], schedule: dict[str, Any], created_at: str | None = None
+    ) -> int:
         """Store a new schedule version for the plan; returns its version number."""
         row = self._query("SELECT coalesce(max(version), 0) AS v FROM schedules WHERE plan_id = ?", plan.id)
         version = row[0]["v"] + 1
         self.db.execute(
             "INSERT INTO schedules (plan_id, version, settings_json, schedule_json, created_at) VALUES (?, ?, ?, ?, ?)",
-            (plan.id, version, json.dumps(settings), json.dumps(schedule), now_utc()),
+            (plan.id, version, json.dumps(settings), json.dumps(schedule), created_at or now_utc()),
         )
         return version
 
