@@ -363,6 +363,7 @@ def week(
     date_: DateOpt = None,
     plan: PlanOpt = None,
     as_json: JsonOption = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown task list (GitHub style).")] = False,
 ) -> None:
     """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
     from mlplan import plans
@@ -385,6 +386,11 @@ def week(
         raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
     if as_json:
         _print_json({"plan": loaded.name} | view)
+        return
+    if markdown:
+        from mlplan.checklist import week_markdown
+
+        typer.echo(week_markdown(view, loaded.name), nl=False)
         return
     from mlplan import render
 
@@ -634,6 +640,140 @@ def show_paths(as_json: JsonOption = False) -> None:
         return
     for key, value in where.items():
         typer.echo(f"{key.replace('_', ' ')}: {value}")
+
+
+export_app = typer.Typer(
+    cls=_MlplanGroup, help="Take your plan elsewhere: calendar, checklists, JSON.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+
+
+@export_app.command("ics")
+def export_ics(
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    alarm: Annotated[
+        str | None, typer.Option("--alarm", help="Remind this long before each session, like 15m.")
+    ] = None,
+    from_date: Annotated[
+        str | None, typer.Option("--from-date", help="Only sessions from this day, YYYY-MM-DD.")
+    ] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", min=1, help="Only this many weeks.")] = None,
+    pending_only: Annotated[
+        bool, typer.Option("--pending-only", help="Leave out days whose items are all done or skipped.")
+    ] = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
+    from mlplan import plans
+    from mlplan.clock import parse_date
+    from mlplan.hours import parse_duration
+    from mlplan.ics_export import build_calendar
+
+    alarm_minutes = None
+    if alarm is not None:
+        hours = parse_duration(alarm)
+        if hours is None or hours <= 0:
+            raise UsageError(f"--alarm {alarm}: write how long before, like 15m or 1h")
+        alarm_minutes = round(hours * 60)
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    data = build_calendar(
+        plan_name=loaded.name,
+        plan_uid=loaded.plan.uid,
+        settings=loaded.settings,
+        schedule=loaded.schedule,
+        version=loaded.version,
+        made_at=store.schedule(loaded.plan, loaded.version).created_at,
+        index=loaded.index,
+        progress=loaded.progress,
+        alarm_minutes=alarm_minutes,
+        pending_only=pending_only,
+        from_date=parse_date(from_date, "--from-date") if from_date else None,
+        weeks=weeks,
+    )
+    _write(data, out, force)
+
+
+@export_app.command("checklist")
+def export_checklist(
+    week_number: Annotated[int | None, typer.Option("--week", help="Only this week of the plan.")] = None,
+    all_weeks: Annotated[bool, typer.Option("--all", help="Every week of the plan (the default).")] = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Export weekly checklists as Markdown task lists (GitHub style)."""
+    from mlplan import plans
+    from mlplan.checklist import plan_markdown, week_markdown
+    from mlplan.progress import week_view
+
+    if week_number is not None and all_weeks:
+        raise UsageError("give --week N or --all, not both")
+    loaded = plans.load_plan(plans.open_plans(), plan)
+    if week_number is not None:
+        view = week_view(loaded.schedule, loaded.index, loaded.progress, week_number)
+        if view is None:
+            last = loaded.schedule["weeks"][-1]["index"]
+            raise UsageError(f"week {week_number} is not in the plan; give a week number from 1 to {last}")
+        text = week_markdown(view, loaded.name)
+    else:
+        views = [
+            week_view(loaded.schedule, loaded.index, loaded.progress, w["index"]) for w in loaded.schedule["weeks"]
+        ]
+        text = plan_markdown([v for v in views if v], loaded.name)
+    _write(text, out, force)
+
+
+@export_app.command("json")
+def export_json(out: OutOpt = None, force: ForceOpt = False, plan: PlanOpt = None) -> None:
+    """Export the whole plan (settings, schedules, roadmap, progress log) as JSON."""
+    from mlplan import plans
+    from mlplan.plan_archive import export_plan
+
+    store = plans.open_plans()
+    data = export_plan(store, plans.resolve_plan(store, plan))
+    _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out, force)
+
+
+@app.command("import-plan")
+def import_plan(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A file from `mlplan export json` ('-' for stdin).")],
+    name: Annotated[str | None, typer.Option("--name", help="Import under this name.")] = None,
+) -> None:
+    """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
+    from mlplan import plans
+    from mlplan.plan_archive import import_plan as restore
+
+    text = _read_text(file)
+    plan = restore(plans.open_plans(create=True), text, "<stdin>" if file == "-" else file, name)
+    typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
+
+
+def _read_text(file: str) -> str:
+    from pathlib import Path
+
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{file}: no such file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{file}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read ({exc.strerror or exc})") from None
+
+
+def _write(data: str | bytes, out: str | None, force: bool) -> None:
+    from mlplan.output_file import write_output
+
+    path = write_output(data, out, force)
+    if path is not None:
+        typer.echo(f"Wrote {path}", err=True)
 
 
 def _id_list(text: str | None) -> list[str]:

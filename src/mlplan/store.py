@@ -330,7 +330,7 @@ class Store:
                     e.get("note"),
                     e.get("schedule_version"),
                     e.get("undoes_batch"),
-                    created,
+                    e.get("created_at") or created,
                 )
                 for e in events
             ],

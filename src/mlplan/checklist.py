@@ -1,0 +1,79 @@
+"""Weekly checklists as GitHub-flavoured Markdown task lists.
+
+Pure: week views (``progress.week_view``) in, Markdown text out. Each study
+item is a task (``- [x]`` once done), with its resources as a plain nested
+list; each unit's deliverables, labelled checks and outcomes follow as task
+lists of their own. The output renders as clickable task lists on GitHub and
+in editors that follow GFM (Obsidian, VS Code, Typora …).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from mlplan.hours import format_hours
+
+CHECK_HEADINGS = {
+    "Ethics": "Ethics checks",
+    "Stretch": "Stretch goals",
+    "Self-check": "Self-check",
+    "Interview": "Interview prep",
+}
+
+
+def _inline(text: str) -> str:
+    """Text safe inside a list item: no line breaks, no accidental links or HTML."""
+    text = " ".join(text.split())
+    return re.sub(r"([\[\]<>])", r"\\\1", text)
+
+
+def _link(title: str, url: str | None) -> str:
+    return f"[{_inline(title)}]({url.replace(')', '%29').replace(' ', '%20')})" if url else _inline(title)
+
+
+def _day(text: str) -> str:
+    return f"{date.fromisoformat(text):%a %d %b %Y}"
+
+
+def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:
+    """One week: days with their items as tasks, then each unit's deliverables, checks and outcomes."""
+    h = "#" * level
+    lines = [
+        f"{h} Week {view['index']} · {_day(view['start'])} – {_day(view['end'])} · {_inline(plan_name)}",
+        "",
+        f"{format_hours(view['done_hours'])} of {format_hours(view['planned_hours'])} done.",
+        "",
+    ]
+    for day in view["days"]:
+        lines += [f"{h}# {_day(day['date'])} · {format_hours(day['hours'])}", ""]
+        for item in day["items"]:
+            mark = "x" if item["done"] else " "
+            part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
+            skipped = " (skipped)" if item["skipped"] else ""
+            lines.append(
+                f"- [{mark}] `{item['id']}` {_inline(item['title'])}{part}{skipped} · {format_hours(item['hours'])}"
+            )
+            lines += [f"  - {_link(r['title'], r.get('url'))}" for r in item["resources"]]
+        lines.append("")
+    for unit in view["units"]:
+        sections = [("Deliverables", unit["deliverables"])]
+        by_label: dict[str, list[str]] = {}
+        for check in unit["checks"]:
+            label, _, text = check.partition(": ")
+            by_label.setdefault(CHECK_HEADINGS.get(label, label), []).append(text)
+        sections += list(by_label.items()) + [("Outcomes", unit["outcomes"])]
+        if not any(entries for _, entries in sections):
+            continue
+        lines += [f"{h}# {_inline(unit['title'])}", ""]
+        for title, entries in sections:
+            if entries:
+                lines += [f"{h}## {title}", ""] + [f"- [ ] {_inline(entry)}" for entry in entries] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def plan_markdown(views: list[dict[str, Any]], plan_name: str) -> str:
+    """Several weeks under one title."""
+    body = "\n".join(week_markdown(view, plan_name, level=2) for view in views)
+    return f"# Study plan · {_inline(plan_name)}\n\n{body}"

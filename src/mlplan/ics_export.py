@@ -1,0 +1,153 @@
+"""A plan as an iCalendar file: a timed event per study day and all-day milestones.
+
+Pure: plan data in, ``.ics`` bytes out. The icalendar library does everything
+RFC 5545 asks (escaping, line folding, CRLF, the VTIMEZONE of the zone).
+
+* Sessions start at the plan's ``at`` time in its time zone and last the day's
+  hours, so a 19:00 session stays at 19:00 local time across daylight-saving
+  changes. Milestones (the end of each unit, the plan's finish) are all-day
+  events: their DTSTART is a date, a session's a date-time.
+* UIDs are stable: ``<date>-<plan uid>@mlplan`` for the session of a day,
+  ``unit-<unit id>-<plan uid>@mlplan`` and ``finish-<plan uid>@mlplan`` for
+  milestones. SEQUENCE is the schedule's version minus one, so after a replan
+  the sessions that survive keep their UID with a higher SEQUENCE and calendar
+  apps update them instead of adding copies. DTSTAMP is when that schedule was
+  made, so exporting the same plan twice gives the same file.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event
+
+from mlplan.hours import format_hours
+from mlplan.progress import Progress, RoadmapIndex, part_id
+
+PRODID = "-//mlplan//mlplan study planner//EN"
+
+
+def build_calendar(
+    *,
+    plan_name: str,
+    plan_uid: str,
+    settings: dict[str, Any],
+    schedule: dict[str, Any],
+    version: int,
+    made_at: str,
+    index: RoadmapIndex,
+    progress: Progress,
+    alarm_minutes: int | None = None,
+    pending_only: bool = False,
+    from_date: date | None = None,
+    weeks: int | None = None,
+) -> bytes:
+    """The plan's sessions and milestones as an iCalendar file."""
+    zone = ZoneInfo(settings.get("tz") or "UTC")
+    at = time.fromisoformat(settings.get("at") or "19:00")
+    stamp = datetime.fromisoformat(made_at)
+    first = from_date or date.fromisoformat(schedule["start"])
+    last = first + timedelta(days=7 * weeks - 1) if weeks else date.max
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"mlplan · {plan_name}")
+
+    days = [day for week in schedule["weeks"] for day in week["days"]]
+    for day in days:
+        on = date.fromisoformat(day["date"])
+        if not first <= on <= last:
+            continue
+        if pending_only and all(p["id"] in progress.state for p in day["items"]):
+            continue
+        calendar.add_component(_session(day, on, zone, at, plan_uid, version, stamp, index, alarm_minutes))
+
+    for milestone in _milestones(days, index, plan_name):
+        if first <= milestone["date"] <= last:
+            event = Event()
+            event.add("uid", f"{milestone['key']}-{plan_uid}@mlplan")
+            event.add("dtstamp", stamp)
+            event.add("sequence", version - 1)
+            event.add("dtstart", milestone["date"])
+            event.add("dtend", milestone["date"] + timedelta(days=1))
+            event.add("summary", milestone["summary"])
+            event.add("transp", "TRANSPARENT")
+            event.add("categories", ["mlplan", "milestone"])
+            calendar.add_component(event)
+
+    if days:  # VTIMEZONE rules only for the years the plan spans
+        calendar.add_missing_timezones(
+            first_date=date.fromisoformat(days[0]["date"]) - timedelta(days=366),
+            last_date=date.fromisoformat(days[-1]["date"]) + timedelta(days=366),
+        )
+    return calendar.to_ical()
+
+
+def _session(
+    day: dict[str, Any],
+    on: date,
+    zone: ZoneInfo,
+    at: time,
+    plan_uid: str,
+    version: int,
+    stamp: datetime,
+    index: RoadmapIndex,
+    alarm_minutes: int | None,
+) -> Event:
+    begin = datetime.combine(on, at, tzinfo=zone)
+    units = list(dict.fromkeys(p["unit"] for p in day["items"]))
+    titles = " / ".join(index.units[u]["title"] if u in index.units else u for u in units)
+    event = Event()
+    event.add("uid", f"{on.isoformat()}-{plan_uid}@mlplan")
+    event.add("dtstamp", stamp)
+    event.add("sequence", version - 1)
+    event.add("dtstart", begin)
+    event.add("dtend", begin + timedelta(hours=day["hours"]))
+    event.add("summary", f"ML study · {titles} ({format_hours(day['hours'])})")
+    event.add("description", _description(day, index))
+    event.add("categories", ["mlplan", "study"])
+    if alarm_minutes:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"ML study in {alarm_minutes} minutes")
+        alarm.add("trigger", timedelta(minutes=-alarm_minutes))
+        event.add_component(alarm)
+    return event
+
+
+def _description(day: dict[str, Any], index: RoadmapIndex) -> str:
+    lines = []
+    for p in day["items"]:
+        part = f"part {p['part']} of {p['parts']}, " if p["parts"] > 1 else ""
+        lines.append(f"- {part_id(p)} {p['title']} ({part}{format_hours(p['hours'])})")
+        for resource in index.items.get(p["id"], {}).get("resources", []):
+            link = f": {resource['url']}" if resource.get("url") else ""
+            lines.append(f"    {resource['title']}{link}")
+    lines.append("")
+    lines.append("Mark progress with: mlplan done " + " ".join(part_id(p) for p in day["items"]))
+    return "\n".join(lines)
+
+
+def _milestones(days: list[dict[str, Any]], index: RoadmapIndex, plan_name: str) -> list[dict[str, Any]]:
+    """The last study day of each unit, and the plan's finish."""
+    unit_end: dict[str, str] = {}
+    for day in days:
+        for p in day["items"]:
+            unit_end[p["unit"]] = day["date"]
+    milestones = [
+        {
+            "key": f"unit-{unit_id}",
+            "date": date.fromisoformat(end),
+            "summary": f"Milestone · {index.units[unit_id]['title'] if unit_id in index.units else unit_id} done",
+        }
+        for unit_id, end in unit_end.items()
+    ]
+    if days:
+        milestones.append(
+            {"key": "finish", "date": date.fromisoformat(days[-1]["date"]), "summary": f"Finish · {plan_name}"}
+        )
+    return milestones
