@@ -1,8 +1,10 @@
 """The catalog of roadmaps a learner can plan with: finding, loading and suggesting ids.
 
 All roadmap loading goes through here, so every command sees the same set of
-roadmaps and the same error for an unknown id. A roadmap file is named after
-its id (``<id>.yaml``), which lets the catalog list ids without parsing files.
+roadmaps and the same error for an unknown id. Two folders feed it: the bundled
+roadmaps and the learner's own (imported) ones; a bundled id can never be taken
+by a user roadmap. A roadmap file is named after its id (``<id>.yaml``), which
+lets the catalog list ids without parsing files.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlplan.errors import RoadmapInvalid, UsageError
+from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
-from mlplan.paths import bundled_roadmaps_dir
-from mlplan.roadmap_file import load_roadmap_file
+from mlplan.paths import bundled_roadmaps_dir, user_roadmaps_dir
+from mlplan.roadmap_file import dump_roadmap, load_roadmap_file
 from mlplan.suggest import unknown_message
 
 
@@ -23,7 +25,7 @@ class CatalogEntry:
 
     id: str
     path: Path
-    origin: str  # "bundled" (more origins arrive with user imports)
+    origin: str  # "bundled" or "user"
 
     @property
     def shown_as(self) -> str:
@@ -32,9 +34,12 @@ class CatalogEntry:
 
 
 def entries() -> list[CatalogEntry]:
-    """Every known roadmap, sorted by id."""
-    folder = bundled_roadmaps_dir()
-    return [CatalogEntry(p.stem, p, "bundled") for p in sorted(folder.glob("*.yaml"))]
+    """Every known roadmap: the bundled ones, then the learner's, each sorted by id."""
+    bundled = [CatalogEntry(p.stem, p, "bundled") for p in sorted(bundled_roadmaps_dir().glob("*.yaml"))]
+    taken = {entry.id for entry in bundled}
+    user_dir = user_roadmaps_dir()
+    user = [CatalogEntry(p.stem, p, "user") for p in sorted(user_dir.glob("*.yaml")) if p.stem not in taken]
+    return bundled + user
 
 
 def ids() -> list[str]:
@@ -67,3 +72,31 @@ def load_entry(entry: CatalogEntry) -> Roadmap:
 def load_all() -> list[Roadmap]:
     """Load and validate every roadmap in the catalog."""
     return [load_entry(entry) for entry in entries()]
+
+
+def save_user_roadmap(roadmap: Roadmap, force: bool = False) -> Path:
+    """Write ``roadmap`` into the learner's roadmap folder; an existing id needs ``force``, a bundled one is refused."""
+    from mlplan.output_file import write_output
+
+    existing = next((entry for entry in entries() if entry.id == roadmap.id), None)
+    if existing is not None and existing.origin == "bundled":
+        raise UsageError(f"'{roadmap.id}' is a bundled roadmap and cannot be replaced; import with another --id")
+    if existing is not None and not force:
+        raise UsageError(f"a roadmap '{roadmap.id}' exists ({existing.path}); add --force to replace it or give --id")
+    folder = user_roadmaps_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = write_output(dump_roadmap(roadmap), str(folder / f"{roadmap.id}.yaml"), force=True)
+    assert path is not None
+    return path
+
+
+def remove_user_roadmap(roadmap_id: str) -> Path:
+    """Delete one of the learner's roadmaps (plans keep their own snapshot)."""
+    entry = find(roadmap_id)
+    if entry.origin == "bundled":
+        raise UsageError(f"'{roadmap_id}' is a bundled roadmap; only your own roadmaps can be removed")
+    try:
+        entry.path.unlink()
+    except OSError as exc:
+        raise MlplanError(f"cannot remove {entry.path}: {exc.strerror or exc}") from exc
+    return entry.path

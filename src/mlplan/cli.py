@@ -93,21 +93,99 @@ def _root(
         typer.echo(ctx.get_help())
 
 
-@app.command()
-def roadmaps(as_json: JsonOption = False) -> None:
-    """List the roadmaps you can plan with."""
-    from mlplan import catalog
+roadmaps_app = typer.Typer(cls=_MlplanGroup, help="List the roadmaps you can plan with (bundled and your own).")
+app.add_typer(roadmaps_app, name="roadmaps")
 
-    rows = [
-        roadmap.overview() | {"origin": entry.origin}
-        for entry, roadmap in ((e, catalog.load_entry(e)) for e in catalog.entries())
-    ]
+
+@roadmaps_app.callback(invoke_without_command=True)
+def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the roadmaps you can plan with (bundled and your own)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from mlplan import catalog
+    from mlplan.errors import RoadmapInvalid
+
+    rows = []
+    for entry in catalog.entries():
+        try:
+            rows.append(catalog.load_entry(entry).overview() | {"origin": entry.origin})
+        except RoadmapInvalid as exc:
+            if entry.origin == "bundled":
+                raise
+            typer.echo(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}", err=True)
     if as_json:
         _print_json(rows)
         return
     from mlplan import render
 
     render.console().print(render.roadmaps_table(rows))
+
+
+@roadmaps_app.command("export")
+def roadmaps_export(
+    roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="Roadmap id, as listed by `mlplan roadmaps`.")],
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a roadmap as commented YAML, to edit and import back."""
+    from mlplan import catalog
+    from mlplan.roadmap_file import dump_roadmap
+
+    _write(dump_roadmap(catalog.load(roadmap_id)), out, force)
+
+
+@roadmaps_app.command("remove")
+def roadmaps_remove(
+    roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="One of your own roadmaps.")],
+    force: Annotated[bool, typer.Option("--force", help="Remove it even if a plan was made from it.")] = False,
+) -> None:
+    """Remove one of your own roadmaps (plans made from it keep their copy)."""
+    from mlplan import catalog, paths, plans
+
+    entry = catalog.find(roadmap_id)
+    if entry.origin == "user" and not force and paths.database_path().exists():
+        users = [p.name for p in plans.open_plans().plans() if p.roadmap_id == roadmap_id]
+        if users:
+            raise UsageError(
+                f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
+                "(the plan keeps its own copy)"
+            )
+    path = catalog.remove_user_roadmap(roadmap_id)
+    typer.echo(f"Removed {roadmap_id} ({path}).")
+
+
+@app.command("import")
+def import_roadmap(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A Markdown or mlplan YAML roadmap ('-' for stdin).")],
+    roadmap_id: Annotated[str | None, typer.Option("--id", help="Id to save it under.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace your roadmap with the same id.")] = False,
+) -> None:
+    """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
+    from mlplan import catalog, render
+    from mlplan.roadmap_import import read_roadmap
+
+    name = "<stdin>" if file == "-" else file
+    roadmap = read_roadmap(_read_text(file), name, roadmap_id, title)
+    out = render.console()
+    if dry_run:
+        out.print(render.roadmap_tree(roadmap))
+        typer.echo(_import_summary(roadmap) + " Dry run: nothing saved.")
+        return
+    path = catalog.save_user_roadmap(roadmap, force)
+    typer.echo(f"Imported {roadmap.id}: " + _import_summary(roadmap) + f" Saved to {path}.")
+    typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
+
+
+def _import_summary(roadmap: Any) -> str:
+    o = roadmap.overview()
+    return (
+        f"{o['stages']} stages, {o['units']} units, {o['items']} items, {o['hours']:g} h "
+        f"({o['estimated_hours']:g} h estimated)."
+    )
 
 
 @app.command()
@@ -763,7 +841,7 @@ def _read_text(file: str) -> str:
     except FileNotFoundError:
         raise UsageError(f"{file}: no such file") from None
     except UnicodeDecodeError:
-        raise UsageError(f"{file}: not UTF-8 text") from None
+        raise UsageError(f"{file}: not a text file (it is not UTF-8); give a Markdown, YAML or JSON file") from None
     except OSError as exc:
         raise UsageError(f"{file}: cannot read ({exc.strerror or exc})") from None
 

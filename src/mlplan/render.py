@@ -41,6 +41,7 @@ def roadmaps_table(rows: list[dict[str, object]]) -> Table:
     table.add_column("units", justify="right")
     table.add_column("hours", justify="right", no_wrap=True)
     table.add_column("pace", justify="right", no_wrap=True)
+    table.add_column("from", no_wrap=True)
     for row in rows:
         pace = row["hours_per_week"]
         table.add_row(
@@ -50,6 +51,7 @@ def roadmaps_table(rows: list[dict[str, object]]) -> Table:
             str(row["units"]),
             f"{row['hours']:g}",
             f"{pace:g} h/week" if pace else "–",
+            "yours" if row.get("origin") == "user" else "bundled",
         )
     return table
 

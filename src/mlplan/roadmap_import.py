@@ -1,0 +1,63 @@
+"""Bringing a learner's own roadmap in: mlplan YAML or a Markdown document.
+
+Decides which reader a file needs (by its extension, else by its content),
+applies ``--id`` and ``--title``, and returns a validated Roadmap. Saving it
+is the catalog's job; this module never writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from mlplan.errors import RoadmapInvalid
+from mlplan.models import Roadmap
+
+YAML_SUFFIXES = {".yaml", ".yml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".txt"}
+
+
+def read_roadmap(text: str, name: str, roadmap_id: str | None = None, title: str | None = None) -> Roadmap:
+    """The roadmap in ``text`` (named ``name`` in errors), with ``--id``/``--title`` applied."""
+    if "\x00" in text:
+        raise RoadmapInvalid(f"{name}: a binary file, not a roadmap (give a Markdown or YAML text file)")
+    if not text.strip():
+        raise RoadmapInvalid(f"{name}: the file is empty")
+    if _is_yaml(text, name):
+        from mlplan.roadmap_file import parse_roadmap
+
+        roadmap = parse_roadmap(text, name)
+        return _override(roadmap, roadmap_id, title, name)
+    from mlplan.markdown_import import import_markdown
+
+    return import_markdown(text, PurePath(name).name, roadmap_id=roadmap_id, title=title)
+
+
+def _is_yaml(text: str, name: str) -> bool:
+    suffix = PurePath(name).suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return True
+    if suffix in MARKDOWN_SUFFIXES:
+        return False
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and "stages" in data
+
+
+def _override(roadmap: Roadmap, roadmap_id: str | None, title: str | None, name: str) -> Roadmap:
+    if roadmap_id is None and title is None:
+        return roadmap
+    from pydantic import ValidationError
+
+    from mlplan.roadmap_file import describe_errors
+
+    data = roadmap.model_dump(mode="json")
+    data.update({key: value for key, value in (("id", roadmap_id), ("title", title)) if value is not None})
+    try:
+        return Roadmap.model_validate(data)
+    except ValidationError as exc:
+        first = describe_errors(exc)[0]
+        raise RoadmapInvalid(f"{name}: {first.replace('id: ', '--id: ').replace('title: ', '--title: ')}") from exc

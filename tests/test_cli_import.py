@@ -1,0 +1,145 @@
+"""`mlplan import`, `mlplan roadmaps export` and `mlplan roadmaps remove` through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def edited_bedrock(mlplan, tmp_path):
+    """bedrock-24 exported as YAML, given a new id and trimmed to its first two phases."""
+    result = mlplan("roadmaps", "export", "bedrock-24")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# mlplan roadmap: ")
+    data = yaml.safe_load(result.stdout)
+    data["id"] = "my-bedrock"
+    data["stages"] = data["stages"][:2]
+    path = tmp_path / "my-bedrock.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_export_edit_import_then_plan_with_it(mlplan, clock, edited_bedrock, isolated_home):
+    result = mlplan("import", str(edited_bedrock))
+    assert result.exit_code == 0, result.output
+    assert "Imported my-bedrock: 2 stages, 9 units" in result.stdout
+    saved = isolated_home / "roadmaps" / "my-bedrock.yaml"
+    assert saved.is_file()
+
+    rows = {row["id"]: row for row in as_json(mlplan("roadmaps", "--json"))}
+    assert rows["my-bedrock"]["origin"] == "user" and rows["bedrock-24"]["origin"] == "bundled"
+    assert rows["my-bedrock"]["units"] == 9
+    assert "yours" in mlplan("roadmaps").stdout
+
+    assert "Module 9: Clustering" in mlplan("show", "my-bedrock").stdout
+    assert as_json(mlplan("plan", "my-bedrock", "--json"))["total_hours"] == rows["my-bedrock"]["hours"]
+    assert mlplan("start", "my-bedrock", "--yes").exit_code == 0
+    assert as_json(mlplan("status", "--json"))["total_items"] == rows["my-bedrock"]["items"]
+
+
+def test_roundtrip_of_a_bundled_roadmap_is_identical(mlplan, tmp_path):
+    exported = mlplan("roadmaps", "export", "distinguished-52w", "--out", str(tmp_path / "d.yaml"))
+    assert exported.exit_code == 0, exported.output
+    assert mlplan("import", str(tmp_path / "d.yaml"), "--id", "d52").exit_code == 0
+    original = as_json(mlplan("show", "distinguished-52w", "--json"))
+    again = as_json(mlplan("show", "d52", "--json"))
+    assert again == original | {"id": "d52"}
+
+
+def test_dry_run_saves_nothing(mlplan, edited_bedrock, isolated_home):
+    result = mlplan("import", str(edited_bedrock), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Dry run: nothing saved." in result.stdout
+    assert "Phase 2: Core Machine Learning" in result.stdout
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_existing_ids_need_force_and_bundled_ids_never_go(mlplan, edited_bedrock):
+    assert mlplan("import", str(edited_bedrock)).exit_code == 0
+    again = mlplan("import", str(edited_bedrock), "--title", "Changed")
+    assert again.exit_code == 2
+    assert "a roadmap 'my-bedrock' exists" in again.stderr and "--force" in again.stderr
+    assert mlplan("import", str(edited_bedrock), "--title", "Changed", "--force").exit_code == 0
+    assert as_json(mlplan("show", "my-bedrock", "--json"))["title"] == "Changed"
+
+    bundled = mlplan("import", str(edited_bedrock), "--id", "bedrock-24", "--force")
+    assert bundled.exit_code == 2
+    assert "'bedrock-24' is a bundled roadmap and cannot be replaced" in bundled.stderr
+
+
+def test_import_from_standard_input(mlplan, edited_bedrock):
+    result = mlplan("import", "-", "--id", "from-stdin", input=edited_bedrock.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "from-stdin" in [row["id"] for row in as_json(mlplan("roadmaps", "--json"))]
+
+
+def test_remove_a_user_roadmap_but_not_one_a_plan_uses_without_force(mlplan, clock, edited_bedrock):
+    mlplan("import", str(edited_bedrock))
+    mlplan("start", "my-bedrock", "--yes")
+    refused = mlplan("roadmaps", "remove", "my-bedrock")
+    assert refused.exit_code == 2
+    assert "plan my-bedrock uses 'my-bedrock'" in refused.stderr
+    assert mlplan("roadmaps", "remove", "my-bedrock", "--force").exit_code == 0
+    assert "my-bedrock" not in [row["id"] for row in as_json(mlplan("roadmaps", "--json"))]
+    assert as_json(mlplan("status", "--json"))["roadmap"] == "my-bedrock"  # the plan keeps its snapshot
+    assert mlplan("today").exit_code == 0
+
+    bundled = mlplan("roadmaps", "remove", "bedrock-24")
+    assert bundled.exit_code == 2 and "only your own roadmaps can be removed" in bundled.stderr
+    unknown = mlplan("roadmaps", "remove", "my-bedrok")
+    assert unknown.exit_code == 2 and "unknown roadmap 'my-bedrok'" in unknown.stderr
+
+
+def test_a_hand_broken_user_roadmap_is_skipped_in_the_list_with_a_warning(mlplan, edited_bedrock, isolated_home):
+    mlplan("import", str(edited_bedrock))
+    path = isolated_home / "roadmaps" / "my-bedrock.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("hours: 4", "hours: -4", 1), encoding="utf-8")
+    result = mlplan("roadmaps", "--json")
+    assert result.exit_code == 0
+    assert "Warning: skipping your roadmap" in result.stderr and "must be greater than 0" in result.stderr
+    assert len(json.loads(result.stdout)) == 5
+    shown = mlplan("show", "my-bedrock")
+    assert shown.exit_code == 2 and f"{path}: stages[" in shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        ("", "empty.md", "empty.md: the file is empty"),
+        ("   \n\n", "blank.yaml", "blank.yaml: the file is empty"),
+        ("id: x\ntitle: X\nsource: s\nstages: []\n", "x.yaml", "x.yaml: stages: "),
+        ("id: Bad Id\ntitle: X\nsource: s\nstages: []\n", "bad.yml", "bad.yml: id: must be lower-case"),
+        ("- just\n- a list\n", "list.yaml", "list.yaml: expected a mapping"),
+    ],
+)
+def test_import_errors_name_the_file_and_save_nothing(mlplan, tmp_path, isolated_home, content, name, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = mlplan("import", str(path))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_import_of_a_binary_file(mlplan, tmp_path, isolated_home):
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    result = mlplan("import", str(path))
+    assert result.exit_code == 2
+    assert "not a text file" in result.stderr
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_bad_id_option(mlplan, edited_bedrock):
+    result = mlplan("import", str(edited_bedrock), "--id", "Not OK")
+    assert result.exit_code == 2
+    assert "--id: must be lower-case" in result.stderr
