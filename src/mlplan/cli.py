@@ -364,15 +364,18 @@ def start(
 DEFAULT_ROADMAP = "zero-to-engineer-16w"
 
 
-def _ask_start(roadmap_id, hours, days, start):  # noqa: ANN001, ANN202 - prompts mirror the options
-    """Ask for what the command line left out, with the defaults shown."""
+def _ask_start(
+    roadmap_id: str | None, hours: float | None, days: str | None, start: str | None
+) -> tuple[str | None, float | None, str | None, str | None]:
+    """Ask for what the command line left out, with the defaults shown; bad answers are asked again."""
+    from collections.abc import Callable
+
     from mlplan import catalog, clock
     from mlplan.availability import parse_days, parse_weekly_hours
     from mlplan.clock import parse_date
-    from mlplan.errors import UsageError
 
-    def check(parse):  # noqa: ANN001, ANN202
-        def run(value):  # noqa: ANN001, ANN202
+    def check(parse: Callable[[str], object]) -> Callable[[str], str]:
+        def run(value: str) -> str:
             try:
                 parse(value)
             except UsageError as exc:
