@@ -143,3 +143,61 @@ def test_bad_id_option(mlplan, edited_bedrock):
     result = mlplan("import", str(edited_bedrock), "--id", "Not OK")
     assert result.exit_code == 2
     assert "--id: must be lower-case" in result.stderr
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("seed", "stages", "units"),
+    [
+        ("000_ce1706a25f0c318a.txt", 6, 24),
+        ("002_fb1b600ca95d8385.txt", 4, 20),
+        ("003_e932e5f969b43a1a.txt", 3, 15),
+        ("004_a99bcfaef2f9e629.txt", 4, 53),
+    ],
+)
+def test_markdown_seeds_import_with_the_shape_of_their_bundled_roadmaps(mlplan, tmp_path, seed, stages, units):
+    source = tmp_path / seed.replace(".txt", ".md")
+    source.write_text((FIXTURES / "seeds" / seed).read_text(encoding="utf-8"), encoding="utf-8")
+    result = mlplan("import", str(source), "--id", "mine")
+    assert result.exit_code == 0, result.output
+    row = next(r for r in as_json(mlplan("roadmaps", "--json")) if r["id"] == "mine")
+    assert (row["stages"], row["units"], row["origin"]) == (stages, units, "user")
+
+    # import -> roadmaps export -> import gives the identical roadmap
+    exported = tmp_path / "exported.yaml"
+    assert mlplan("roadmaps", "export", "mine", "--out", str(exported)).exit_code == 0
+    assert mlplan("import", str(exported), "--id", "again").exit_code == 0
+    assert as_json(mlplan("show", "again", "--json")) == as_json(mlplan("show", "mine", "--json")) | {"id": "again"}
+
+
+def test_imported_zero_to_engineer_keeps_its_13_hour_weeks_and_plans(mlplan, clock, tmp_path):
+    source = tmp_path / "z.md"
+    source.write_text((FIXTURES / "seeds" / "002_fb1b600ca95d8385.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert mlplan("import", str(source), "--id", "z16", "--title", "Zero to engineer (mine)").exit_code == 0
+    roadmap = as_json(mlplan("show", "z16", "--json"))
+    assert roadmap["title"] == "Zero to engineer (mine)" and roadmap["hours_per_week"] == 13
+    weeks = [u for s in roadmap["stages"] for u in s["units"] if u["title"].startswith("Week")]
+    assert len(weeks) == 16
+    assert all(sum(i["hours"] for i in w["items"]) == 13 and not any(i["estimated"] for i in w["items"]) for w in weeks)
+    assert mlplan("start", "z16", "--yes", "--hours", "13").exit_code == 0
+    assert as_json(mlplan("today", "--json"))["items"]
+
+
+@pytest.mark.parametrize("fixture", ["ossu-computer-science.md", "ysda-nlp-course.md", "datasciencemasters-go.md"])
+def test_public_curricula_import_through_the_cli(mlplan, fixture, isolated_home):
+    result = mlplan("import", str(FIXTURES / "curricula" / fixture), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Dry run: nothing saved." in result.stdout
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_markdown_with_nothing_usable(mlplan, tmp_path, isolated_home):
+    path = tmp_path / "notes.md"
+    path.write_text("Just some thoughts about learning.\n\nNo structure here at all.\n", encoding="utf-8")
+    result = mlplan("import", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: notes.md: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (isolated_home / "roadmaps").exists()

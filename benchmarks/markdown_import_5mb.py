@@ -1,0 +1,66 @@
+"""How long importing a 5 MB Markdown roadmap takes, as whole ``mlplan import`` processes.
+
+A seed document (tests/fixtures/seeds) is repeated, with its week numbers
+kept distinct, until the file passes 5 MB; each run imports it into a
+throw-away ``MLPLAN_HOME`` (parse, validate, write the YAML). Medians of
+several runs are reported.
+
+    python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
+
+
+def mlplan_command() -> list[str]:
+    script = Path(sys.executable).with_name("mlplan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mlplan"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", default="002_fb1b600ca95d8385.txt")
+    args = parser.parse_args()
+
+    seed = (SEEDS / args.seed).read_text(encoding="utf-8")
+    parts, size = [], 0
+    while size < 5_000_000:
+        parts.append(seed)
+        size += len(seed.encode("utf-8"))
+    work = tempfile.mkdtemp(prefix="mlplan-bench-")
+    try:
+        source = Path(work) / "big.md"
+        source.write_text("\n\n".join(parts), encoding="utf-8")
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        times = []
+        for run in range(args.runs):
+            env["MLPLAN_HOME"] = str(Path(work) / f"home{run}")
+            began = time.perf_counter()
+            subprocess.run(
+                [*mlplan_command(), "import", str(source), "--id", "big"],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            times.append(time.perf_counter() - began)
+        print(f"{source.stat().st_size / 1e6:.1f} MB from {args.seed}, {args.runs} runs:")
+        print(f"  mlplan import   median {statistics.median(times):.2f} s  (min {min(times):.2f} s)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The ways curricula write hours, read from one line of text.
+
+The Markdown importer asks this module three questions about a piece of text:
+how many hours does it state for one task (``[3 hrs]``, ``(2h)``, ``90 min``,
+``~4 hours``, ``1.5 hours``, ``Effort: 10 hours/week`` with ``Duration: 8
+weeks``), what weekly pace does it state (``Target: 25 hours/week``,
+``(12–14 hrs/week)``), and how many weeks or days does a title span
+(``Week 3``, ``Weeks 3-4``, ``Day 1-3``). A range counts as its midpoint.
+Answers are plain floats; rounding to quarter hours is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlplan.hours import parse_duration
+
+_NUM = r"\d+(?:\.\d+)?"
+_RANGE = rf"(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
+_APPROX = r"(?:~\s*|≈\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)?"
+_PER_WEEK = r"\s*(?:/|per\s+|a\s+|each\s+)\s*(?:week|wk)\b"
+_NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
+
+_PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*(?:h|hrs?|hours?){_PER_WEEK}", re.I)
+_WEEKS = re.compile(rf"(?:duration\s*:?\s*)?{_APPROX}{_RANGE}\s*(?P<unit>weeks?|wks?|months?)\b", re.I)
+_COMPOUND = re.compile(r"(?P<h>\d+)\s*h(?:ours?|rs?)?\s*(?P<m>\d+)\s*m(?:in(?:ute)?s?)?\b", re.I)
+_HOURS = re.compile(
+    rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
+    re.I,
+)
+_SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
+_DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
+_LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
+_WEEKS_PER_MONTH = 52 / 12
+
+
+def _midpoint(match: re.Match[str]) -> float:
+    low = float(match["a"])
+    return (low + float(match["b"])) / 2 if match["b"] else low
+
+
+def pace(text: str) -> float | None:
+    """Hours a week that ``text`` states (``25 hours/week``, ``12–14 hrs/week``), or None."""
+    match = _PACE.search(text)
+    return _midpoint(match) if match else None
+
+
+def weeks(text: str) -> float | None:
+    """Weeks that ``text`` states as a duration (``8 weeks``, ``10-12 weeks``, ``6 months``), or None."""
+    match = _WEEKS.search(text)
+    if not match:
+        return None
+    count = _midpoint(match)
+    return count * _WEEKS_PER_MONTH if match["unit"].lower().startswith("month") else count
+
+
+def task_hours(text: str) -> tuple[float | None, str]:
+    """Hours stated for one task in ``text``, and the text without the hour forms.
+
+    ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
+    ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
+    """
+    rate, length = _PACE.search(text), _WEEKS.search(text)
+    if rate and length:
+        total = _midpoint(rate) * (weeks(length.group()) or 0)
+        return total, _tidy(_cut(text, [rate.span(), length.span()]))
+    spans: list[tuple[int, int]] = []
+    total = 0.0
+    for pattern in (_COMPOUND, _HOURS):
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in spans):
+                continue
+            total += _as_hours(match)
+            spans.append(match.span())
+    if not spans:
+        return None, text
+    return total, _tidy(_cut(text, spans))
+
+
+def hours_value(label: str, value: str) -> float | None:
+    """Hours in a labelled value such as ``Estimated time (hours): 13`` or ``Time: 90 min``."""
+    value = value.strip()
+    if re.fullmatch(_NUM, value):
+        return float(value) / 60 if re.search(r"\bmin", label, re.I) else float(value)
+    stated, _ = task_hours(value)
+    return stated if stated is not None else parse_duration(value)
+
+
+def day_count(text: str) -> int | None:
+    """Days a ``Day 1-3`` (or bare ``4-5``) range at the start of ``text`` spans, or None."""
+    match = _DAYS.match(text.strip())
+    if not match:
+        return None
+    first, last = int(match["a"]), int(match["b"] or match["a"])
+    return last - first + 1 if 0 < first <= last <= 7 else None
+
+
+def leading_weeks(title: str) -> int | None:
+    """Weeks a title that starts with ``Week 3`` or ``Weeks 3-4`` spans, or None."""
+    match = _LEADING_WEEKS.match(title.strip())
+    if not match:
+        return None
+    first, last = int(match["a"]), int(match["b"] or match["a"])
+    return last - first + 1 if first <= last else None
+
+
+def strip_pace(text: str) -> str:
+    """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
+    return _tidy(_PACE.sub("", text))
+
+
+def _as_hours(match: re.Match[str]) -> float:
+    if "m" in match.groupdict():
+        return (parse_duration(f"{match['h']}h{match['m']}m")) or 0.0
+    amount = _midpoint(match)
+    return amount / 60 if match["unit"].lower().startswith("m") else amount
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _tidy(text: str) -> str:
+    """Remove what an hour form leaves behind: empty brackets, dangling separators, a leading 'of'."""
+    text = re.sub(r"[\[(]\s*[,;]?\s*[\])]", " ", text)
+    text = re.sub(r"\s+([,;:.])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    text = re.sub(r"^(?:of\s+|[-–—:,;|]\s*)+", "", text, flags=re.I)
+    return re.sub(r"(?:\s*[-–—:,;|])+$", "", text).strip()

@@ -1,0 +1,647 @@
+"""Markdown curricula import into roadmaps: the seeds, public curricula, every hour form, noise and error."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlplan.errors import RoadmapInvalid
+from mlplan.estimate import estimate_hours
+from mlplan.hours import is_quarter
+from mlplan.markdown_import import import_markdown
+from mlplan.models import ID_PATTERN, ItemKind, ResourceKind, Roadmap
+from mlplan.roadmap_file import dump_roadmap, parse_roadmap
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CURRICULA = FIXTURES / "curricula"
+SHARED_SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+SEEDS = {  # seed: (stages, units), as in the bundled roadmaps made from them
+    "000_ce1706a25f0c318a.txt": (6, 24),
+    "002_fb1b600ca95d8385.txt": (4, 20),
+    "003_e932e5f969b43a1a.txt": (3, 15),
+    "004_a99bcfaef2f9e629.txt": (4, 53),
+}
+CURRICULA_SHAPES = {  # fixture: (stages, units)
+    "ossu-computer-science.md": (4, 17),
+    "ysda-nlp-course.md": (1, 11),
+    "datasciencemasters-go.md": (1, 7),
+}
+
+
+def seed_text(name: str) -> str:
+    """The seed from the copy in tests/fixtures/seeds, else from shared/seeds beside the repository."""
+    for folder in (FIXTURES / "seeds", SHARED_SEEDS):
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8")
+    pytest.skip(f"seed {name} is in neither tests/fixtures/seeds nor {SHARED_SEEDS}")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Roadmap]:
+    return {name: import_markdown(seed_text(name), name) for name in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def curricula() -> dict[str, Roadmap]:
+    return {name: import_markdown((CURRICULA / name).read_text(encoding="utf-8"), name) for name in CURRICULA_SHAPES}
+
+
+def md(text: str, name: str = "plan.md", **options: str) -> Roadmap:
+    return import_markdown(textwrap.dedent(text), name, **options)
+
+
+def item(roadmap: Roadmap, title: str):
+    return next(i for i in roadmap.items() if i.title == title)
+
+
+def unit(roadmap: Roadmap, title: str):
+    return next(u for u in roadmap.units() if u.title == title)
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_stage_and_unit_counts_match_the_bundled_roadmaps(seeds, name):
+    stages, units = SEEDS[name]
+    roadmap = seeds[name]
+    assert (len(roadmap.stages), len(roadmap.units())) == (stages, units)
+    assert roadmap.source == name
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_imports_round_trip_through_yaml(seeds, name):
+    assert parse_roadmap(dump_roadmap(seeds[name]), "x") == seeds[name]
+
+
+def test_bedrock_seed_has_its_24_modules_in_six_phases(seeds):
+    roadmap = seeds["000_ce1706a25f0c318a.txt"]
+    assert [int(re.match(r"Module (\d+):", u.title).group(1)) for u in roadmap.units()] == list(range(1, 25))
+    assert roadmap.stages[0].title == "Phase 1: The Bedrock - Mathematical and Technical Foundations"
+    first = roadmap.units()[0]
+    assert first.id == "m01"
+    assert first.objectives[0].startswith("Perform vector and matrix manipulations")
+    kinds = [i.kind for i in first.items]
+    assert kinds == [ItemKind.CONCEPT] * 5 + [ItemKind.RESOURCE] * 3 + [ItemKind.PROJECT]
+    assert [r.kind for i in first.items for r in i.resources] == [
+        ResourceKind.COURSE,
+        ResourceKind.VIDEO,
+        ResourceKind.TUTORIAL,
+    ]
+    assert all(i.estimated for i in roadmap.items())
+
+
+def test_zero_to_engineer_weeks_keep_their_stated_13_hours(seeds):
+    roadmap = seeds["002_fb1b600ca95d8385.txt"]
+    assert roadmap.title == "16-Week Master Plan: From Zero to AI/ML Engineer"
+    assert roadmap.hours_per_week == 13  # "(12–14 hrs/week)"
+    weeks = [u for u in roadmap.units() if u.title.startswith("Week ")]
+    assert len(weeks) == 16
+    for week in weeks:
+        assert sum(i.hours for i in week.items) == 13, week.id
+        assert not any(i.estimated for i in week.items), week.id
+    assert [s.title for s in roadmap.stages] == [
+        "Weeks 1–4: Foundations of Python, Math, and Data",
+        "Weeks 5–8: Classical ML & Model Evaluation",
+        "Weeks 9–12: Deep Learning & Neural Networks",
+        "Weeks 13–16: MLOps & Full ML Lifecycle",
+    ]
+    assert [u.title for u in roadmap.stages[0].units][-1] == "Checkpoint Capstone: Weeks 1–4"
+    assert roadmap.units()[-1].title == "Final Capstone: Portfolio & Job Readiness"
+
+
+def test_zero_to_engineer_week_details(seeds):
+    roadmap = seeds["002_fb1b600ca95d8385.txt"]
+    week1 = roadmap.units()[0]
+    assert [(i.kind, i.title, i.hours) for i in week1.items] == [
+        (ItemKind.SETUP, "Install Python via Anaconda or use Google Colab", 2),
+        (ItemKind.CONCEPT, "Learn basics: variables, strings, lists, dictionaries", 3),
+        (ItemKind.TASK, "Practice loops (`for`, `while`) and conditionals (`if-elif-else`)", 3),
+        (ItemKind.TASK, "Write functions and handle exceptions", 2),
+        (ItemKind.PROJECT, "Mini-project: Build a CLI quiz app or expense tracker", 3),
+    ]
+    assert week1.objectives[0] == "Variables, data types, loops, conditionals"  # "Topics to Cover"
+    assert week1.outcomes[0] == "Can write basic Python scripts"
+    project = week1.items[-1]
+    assert "Ethics: Avoid storing sensitive data without encryption" in project.checklist
+    assert "Stretch: Add CSV export functionality" in project.checklist
+    assert roadmap.units()[1].prerequisites == ["w01"]  # "Prerequisites: Week 1 (Python basics)"
+    capstone = unit(roadmap, "Checkpoint Capstone: Weeks 1–4")
+    assert [i.kind for i in capstone.items] == [ItemKind.CAPSTONE, ItemKind.CHECKPOINT]
+    assert capstone.items[0].resources[0].kind == ResourceKind.DATASET
+    assert "Interview: What is a normal distribution?" in [c.replace('"', "") for c in capstone.items[1].checklist]
+    assert not [u for u in roadmap.units() if re.search(r"summary|overview|json", u.title, re.I)]
+
+
+def test_complete_course_stages_come_from_its_levels_table(seeds):
+    roadmap = seeds["003_e932e5f969b43a1a.txt"]
+    assert [s.title for s in roadmap.stages] == [
+        "Beginner: ML Foundations",
+        "Intermediate: Deep Learning & Advanced ML",
+        "Expert: MLOps, Research, System Design",
+    ]
+    assert [len(s.units) for s in roadmap.stages] == [4, 4, 7]
+    assert [u.id for u in roadmap.units()] == [f"m{n:02d}" for n in range(1, 16)]
+    assert not [u for u in roadmap.units() if "End Goal" in u.title or "Overview" in u.title]
+    module8 = roadmap.units()[7]
+    choice = module8.items[-1]
+    assert choice.kind == ItemKind.PROJECT and choice.title.startswith("Choose One: Text Summarization")
+    assert module8.items[0].details == "Section: Natural Language Processing (NLP)"
+
+
+def test_distinguished_52_weeks_split_their_25_hours_by_day_ranges(seeds):
+    roadmap = seeds["004_a99bcfaef2f9e629.txt"]
+    assert roadmap.hours_per_week == 25  # "Target: 25 hours/week"
+    assert [u.id for u in roadmap.units()] == [f"w{n:02d}" for n in range(53)]
+    assert roadmap.stages[0].units[0].title == "Week 0: Foundation Prep - Setting the Stage"
+    assert [len(s.units) for s in roadmap.stages] == [14, 13, 13, 13]
+    week1 = roadmap.units()[1]
+    assert week1.title == "Week 1: Linear Algebra Foundations (1 of 2)"
+    assert week1.module == "Module 1: Linear Algebra Foundations"
+    days = [i for i in week1.items if i.title.startswith("Day ")]
+    assert [(i.id, i.hours, i.estimated) for i in days] == [
+        ("w01.d1-3", 10.75, False),
+        ("w01.d4-5", 7.25, False),
+        ("w01.d6-7", 7, False),
+    ]
+    for week in roadmap.units()[1:]:
+        assert sum(i.hours for i in week.items if i.title.startswith("Day ")) == 25, week.id
+    assert unit(roadmap, "Week 7: Consolidation Sprint I").module == "Module 4: Consolidation Sprint I"
+    assert not [u for u in roadmap.units() if re.search(r"resource|success|philosophy|principles", u.title, re.I)]
+
+
+# ---------------------------------------------------------------- public curricula
+
+
+@pytest.mark.parametrize("name", sorted(CURRICULA_SHAPES))
+def test_public_curricula_import_with_their_shape_and_round_trip(curricula, name):
+    roadmap = curricula[name]
+    assert (len(roadmap.stages), len(roadmap.units())) == CURRICULA_SHAPES[name]
+    assert parse_roadmap(dump_roadmap(roadmap), "x") == roadmap
+
+
+def test_ossu_course_tables_give_duration_times_effort(curricula):
+    roadmap = curricula["ossu-computer-science.md"]
+    assert roadmap.title == "Open Source Society University"  # the README's leading <h3>
+    assert [s.title for s in roadmap.stages] == ["Intro CS", "Core CS", "Advanced CS", "Final project"]
+    python = item(roadmap, "Python for Everybody")  # 10 weeks | 10 hours/week
+    assert (python.kind, python.hours, python.estimated) == (ItemKind.RESOURCE, 100, False)
+    assert python.resources[0].kind == ResourceKind.COURSE
+    assert item(roadmap, "Computer Networking: a Top-Down Approach").hours == 64  # 8 weeks | 4–12 hours/week
+    assert item(roadmap, "Operating Systems: Three Easy Pieces").hours == 88  # 10-12 weeks | 6-10 hours/week
+    assert item(roadmap, "Game Design and Development with Unity 2020 (Specialization)").hours == 130  # 6 months
+    assert [i.hours for i in roadmap.items() if i.title.startswith("Probability (part")] == [144, 144]
+    essence = item(roadmap, "Essence of Linear Algebra")  # "- | -": nothing stated
+    assert essence.estimated and essence.hours == estimate_hours(ItemKind.RESOURCE, ResourceKind.VIDEO)
+    intro = unit(roadmap, "Introduction to Programming")
+    assert intro.objectives == ["simple programs", "simple data structures"]  # "Topics covered"
+    titles = {u.title for u in roadmap.units()}
+    assert titles.isdisjoint({"Contents", "Summary", "Community", "Prerequisites", "Congratulations", "Team"})
+    assert "How to show your progress" not in titles
+
+
+def test_ysda_syllabus_list_of_weeks_becomes_week_units(curricula):
+    roadmap = curricula["ysda-nlp-course.md"]
+    assert roadmap.title == "YSDA Natural Language Processing course"
+    assert [u.id for u in roadmap.units()] == [f"w{n:02d}" for n in range(1, 12)]
+    week1 = roadmap.units()[0]
+    assert week1.title == "Week 1: Embeddings"
+    assert [(i.kind, i.hours) for i in week1.items] == [(ItemKind.CONCEPT, 1), (ItemKind.TASK, 3)]
+    assert week1.items[0].title.startswith("Lecture: Word embeddings")
+    assert week1.items[0].resources[0].kind == ResourceKind.DOCS  # a GitHub folder
+    assert all(i.estimated for i in roadmap.items())
+
+
+def test_datasciencemasters_topic_list_skips_contents_and_resources(curricula):
+    roadmap = curricula["datasciencemasters-go.md"]
+    assert roadmap.title == "datasciencemasters-go"  # no H1: the file name
+    assert [u.title for u in roadmap.units()] == [
+        "The Open Source Data Science Curriculum",
+        "Math",
+        "Computing",
+        "Data Analysis",
+        "Data Communication and Design",
+        "Data Science as a Profession",
+        "Capstone Project",
+    ]
+    khan = item(roadmap, "Linear Algebra Khan Academy / Videos")
+    assert khan.kind == ItemKind.RESOURCE and khan.resources[0].kind == ResourceKind.VIDEO
+    assert khan.details == "Section: Linear Algebra & Programming"  # a bold entry heads the entries after it
+    assert {i.kind for i in unit(roadmap, "Capstone Project").items} == {ItemKind.PROJECT}
+    assert not [i for i in roadmap.items() if i.title.startswith(("DataTau", "Metacademy"))]
+    assert sum(i.hours for i in roadmap.items()) == 169
+
+
+# ---------------------------------------------------------------- hour forms
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "hours"),
+    [
+        ("[3 hrs] Learn NumPy", "Learn NumPy", 3),
+        ("Read the attention paper (2h)", "Read the attention paper", 2),
+        ("Watch the lecture, 90 min", "Watch the lecture", 1.5),
+        ("Practice pandas ~4 hours", "Practice pandas", 4),
+        ("1.5 hours of SQL drills", "SQL drills", 1.5),
+        ("Quiz yourself (1h30m)", "Quiz yourself", 1.5),
+        ("Skim the docs (20 min)", "Skim the docs", 0.25),  # rounded to a quarter hour
+        ("Review notes [1.1 hrs]", "Review notes", 1),
+    ],
+)
+def test_stated_task_hours_are_kept_and_removed_from_titles(entry, title, hours):
+    roadmap = md(f"## Week work\n\n**Tasks**\n\n- {entry}\n")
+    (only,) = roadmap.items()
+    assert (only.title, only.hours, only.estimated) == (title, hours, False)
+
+
+def test_items_without_stated_hours_get_the_estimation_rule():
+    roadmap = md(
+        """
+        ## Module 1: Basics
+        - **Key Concepts:**
+          - Gradients
+        - **Resources:**
+          - [A paper](https://arxiv.org/abs/1706.03762)
+        - **Mini-Project:** Build a tiny model
+        """
+    )
+    assert [(i.kind, i.hours, i.estimated) for i in roadmap.items()] == [
+        (ItemKind.CONCEPT, 1, True),
+        (ItemKind.RESOURCE, 2, True),
+        (ItemKind.PROJECT, 4, True),
+    ]
+    assert roadmap.items()[1].resources[0].kind == ResourceKind.PAPER
+
+
+def test_a_units_estimated_time_in_hours_is_shared_by_its_tasks():
+    roadmap = md(
+        """
+        ## Week plan
+        **Estimated time (hours):** 13
+        **Tasks**
+        - Clean the data
+        - Train a model
+        - Tune it
+        - Write it up
+        """
+    )
+    assert [(i.hours, i.estimated) for i in roadmap.items()] == [(3.25, False)] * 4
+
+
+def test_effort_per_week_times_duration_states_a_courses_hours():
+    roadmap = md(
+        """
+        ## Courses
+        - [Intro course](https://www.coursera.org/learn/x) — Duration: 8 weeks, Effort: 10 hours/week
+        - [Long course](https://www.edx.org/y) (Effort: 5 hours/week, Duration: 50 weeks)
+        """
+    )
+    intro, *long_parts = roadmap.items()
+    assert (intro.title, intro.hours, intro.estimated) == ("Intro course", 80, False)
+    assert [(i.title, i.hours) for i in long_parts] == [
+        ("Long course (part 1 of 2)", 125),
+        ("Long course (part 2 of 2)", 125),
+    ]
+
+
+def test_effort_and_duration_labels_state_a_units_hours():
+    roadmap = md(
+        """
+        ## Statistics block
+        **Duration:** 2 weeks
+        **Effort:** 6 hours/week
+        - Practice sampling
+        - Practice testing
+        """
+    )
+    assert [(i.hours, i.estimated) for i in roadmap.items()] == [(6, False), (6, False)]
+
+
+def test_a_week_at_the_stated_pace_shares_its_hours_by_estimate():
+    roadmap = md(
+        """
+        # Plan (10 hours/week)
+        ## Week 3: Trees
+        - Practice with random forests
+        - Learn boosting
+        """
+    )
+    assert roadmap.hours_per_week == 10
+    assert [(i.kind, i.hours, i.estimated) for i in roadmap.items()] == [
+        (ItemKind.TASK, 7.5, False),
+        (ItemKind.CONCEPT, 2.5, False),
+    ]
+
+
+def test_a_span_of_weeks_at_the_stated_pace():
+    roadmap = md(
+        """
+        Target: 8 hours/week
+
+        ## Weeks 3-4: Deep learning
+        - Practice backprop
+        - Practice convolutions
+        """
+    )
+    week = roadmap.units()[0]
+    assert week.title == "Weeks 3-4: Deep learning"
+    assert [i.hours for i in week.items] == [8, 8]
+
+
+def test_day_ranges_split_the_weekly_pace_in_proportion_to_their_days():
+    roadmap = md(
+        """
+        **Target: 25 hours/week**
+
+        ## Week 1: Linear algebra
+        - Day 1-3: Vectors
+        - Day 4-5: Matrices
+        - Day 6-7: Implement a matrix class
+        - Practice the exercises
+        """
+    )
+    assert roadmap.hours_per_week == 25
+    assert [(i.id, i.hours, i.estimated) for i in roadmap.items()] == [
+        ("w01.d1-3", 10.75, False),
+        ("w01.d4-5", 7.25, False),
+        ("w01.d6-7", 7, False),
+        ("w01.4", 3, True),
+    ]
+    assert roadmap.items()[2].kind == ItemKind.TASK
+
+
+def test_a_stated_pace_range_becomes_hours_per_week_at_its_midpoint():
+    roadmap = md("# Full Study Plan (12–14 hrs/week)\n\n## Week 1\n- Study Python\n")
+    assert roadmap.hours_per_week == 13
+    assert roadmap.title == "Full Study Plan"
+
+
+def test_day_ranges_without_a_pace_are_estimated():
+    roadmap = md("## Week 1\n- Day 1-3: Vectors\n- Day 4-7: Implement matrices\n")
+    assert [(i.hours, i.estimated) for i in roadmap.items()] == [(1, True), (3, True)]
+
+
+# ---------------------------------------------------------------- noise
+
+
+def test_decorative_emoji_and_shortcodes_are_dropped():
+    roadmap = md("## 🚀 Week 1: Start :rocket:\n- 🧠 Learn tensors ✅\n- :book: Read the guide\n")
+    assert roadmap.units()[0].title == "Week 1: Start"
+    assert [i.title for i in roadmap.items()] == ["Learn tensors", "Read the guide"]
+
+
+def test_cp1252_mojibake_is_repaired():
+    roadmap = md("## Module 1\n\n* **ðŸ§  Key Concepts:**\n  - Bayesâ€™ theorem\n  - GÃ©ron chapter 2 Ã— 3\n")
+    assert [(i.kind, i.title) for i in roadmap.items()] == [
+        (ItemKind.CONCEPT, "Bayes’ theorem"),
+        (ItemKind.CONCEPT, "Géron chapter 2 × 3"),
+    ]
+
+
+def test_macroman_mojibake_is_repaired():
+    text = "# \uf8ffüöÄ Plan\n\n## Weeks 1‚Äì4: Basics\n- ‚úÖ Compute x¬≤ + 2y¬≤ ‚Üí gradient\n"
+    roadmap = md(text)
+    assert roadmap.title == "Plan"
+    assert roadmap.units()[0].title == "Weeks 1–4: Basics"
+    assert roadmap.items()[0].title == "Compute x² + 2y² → gradient"
+
+
+def test_html_tags_are_dropped_and_their_text_kept():
+    roadmap = md(
+        """
+        <h1 align="center">Deep Learning Path</h1>
+
+        ## Unit one
+        - Learn <b>backprop</b><br>by hand
+        <details><summary>More</summary>
+
+        - Read <em>the chapter</em>
+
+        </details>
+        """
+    )
+    assert roadmap.title == "Deep Learning Path"
+    first, second = roadmap.items()
+    assert (first.title, first.details) == ("Learn backprop", "by hand")
+    assert second.title == "Read the chapter"
+
+
+def test_badges_and_images_are_dropped():
+    roadmap = md(
+        """
+        [![Build](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example.org/run)
+        ![diagram](images/overview.png)
+
+        ## Unit one
+        - Study the diagram ![fig](images/a.png) carefully [![badge](https://img.shields.io/x.svg)](https://x.org/y)
+        """
+    )
+    (only,) = roadmap.items()
+    assert only.title == "Study the diagram carefully"
+    assert only.resources == []
+
+
+def test_a_table_of_contents_is_not_content():
+    roadmap = md(
+        """
+        # Course
+        - [Week 1](#week-1)
+          - [Setup](#setup)
+        - [Week 2](#week-2)
+
+        ## Week 1
+        - Learn Python
+        ## Week 2
+        - Learn NumPy
+        """
+    )
+    assert [i.title for i in roadmap.items()] == ["Learn Python", "Learn NumPy"]
+
+
+def test_front_matter_gives_the_title_and_is_not_content():
+    roadmap = md("---\ntitle: My ML Year\nlayout: page\n---\n# Ignored heading title\n\n## Week 1\n- Learn Python\n")
+    assert (roadmap.id, roadmap.title) == ("my-ml-year", "My ML Year")
+    assert [i.title for i in roadmap.items()] == ["Learn Python"]
+
+
+def test_code_blocks_are_ignored():
+    roadmap = md(
+        """
+        ## Week 1
+        - Learn Python
+
+        ```markdown
+        - not an item
+        ## Not a heading
+        ```
+
+            - indented code, not an item
+        """
+    )
+    assert [i.title for i in roadmap.items()] == ["Learn Python"]
+    assert len(roadmap.units()) == 1
+
+
+def test_footnote_markers_and_definitions_are_dropped():
+    roadmap = md("## Week 1\n- Learn Python[^1]\n- Read PEP 8 [^note]\n\n[^1]: A footnote.\n[^note]: Another one.\n")
+    assert [i.title for i in roadmap.items()] == ["Learn Python", "Read PEP 8"]
+
+
+def test_bold_and_italic_markers_are_dropped():
+    roadmap = md("## Week 1\n- **Learn** *linear* _algebra_ and __calculus__\n")
+    assert roadmap.items()[0].title == "Learn linear algebra and calculus"
+
+
+# ---------------------------------------------------------------- structure, resources, ids
+
+
+def test_headings_decide_stages_and_units_and_nested_entries_are_checklists():
+    roadmap = md(
+        """
+        # Roadmap
+        ## Phase 1: Foundations
+        ### Module 1: Python
+        - Write a script
+          - Read input
+          - Print output
+        ### Module 2: NumPy
+        - Learn arrays
+        ## Phase 2: Models
+        ### Module 3: Regression
+        - Fit a line
+        """
+    )
+    assert [(s.id, s.title, [u.id for u in s.units]) for s in roadmap.stages] == [
+        ("s1", "Phase 1: Foundations", ["m01", "m02"]),
+        ("s2", "Phase 2: Models", ["m03"]),
+    ]
+    assert roadmap.items()[0].checklist == ["Read input", "Print output"]
+
+
+def test_one_level_of_headings_is_one_stage():
+    roadmap = md("# Deep Learning\n\n## Perceptrons\n- Learn the perceptron\n## CNNs\n- Learn convolutions\n")
+    (stage,) = roadmap.stages
+    assert (stage.title, [u.title for u in stage.units]) == ("Deep Learning", ["Perceptrons", "CNNs"])
+
+
+def test_back_matter_and_empty_sections_are_not_units():
+    roadmap = md(
+        """
+        # Plan
+        ## Table of Contents
+        - [Week 1](#week-1)
+        ## Week 1
+        - Learn Python
+        ## Why this plan works
+        It is a good plan.
+        ## Further Reading
+        - [A blog](https://example.org/blog)
+        ## License
+        - MIT
+        """
+    )
+    assert [u.title for u in roadmap.units()] == ["Week 1"]
+
+
+def test_a_course_table_with_duration_and_effort_columns():
+    roadmap = md(
+        """
+        ## Math
+        Courses | Duration | Effort | Prerequisites
+        :-- | :--: | :--: | :--:
+        [Calculus](https://www.edx.org/course/calc) | 13 weeks | 6-10 hours/week | algebra
+        [Proofs](https://example.org/proofs) | 5 weeks | 3 hours/week | none
+        """
+    )
+    calculus, proofs = roadmap.items()
+    assert (calculus.hours, calculus.estimated, calculus.details) == (104, False, "Prerequisites: algebra")
+    assert (proofs.hours, proofs.resources[0].kind) == (15, ResourceKind.COURSE)  # "Courses" in the header
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://www.youtube.com/watch?v=abc", ResourceKind.VIDEO),
+        ("https://youtu.be/abc", ResourceKind.VIDEO),
+        ("https://arxiv.org/abs/1706.03762", ResourceKind.PAPER),
+        ("https://github.com/karpathy/micrograd", ResourceKind.TOOL),
+        ("https://github.com/karpathy/micrograd/blob/master/README.md", ResourceKind.DOCS),
+        ("https://www.coursera.org/learn/machine-learning", ResourceKind.COURSE),
+        ("https://www.edx.org/course/x", ResourceKind.COURSE),
+        ("https://www.khanacademy.org/math/linear-algebra", ResourceKind.COURSE),
+        ("https://www.kaggle.com/datasets/uciml/iris", ResourceKind.DATASET),
+        ("https://docs.python.org/3/tutorial/", ResourceKind.DOCS),
+        ("https://scikit-learn.readthedocs.io/en/stable/", ResourceKind.DOCS),
+        ("https://jalammar.github.io/illustrated-transformer/", ResourceKind.ARTICLE),
+    ],
+)
+def test_resource_kind_is_guessed_from_the_address(url, kind):
+    roadmap = md(f"## Unit\n- [Something to study]({url})\n")
+    assert roadmap.items()[0].resources[0].kind == kind
+
+
+def test_ids_are_unique_and_valid_and_the_roadmap_id_and_title_can_be_given():
+    roadmap = md("## Week 1\n- a\n## Week 1\n- b\n## Odd unit\n- c\n- c\n", roadmap_id="my-plan", title="My Plan")
+    ids = [u.id for u in roadmap.units()] + [i.id for i in roadmap.items()]
+    assert len(ids) == len(set(ids))
+    assert all(re.match(ID_PATTERN, i) for i in ids)
+    assert [u.id for u in roadmap.units()] == ["w01", "w01-2", "u03"]
+    assert (roadmap.id, roadmap.title) == ("my-plan", "My Plan")
+
+
+def test_title_falls_back_to_the_file_name():
+    roadmap = import_markdown("## Week 1\n- Learn Python\n", "notes/My Study Plan.md")
+    assert (roadmap.id, roadmap.title, roadmap.source) == ("my-study-plan", "My Study Plan", "notes/My Study Plan.md")
+
+
+def test_the_module_is_pure():
+    code = "import sys, mlplan.markdown_import; print(sorted(m for m in ('typer', 'rich') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "the file is empty"),
+        ("  \n\t\n", "the file is empty"),
+        ("PK\x03\x04\x00\x00binary", "not a text file (it contains NUL bytes)"),
+        ("Just a paragraph of prose.\n\nAnd another one.\n", "no Markdown headings or lists to import"),
+        ("# Title\n\n## Section\nProse only, nothing to study.\n", "nothing to import: no section lists study items"),
+        ("# Title\n## Contents\n- [A](#a)\n## License\n- MIT\n", "nothing to import: no section lists study items"),
+    ],
+)
+def test_unusable_documents_raise_one_line(text, reason):
+    with pytest.raises(RoadmapInvalid) as caught:
+        import_markdown(text, "notes.md")
+    assert str(caught.value) == f"notes.md: {reason}"
+    assert caught.value.exit_code == 2
+
+
+_MARKDOWNISH = st.text(
+    alphabet=st.sampled_from(list("# -*_`[]()!:|>\n\t0123456789abcWeekDayhrs~–\u00e2\u20ac\u2122\U0001f680<br>")),
+    max_size=300,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKDOWNISH)
+def test_any_text_imports_or_raises_roadmap_invalid(text):
+    try:
+        roadmap = import_markdown(text, "fuzz.md")
+    except RoadmapInvalid as exc:
+        assert str(exc).startswith("fuzz.md: ")
+        return
+    assert all(is_quarter(i.hours) and i.hours > 0 for i in roadmap.items())
+    assert parse_roadmap(dump_roadmap(roadmap), "x") == roadmap
