@@ -46,8 +46,36 @@ class _OneLineErrors:
         return code
 
 
+COMMAND_ORDER = (
+    "start",
+    "today",
+    "week",
+    "done",
+    "skip",
+    "reopen",
+    "undo",
+    "log",
+    "status",
+    "replan",
+    "plan",
+    "plans",
+    "switch",
+    "delete",
+    "roadmaps",
+    "show",
+    "import",
+    "export",
+    "import-plan",
+    "paths",
+)
+
+
 class _MlplanGroup(_OneLineErrors, TyperGroup):
-    """The mlplan command group."""
+    """The mlplan command group; ``--help`` lists commands in the order a learner meets them."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER))
 
 
 class _MlplanCommand(_OneLineErrors, TyperCommand):
@@ -169,7 +197,9 @@ def import_roadmap(
     from mlplan.roadmap_import import read_roadmap
 
     name = "<stdin>" if file == "-" else file
-    roadmap = read_roadmap(_read_text(file), name, roadmap_id, title)
+    text = _read_text(file)
+    with render.console(stderr=True).status(f"Reading {name}…"):  # shown only on a terminal
+        roadmap = read_roadmap(text, name, roadmap_id, title)
     out = render.console()
     if dry_run:
         out.print(render.roadmap_tree(roadmap))
