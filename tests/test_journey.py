@@ -248,3 +248,31 @@ def test_errors_are_one_line_non_zero_and_change_nothing(mlplan, clock, args, me
     assert "Traceback" not in result.output
     assert mlplan("status", "--json").stdout == before
     assert len(as_json(mlplan("plans", "--json"))) == 1
+
+
+def test_today_as_a_real_process_takes_the_fast_path(mlplan, clock, isolated_home):
+    import os
+    import subprocess
+    import sys
+
+    mlplan("start", "--yes", "--start", "2026-11-23")
+    run = [sys.executable, "-m", "mlplan", "today", "--date", "2026-11-23"]
+    result = subprocess.run(run, capture_output=True, text=True, env=os.environ)
+    assert result.returncode == 0, result.stderr
+    assert "w01.t1" in result.stdout and "\x1b[" not in result.stdout  # piped: no colour
+    bad = subprocess.run([*run[:-1], "2026-02-30"], capture_output=True, text=True, env=os.environ)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines() == [
+        "Error: --date 2026-02-30: not a date (day is out of range for month); "
+        "write dates as YYYY-MM-DD, like 2026-12-24"
+    ]
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    from mlplan import cli
+    from mlplan.daily_text import plain
+
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    assert cli._style() is not plain
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._style() is plain
