@@ -267,21 +267,12 @@ def plan(
     as_json: JsonOption = False,
 ) -> None:
     """Preview how a roadmap fits your week, without saving anything."""
-    from mlplan import catalog, clock
-    from mlplan.availability import build_availability
-    from mlplan.clock import parse_date
+    from mlplan import catalog
     from mlplan.scheduler import build_schedule
     from mlplan.selection import study_items
 
     roadmap = catalog.load(roadmap_id)
-    availability = build_availability(
-        start=parse_date(start, "--start") if start else clock.today(),
-        hours=hours,
-        days=days,
-        off=off,
-        daily_cap=daily_cap,
-        min_part=min_part,
-    )
+    availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
     schedule = build_schedule(items, availability)
     if as_json:
@@ -348,26 +339,13 @@ def start(
     yes: YesOpt = False,
 ) -> None:
     """Fit a roadmap into your week, save it as your plan and show the first session."""
-    from mlplan import catalog, clock, plans
-    from mlplan.availability import (
-        build_availability,
-        local_time_zone,
-        parse_time_of_day,
-        parse_time_zone,
-    )
-    from mlplan.clock import parse_date
+    from mlplan import catalog, plans
+    from mlplan.availability import local_time_zone, parse_time_of_day, parse_time_zone
 
     if _interactive() and not yes:
         roadmap_id, hours, days, start = _ask_start(roadmap_id, hours, days, start)
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
-    availability = build_availability(
-        start=parse_date(start, "--start") if start else clock.today(),
-        hours=hours,
-        days=days,
-        off=off,
-        daily_cap=daily_cap,
-        min_part=min_part,
-    )
+    availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
@@ -627,26 +605,13 @@ def replan(
     plan: PlanOpt = None,
 ) -> None:
     """Refit what is left of your plan from today (or --from-date), keeping what is done."""
-    from mlplan import clock, plans
-    from mlplan.availability import (
-        availability_from_settings,
-        build_availability,
-        parse_time_of_day,
-        parse_time_zone,
-    )
-    from mlplan.clock import parse_date
+    from mlplan import plans
+    from mlplan.availability import availability_from_settings, parse_time_of_day, parse_time_zone
 
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
-    availability = build_availability(
-        start=parse_date(from_date, "--from-date") if from_date else clock.today(),
-        hours=hours,
-        days=days,
-        off=off,
-        daily_cap=daily_cap,
-        min_part=min_part,
-        base=availability_from_settings(loaded.settings),
-    )
+    base = availability_from_settings(loaded.settings)
+    availability = _availability(from_date, "--from-date", hours, days, off, daily_cap, min_part, base)
     before = loaded.schedule["end"]
     updated = plans.replan(
         store,
@@ -885,6 +850,31 @@ def _write(data: str | bytes, out: str | None, force: bool) -> None:
     path = write_output(data, out, force)
     if path is not None:
         typer.echo(f"Wrote {path}", err=True)
+
+
+def _availability(
+    start: str | None,
+    start_option: str,
+    hours: float | None,
+    days: str | None,
+    off: list[str] | None,
+    daily_cap: float | None,
+    min_part: str | None,
+    base: Any = None,
+) -> Any:
+    """The Availability the shared plan options describe (``base``: a plan's stored one, for replan)."""
+    from mlplan import clock
+    from mlplan.availability import build_availability
+
+    return build_availability(
+        start=clock.parse_date(start, start_option) if start else clock.today(),
+        hours=hours,
+        days=days,
+        off=off,
+        daily_cap=daily_cap,
+        min_part=min_part,
+        base=base,
+    )
 
 
 def _id_list(text: str | None) -> list[str]:
