@@ -456,7 +456,7 @@ def week(
 ) -> None:
     """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
     from mlplan import plans
-    from mlplan.progress import week_of, week_view
+    from mlplan.progress import week_of
 
     loaded = plans.load_plan(plans.open_plans(), plan)
     if number is None:
@@ -469,10 +469,7 @@ def week(
                 f" give a week number from 1 to {last}"
             )
         number = found["index"]
-    view = week_view(loaded.schedule, loaded.index, loaded.progress, number)
-    if view is None:
-        last = loaded.schedule["weeks"][-1]["index"]
-        raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
+    view = _week(loaded, number)
     if as_json:
         _print_json({"plan": loaded.name} | view)
         return
@@ -484,6 +481,17 @@ def week(
     from mlplan import render
 
     render.console().print(render.week_checklist(view, loaded.name))
+
+
+def _week(loaded: Any, number: int) -> dict[str, Any]:
+    """Week ``number`` of the plan as a view, or a usage error giving the valid range."""
+    from mlplan.progress import week_view
+
+    view = week_view(loaded.schedule, loaded.index, loaded.progress, number)
+    if view is None:
+        last = loaded.schedule["weeks"][-1]["index"]
+        raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
+    return view
 
 
 def _mark(kind: str, ids: list[str], plan: str | None, verb: str) -> None:
@@ -791,11 +799,7 @@ def export_checklist(
         raise UsageError("give --week N or --all, not both")
     loaded = plans.load_plan(plans.open_plans(), plan)
     if week_number is not None:
-        view = week_view(loaded.schedule, loaded.index, loaded.progress, week_number)
-        if view is None:
-            last = loaded.schedule["weeks"][-1]["index"]
-            raise UsageError(f"week {week_number} is not in the plan; give a week number from 1 to {last}")
-        text = week_markdown(view, loaded.name)
+        text = week_markdown(_week(loaded, week_number), loaded.name)
     else:
         views = [
             week_view(loaded.schedule, loaded.index, loaded.progress, w["index"]) for w in loaded.schedule["weeks"]
