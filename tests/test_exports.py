@@ -267,6 +267,18 @@ def test_import_plan_refuses_what_it_cannot_restore(mlplan, tmp_path, content, m
     assert as_json(mlplan("plans", "--json")) == []
 
 
+def test_import_plan_with_a_damaged_roadmap_names_the_field(mlplan, clock, tmp_path):
+    mlplan("start", "--yes")
+    document = json.loads(mlplan("export", "json").stdout)
+    document["roadmap"]["stages"][0]["units"][0]["items"][0]["hours"] = 0
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    result = mlplan("import-plan", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}: roadmap.stages[0].units[0].items[0].hours: must be greater than 0" in result.stderr
+    assert len(as_json(mlplan("plans", "--json"))) == 1
+
+
 def test_import_plan_of_a_missing_file(mlplan):
     result = mlplan("import-plan", "nowhere.json")
     assert result.exit_code == 2

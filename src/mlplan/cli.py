@@ -650,25 +650,21 @@ def replan(
 def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
     from mlplan import paths, plans
-    from mlplan.progress import derive
 
-    if not paths.database_path().exists():
-        rows: list[dict[str, Any]] = []
-    else:
+    rows: list[dict[str, Any]] = []
+    if paths.database_path().exists():
         store = plans.open_plans()
         current = store.current_plan_name()
-        rows = []
         for row in store.plans():
-            progress = derive(store.events(row))
-            schedule = store.schedule(row, progress.schedule_version).schedule
+            loaded = plans.load_plan(store, row.name)
             rows.append(
                 {
                     "name": row.name,
                     "roadmap": row.roadmap_id,
                     "current": row.name == current,
-                    "start": schedule["start"],
-                    "end": schedule["end"],
-                    "done_items": sum(1 for s in progress.state.values() if s == "done"),
+                    "start": loaded.schedule["start"],
+                    "end": loaded.schedule["end"],
+                    "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
                 }
             )
     if as_json:

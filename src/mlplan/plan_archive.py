@@ -101,12 +101,13 @@ def _parse(text: str, source: str) -> dict[str, Any]:
     for field in ("name", "uid", "roadmap_id", "created_at"):
         if not isinstance(data["plan"].get(field), str):
             raise UsageError(f"{source}: plan.{field}: missing")
+    from pydantic import ValidationError
+
     from mlplan.models import Roadmap
     from mlplan.roadmap_file import describe_errors
 
     try:
         Roadmap.model_validate(data["roadmap"])
-    except ValueError as exc:
-        first = describe_errors(exc)[0] if hasattr(exc, "errors") else str(exc)
-        raise UsageError(f"{source}: roadmap.{first}") from exc
+    except ValidationError as exc:
+        raise UsageError(f"{source}: roadmap.{describe_errors(exc)[0]}") from exc
     return data

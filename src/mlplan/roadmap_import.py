@@ -59,5 +59,5 @@ def _override(roadmap: Roadmap, roadmap_id: str | None, title: str | None, name:
     try:
         return Roadmap.model_validate(data)
     except ValidationError as exc:
-        first = describe_errors(exc)[0]
-        raise RoadmapInvalid(f"{name}: {first.replace('id: ', '--id: ').replace('title: ', '--title: ')}") from exc
+        field, _, problem = describe_errors(exc)[0].partition(": ")
+        raise RoadmapInvalid(f"{name}: --{field}: {problem}") from exc

@@ -213,6 +213,16 @@ class Event(NamedTuple):
     created_at: str
 
 
+def _schedule_row(row: sqlite3.Row) -> ScheduleRow:
+    return ScheduleRow(
+        row["plan_id"],
+        row["version"],
+        json.loads(row["settings_json"]),
+        json.loads(row["schedule_json"]),
+        row["created_at"],
+    )
+
+
 class Store:
     """An open mlplan database. Use ``transaction()`` around every change."""
 
@@ -291,23 +301,11 @@ class Store:
     def schedules(self, plan: PlanRow) -> list[ScheduleRow]:
         """Every schedule of the plan, oldest first (the history survives replans and undos)."""
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? ORDER BY version", plan.id)
-        return [
-            ScheduleRow(
-                r["plan_id"],
-                r["version"],
-                json.loads(r["settings_json"]),
-                json.loads(r["schedule_json"]),
-                r["created_at"],
-            )
-            for r in rows
-        ]
+        return [_schedule_row(r) for r in rows]
 
     def schedule(self, plan: PlanRow, version: int) -> ScheduleRow:
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? AND version = ?", plan.id, version)
-        r = rows[0]
-        return ScheduleRow(
-            r["plan_id"], r["version"], json.loads(r["settings_json"]), json.loads(r["schedule_json"]), r["created_at"]
-        )
+        return _schedule_row(rows[0])
 
     # --- the progress log ----------------------------------------------------------------------
 
