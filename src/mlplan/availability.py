@@ -88,13 +88,19 @@ def parse_days_off(values: list[str]) -> frozenset[date]:
     """``--off`` values: single dates or inclusive ranges ``2026-12-24..2027-01-01``."""
     days: set[date] = set()
     for value in values:
-        first_text, sep, last_text = value.partition("..")
-        first = parse_date(first_text, "--off")
-        last = parse_date(last_text, "--off") if sep else first
-        if last < first:
-            raise UsageError(f"--off {value}: the range ends before it starts; write FIRST..LAST, like {last}..{first}")
+        first, last = parse_date_range(value, "--off")
         days.update(first + timedelta(days=n) for n in range((last - first).days + 1))
     return frozenset(days)
+
+
+def parse_date_range(value: str, option: str) -> tuple[date, date]:
+    """A date or an inclusive range ``2026-12-24..2027-01-01``, as its first and last day."""
+    first_text, sep, last_text = value.partition("..")
+    first = parse_date(first_text, option)
+    last = parse_date(last_text, option) if sep else first
+    if last < first:
+        raise UsageError(f"{option} {value}: the range ends before it starts; write FIRST..LAST, like {last}..{first}")
+    return first, last
 
 
 def parse_min_part(text: str) -> float:

@@ -251,6 +251,13 @@ DailyCapOpt = Annotated[float | None, typer.Option("--daily-cap", help="At most 
 MinPartOpt = Annotated[
     str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default 30m).")
 ]
+ByOpt = Annotated[
+    str | None, typer.Option("--by", help="Finish by this date, YYYY-MM-DD: uses the fewest weekly hours that do.")
+]
+BreakOpt = Annotated[
+    list[str] | None,
+    typer.Option("--break", help="A planned pause FIRST..LAST (or one date): no study; repeat for more."),
+]
 
 
 @app.command()
@@ -264,6 +271,8 @@ def plan(
     skip: SkipOpt = None,
     daily_cap: DailyCapOpt = None,
     min_part: MinPartOpt = None,
+    by: ByOpt = None,
+    break_: BreakOpt = None,
     as_json: JsonOption = False,
 ) -> None:
     """Preview how a roadmap fits your week, without saving anything."""
@@ -274,13 +283,16 @@ def plan(
     roadmap = catalog.load(roadmap_id)
     availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
+    availability, needs, extra = _to_deadline(items, availability, by, hours, break_)
     schedule = build_schedule(items, availability)
     if as_json:
-        _print_json({"roadmap": roadmap.id} | schedule.to_dict())
+        _print_json({"roadmap": roadmap.id} | schedule.to_dict() | {"deadline": extra.get("deadline")})
         return
     from mlplan import render
 
     out = render.console()
+    if needs:
+        typer.echo(needs)
     summary = schedule.to_dict()
     out.print(
         render.schedule_summary(
@@ -331,6 +343,8 @@ def start(
     skip: SkipOpt = None,
     daily_cap: DailyCapOpt = None,
     min_part: MinPartOpt = None,
+    by: ByOpt = None,
+    break_: BreakOpt = None,
     at: Annotated[str, typer.Option("--at", help="Time of day you study, HH:MM (for calendars).")] = "19:00",
     tz: Annotated[
         str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the system's).")
@@ -341,20 +355,33 @@ def start(
     """Fit a roadmap into your week, save it as your plan and show the first session."""
     from mlplan import catalog, plans
     from mlplan.availability import local_time_zone, parse_time_of_day, parse_time_zone
+    from mlplan.selection import study_items
 
     if _interactive() and not yes:
-        roadmap_id, hours, days, start = _ask_start(roadmap_id, hours, days, start)
+        roadmap_id, hours, days, start = _ask_start(roadmap_id, hours, days, start, ask_hours=by is None)
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
     availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
+    items = study_items(roadmap, from_unit, _id_list(skip))
+    availability, needs, extra = _to_deadline(items, availability, by, hours, break_)
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
     loaded = plans.start_plan(
-        store, roadmap, availability, name=name, from_unit=from_unit, skip=_id_list(skip), at=at_time, tz=zone
+        store,
+        roadmap,
+        availability,
+        name=name,
+        from_unit=from_unit,
+        skip=_id_list(skip),
+        at=at_time,
+        tz=zone,
+        extra_settings=extra,
     )
     from mlplan import render
 
     out = render.console()
+    if needs:
+        typer.echo(needs)
     out.print(
         render.schedule_summary(
             roadmap.title,
@@ -373,7 +400,7 @@ DEFAULT_ROADMAP = "zero-to-engineer-16w"
 
 
 def _ask_start(
-    roadmap_id: str | None, hours: float | None, days: str | None, start: str | None
+    roadmap_id: str | None, hours: float | None, days: str | None, start: str | None, ask_hours: bool = True
 ) -> tuple[str | None, float | None, str | None, str | None]:
     """Ask for what the command line left out, with the defaults shown; bad answers are asked again."""
     from collections.abc import Callable
@@ -398,7 +425,7 @@ def _ask_start(
             typer.echo(f"  {n}. {rid}")
         choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
         roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
-    if hours is None and days is None:
+    if hours is None and days is None and ask_hours:
         answer = typer.prompt(
             "Hours per week", default="10", value_proc=check(lambda v: parse_weekly_hours(_number(v)))
         )
@@ -571,14 +598,14 @@ def log(
 
 
 @app.command()
-def status(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
+def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = None) -> None:
     """Show progress per stage, hours done and left, and whether you are ahead or behind."""
-    from mlplan import clock, plans
+    from mlplan import plans
     from mlplan.progress import status_view
 
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
-    on = clock.today()
+    on = _day(date_)
     view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
         plans.plan_items(store, loaded),
         loaded.schedule,
@@ -588,12 +615,17 @@ def status(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
         on,
         plans.plan_start(store, loaded),
     )
+    view |= _deadline_status(store, loaded, on)
     if as_json:
         _print_json(view)
         return
     from mlplan import render
 
     render.console().print(render.status_panel(view))
+    if view["deadline"]:
+        from mlplan.deadline import deadline_line
+
+        typer.echo(deadline_line(view, on))
 
 
 @app.command()
@@ -608,6 +640,14 @@ def replan(
     skip: SkipOpt = None,
     daily_cap: DailyCapOpt = None,
     min_part: MinPartOpt = None,
+    keep_end: Annotated[
+        bool, typer.Option("--keep-end", help="Keep the deadline (or end date): raise the weekly hours instead.")
+    ] = False,
+    by: ByOpt = None,
+    max_hours: Annotated[
+        float | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
+    ] = None,
+    break_: BreakOpt = None,
     at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
     tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
     plan: PlanOpt = None,
@@ -621,6 +661,9 @@ def replan(
     base = availability_from_settings(loaded.settings)
     availability = _availability(from_date, "--from-date", hours, days, off, daily_cap, min_part, base)
     before = loaded.schedule["end"]
+    availability, raised, extra = _replan_to_deadline(
+        store, loaded, availability, hours, keep_end, by, max_hours, break_, from_unit, skip
+    )
     updated = plans.replan(
         store,
         loaded,
@@ -629,6 +672,7 @@ def replan(
         skip=_id_list(skip),
         at=parse_time_of_day(at) if at else None,
         tz=parse_time_zone(tz) if tz else None,
+        extra_settings=extra,
     )
     from mlplan import render
 
@@ -643,6 +687,8 @@ def replan(
             f"Plan '{updated.name}' replanned (was ending {before})",
         )
     )
+    if raised:
+        typer.echo(raised)
     typer.echo("The earlier schedule stays in the history; `mlplan undo` brings it back.", err=True)
 
 
@@ -875,6 +921,88 @@ def _availability(
         min_part=min_part,
         base=base,
     )
+
+
+def _to_deadline(items: Any, availability: Any, by: str | None, hours: float | None, breaks: list[str] | None) -> Any:
+    """``--by`` and ``--break`` for plan and start: the availability, what it needs, the settings to keep."""
+    from mlplan import deadline
+    from mlplan.clock import parse_date
+    from mlplan.hours import format_hours
+
+    pauses = deadline.parse_breaks(breaks or [])
+    availability = deadline.with_breaks(availability, pauses)
+    extra: dict[str, Any] = {"breaks": deadline.breaks_to_settings(pauses)} if pauses else {}
+    if by is None:
+        return availability, None, extra
+    if hours is not None:
+        raise UsageError("give --hours or --by, not both: --by finds the weekly hours")
+    fit = deadline.fewest_hours(items, availability, parse_date(by, "--by"))
+    needs = (
+        f"Finishing by {by} needs {format_hours(fit.hours_per_week)} a week on "
+        f"{deadline.study_days(fit.availability)} (last study day {fit.schedule.end})."
+    )
+    return fit.availability, needs, extra | {"deadline": by}
+
+
+def _replan_to_deadline(
+    store: Any,
+    loaded: Any,
+    availability: Any,
+    hours: float | None,
+    keep_end: bool,
+    by: str | None,
+    max_hours: float | None,
+    breaks: list[str] | None,
+    from_unit: str | None,
+    skip: str | None,
+) -> Any:
+    """``--keep-end``, ``--by``, ``--max-hours`` and ``--break`` for replan: the availability to
+    refit with, a line showing the weekly hours before and after (or None), the settings to keep."""
+    from mlplan import deadline, plans
+    from mlplan.availability import parse_hours
+    from mlplan.clock import parse_date
+    from mlplan.hours import format_hours
+
+    if keep_end and by is not None:
+        raise UsageError("give --keep-end or --by DATE, not both")
+    if hours is not None and (keep_end or by is not None):
+        raise UsageError("give --hours or --keep-end/--by, not both: they find the weekly hours")
+    pauses = deadline.parse_breaks(breaks or [])
+    availability = deadline.with_breaks(availability, pauses)
+    extra: dict[str, Any] = {}
+    if pauses:
+        extra["breaks"] = deadline.breaks_to_settings(deadline.breaks_from_settings(loaded.settings) + pauses)
+    when = parse_date(by, "--by") if by is not None else None
+    if when is not None:
+        extra["deadline"] = when.isoformat()
+    target = deadline.replan_target(
+        loaded.settings, loaded.schedule["end"], when, keep_end, bool(pauses) and hours is None
+    )
+    if target is None:
+        return availability, None, extra
+    old = availability.hours_per_week
+    limit = parse_hours(max_hours, "--max-hours") if max_hours is not None else deadline.max_hours_default(old)
+    items, _ = plans.replan_items(store, loaded, from_unit, _id_list(skip))
+    fit = deadline.keep_end(items, availability, target, limit)
+    raised = (
+        f"Hours a week: {format_hours(fit.hours_per_week)} (was {format_hours(old)}), "
+        f"on {deadline.study_days(fit.availability)}, to finish by {target}."
+    )
+    return fit.availability, raised, extra
+
+
+def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
+    from datetime import date
+
+    from mlplan import plans
+    from mlplan.availability import availability_from_settings
+    from mlplan.deadline import deadline_status
+
+    stored = loaded.settings.get("deadline")
+    if not stored:
+        return deadline_status([], availability_from_settings(loaded.settings), None, on)
+    items, _ = plans.replan_items(store, loaded)
+    return deadline_status(items, availability_from_settings(loaded.settings), date.fromisoformat(stored), on)
 
 
 def _id_list(text: str | None) -> list[str]:

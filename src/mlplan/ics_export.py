@@ -13,6 +13,8 @@ RFC 5545 asks (escaping, line folding, CRLF, the VTIMEZONE of the zone).
   the sessions that survive keep their UID with a higher SEQUENCE and calendar
   apps update them instead of adding copies. DTSTAMP is when that schedule was
   made, so exporting the same plan twice gives the same file.
+* A planned break (``--break``) is one all-day "Break" event over its days,
+  UID ``break-<first day>-<plan uid>@mlplan``.
 """
 
 from __future__ import annotations
@@ -79,12 +81,33 @@ def build_calendar(
             event.add("categories", ["mlplan", "milestone"])
             calendar.add_component(event)
 
+    for pause in settings.get("breaks") or []:
+        if pause["first"] <= last.isoformat() and pause["last"] >= first.isoformat():
+            calendar.add_component(_break(pause, first, last, plan_uid, version, stamp))
+
     if days:  # VTIMEZONE rules only for the years the plan spans
         calendar.add_missing_timezones(
             first_date=date.fromisoformat(days[0]["date"]) - timedelta(days=366),
             last_date=date.fromisoformat(days[-1]["date"]) + timedelta(days=366),
         )
     return calendar.to_ical()
+
+
+def _break(pause: dict[str, str], first: date, last: date, plan_uid: str, version: int, stamp: datetime) -> Event:
+    """A planned pause as one all-day event over its days, clipped to the exported range."""
+    begin = max(date.fromisoformat(pause["first"]), first)
+    end = min(date.fromisoformat(pause["last"]), last)
+    event = Event()
+    event.add("uid", f"break-{pause['first']}-{plan_uid}@mlplan")
+    event.add("dtstamp", stamp)
+    event.add("sequence", version - 1)
+    event.add("dtstart", begin)
+    event.add("dtend", end + timedelta(days=1))
+    event.add("summary", "Break")
+    event.add("description", f"A planned pause: no study from {pause['first']} to {pause['last']}.")
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", ["mlplan", "break"])
+    return event
 
 
 def _session(

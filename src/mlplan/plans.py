@@ -102,8 +102,12 @@ def start_plan(
     skip: list[str],
     at: str,
     tz: str,
+    extra_settings: dict[str, Any] | None = None,
 ) -> LoadedPlan:
-    """Fit ``roadmap`` to ``availability``, save it as a new plan and make it the current one."""
+    """Fit ``roadmap`` to ``availability``, save it as a new plan and make it the current one.
+
+    ``extra_settings`` (a deadline, breaks) are stored with the plan's settings.
+    """
     from mlplan.availability import availability_to_settings
     from mlplan.scheduler import build_schedule
     from mlplan.selection import study_items
@@ -116,6 +120,7 @@ def start_plan(
     if not schedule.weeks:
         raise UsageError("nothing to study: --from/--skip leave no items in this roadmap")
     settings = availability_to_settings(availability) | {"from_unit": from_unit, "skip": skip, "at": at, "tz": tz}
+    settings |= extra_settings or {}
     with store.transaction():
         plan = store.add_plan(
             name or free_name(store, roadmap.id), roadmap.id, json.dumps(roadmap.model_dump(mode="json"))
@@ -123,6 +128,20 @@ def start_plan(
         store.add_schedule(plan, settings, schedule.to_dict())
         store.set_current_plan(plan.name)
     return load_plan(store, plan.name)
+
+
+def replan_items(
+    store: Store, loaded: LoadedPlan, from_unit: str | None = None, skip: list[str] | None = None
+) -> tuple[list[Any], list[str]]:
+    """The open items a replan fits (StudyItems, in order) and the ids ``--from``/``--skip`` leave out."""
+    from mlplan.models import Roadmap
+    from mlplan.selection import study_items
+
+    roadmap = Roadmap.model_validate(loaded.plan.roadmap())
+    in_plan = set(plan_items(store, loaded))
+    chosen = {item.id for item in study_items(roadmap, from_unit, skip or [])}
+    open_items = [i for i in study_items(roadmap) if i.id in in_plan and i.id not in loaded.progress.state]
+    return [i for i in open_items if i.id in chosen], [i.id for i in open_items if i.id not in chosen]
 
 
 def replan(
@@ -134,6 +153,7 @@ def replan(
     skip: list[str],
     at: str | None,
     tz: str | None,
+    extra_settings: dict[str, Any] | None = None,
 ) -> LoadedPlan:
     """Fit what is left of the plan from ``availability.start``; done items stay done.
 
@@ -141,16 +161,9 @@ def replan(
     the same batch, so one ``mlplan undo`` reverts the whole replan.
     """
     from mlplan.availability import availability_to_settings
-    from mlplan.models import Roadmap
     from mlplan.scheduler import build_schedule
-    from mlplan.selection import study_items
 
-    roadmap = Roadmap.model_validate(loaded.plan.roadmap())
-    in_plan = set(plan_items(store, loaded))
-    chosen = {item.id for item in study_items(roadmap, from_unit, skip)}
-    open_items = [i for i in study_items(roadmap) if i.id in in_plan and i.id not in loaded.progress.state]
-    left_out = [i.id for i in open_items if i.id not in chosen]
-    remaining = [i for i in open_items if i.id in chosen]
+    remaining, left_out = replan_items(store, loaded, from_unit, skip)
     if not remaining:
         raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
     schedule = build_schedule(remaining, availability)
@@ -163,6 +176,7 @@ def replan(
             "at": at or loaded.settings.get("at"),
             "tz": tz or loaded.settings.get("tz"),
         }
+        | (extra_settings or {})
     )
     on = availability.start.isoformat()
     with store.transaction():
