@@ -106,7 +106,7 @@ def test_a_deadline_is_kept_watched_and_kept_by_raising_hours(mlplan, clock):
     needed = status["keep_end_hours_per_week"]
     assert 8.5 < needed <= 12.75
     text = mlplan("status").stdout
-    assert "at this pace you finish" in text and "weeks late" in text
+    assert "at this pace (8.5 h a week from today) you finish July 26, 2027, 4 weeks late" in text
     assert f"`mlplan replan --keep-end` needs {needed:g} h a week" in text
 
     result = mlplan("replan", "--keep-end")

@@ -265,6 +265,7 @@ def deadline_status(
     (None when no weekly hours are enough).
     """
     view: dict[str, Any] = {
+        "hours_per_week": availability.hours_per_week,
         "deadline": deadline.isoformat() if deadline else None,
         "on_track": None,
         "end_at_current_hours": None,
@@ -287,10 +288,13 @@ def deadline_status(
 def deadline_line(view: dict[str, Any], on: date) -> str:
     """One line for people about the deadline in a ``deadline_status`` view."""
     deadline = date.fromisoformat(view["deadline"])
-    if view["on_track"]:
-        return f"Deadline on track for {_day(deadline, on)}"
+    if view["end_at_current_hours"] is None:
+        return f"Deadline on track for {_day(deadline, on)}: everything is done"
     end = date.fromisoformat(view["end_at_current_hours"])
-    late = f"at this pace you finish {_day(end, on)}, {_late(end - deadline)} late"
+    pace = f"{format_hours(view['hours_per_week'])} a week from today"
+    if view["on_track"]:
+        return f"Deadline on track for {_day(deadline, on)} (at {pace} you finish {_day(end, on)})"
+    late = f"at this pace ({pace}) you finish {_day(end, on)}, {_late(end - deadline)} late"
     hours = view["keep_end_hours_per_week"]
     if hours is None:
         return (
