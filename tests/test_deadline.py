@@ -277,3 +277,12 @@ def test_keep_end_never_ends_later_and_never_schedules_a_past_day(items, availab
     days = fit.schedule.study_days()
     assert days[0].date >= today
     assert fit.schedule.end is not None and fit.schedule.end <= end
+
+
+def test_keep_end_after_the_end_has_passed_proposes_a_date(mlplan, clock):
+    mlplan("start", "complete-course-15", "--hours", "20")
+    clock.set("2027-09-01")
+    result = mlplan("replan", "--keep-end")
+    assert result.exit_code == 1
+    assert "2027-01-08 has passed; at 30 h a week you finish" in result.stderr
+    assert "Nothing was changed" in result.stderr

@@ -199,11 +199,19 @@ def keep_end(items: list[StudyItem], availability: Availability, end: date, max_
         return fit
     cap = min(max_hours, most_hours(availability))
     nearest = build_schedule(items, with_weekly_hours(availability, cap)).end
-    needs = f"needs {format_hours(fit.hours_per_week)} a week" if fit else "is not possible from today"
+    if end < availability.start:
+        why = f"{end} has passed"
+    elif fit is None:
+        most = format_hours(most_hours(availability))
+        why = f"finishing by {end} would take more than your study days can hold ({most} a week)"
+    else:
+        why = (
+            f"finishing by {end} needs {format_hours(fit.hours_per_week)} a week (now {format_hours(current)}), "
+            f"more than --max-hours {format_hours(max_hours)}"
+        )
     raise OverMaxHours(
-        f"finishing by {end} {needs} (now {format_hours(current)}), more than --max-hours "
-        f"{format_hours(max_hours)}; at {format_hours(cap)} a week you finish {nearest}: "
-        f"`mlplan replan --by {nearest}`, or allow more with --max-hours. Nothing was changed"
+        f"{why}; at {format_hours(cap)} a week you finish {nearest}: `mlplan replan --by {nearest}`"
+        f"{', or allow more with --max-hours' if fit is not None else ''}. Nothing was changed"
     )
 
 
