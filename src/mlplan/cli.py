@@ -276,14 +276,14 @@ def plan(
     as_json: JsonOption = False,
 ) -> None:
     """Preview how a roadmap fits your week, without saving anything."""
-    from mlplan import catalog
+    from mlplan import catalog, deadline
     from mlplan.scheduler import build_schedule
     from mlplan.selection import study_items
 
     roadmap = catalog.load(roadmap_id)
     availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
-    availability, needs, extra = _to_deadline(items, availability, by, hours, break_)
+    availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=hours, breaks=break_ or [])
     schedule = build_schedule(items, availability)
     if as_json:
         _print_json({"roadmap": roadmap.id} | schedule.to_dict() | {"deadline": extra.get("deadline")})
@@ -353,7 +353,7 @@ def start(
     yes: YesOpt = False,
 ) -> None:
     """Fit a roadmap into your week, save it as your plan and show the first session."""
-    from mlplan import catalog, plans
+    from mlplan import catalog, deadline, plans
     from mlplan.availability import local_time_zone, parse_time_of_day, parse_time_zone
     from mlplan.selection import study_items
 
@@ -362,7 +362,7 @@ def start(
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
     availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
-    availability, needs, extra = _to_deadline(items, availability, by, hours, break_)
+    availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=hours, breaks=break_ or [])
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
@@ -653,7 +653,7 @@ def replan(
     plan: PlanOpt = None,
 ) -> None:
     """Refit what is left of your plan from today (or --from-date), keeping what is done."""
-    from mlplan import plans
+    from mlplan import deadline, plans
     from mlplan.availability import availability_from_settings, parse_time_of_day, parse_time_zone
 
     store = plans.open_plans()
@@ -661,8 +661,16 @@ def replan(
     base = availability_from_settings(loaded.settings)
     availability = _availability(from_date, "--from-date", hours, days, off, daily_cap, min_part, base)
     before = loaded.schedule["end"]
-    availability, raised, extra = _replan_to_deadline(
-        store, loaded, availability, hours, keep_end, by, max_hours, break_, from_unit, skip
+    availability, raised, extra = deadline.for_replan(
+        plans.replan_items(store, loaded, from_unit, _id_list(skip))[0],
+        availability,
+        loaded.settings,
+        loaded.schedule["end"],
+        by=by,
+        keep=keep_end,
+        breaks=break_ or [],
+        hours=hours,
+        max_hours=max_hours,
     )
     updated = plans.replan(
         store,
@@ -923,86 +931,12 @@ def _availability(
     )
 
 
-def _to_deadline(items: Any, availability: Any, by: str | None, hours: float | None, breaks: list[str] | None) -> Any:
-    """``--by`` and ``--break`` for plan and start: the availability, what it needs, the settings to keep."""
-    from mlplan import deadline
-    from mlplan.clock import parse_date
-    from mlplan.hours import format_hours
-
-    pauses = deadline.parse_breaks(breaks or [])
-    availability = deadline.with_breaks(availability, pauses)
-    extra: dict[str, Any] = {"breaks": deadline.breaks_to_settings(pauses)} if pauses else {}
-    if by is None:
-        return availability, None, extra
-    if hours is not None:
-        raise UsageError("give --hours or --by, not both: --by finds the weekly hours")
-    fit = deadline.fewest_hours(items, availability, parse_date(by, "--by"))
-    needs = (
-        f"Finishing by {by} needs {format_hours(fit.hours_per_week)} a week on "
-        f"{deadline.study_days(fit.availability)} (last study day {fit.schedule.end})."
-    )
-    return fit.availability, needs, extra | {"deadline": by}
-
-
-def _replan_to_deadline(
-    store: Any,
-    loaded: Any,
-    availability: Any,
-    hours: float | None,
-    keep_end: bool,
-    by: str | None,
-    max_hours: float | None,
-    breaks: list[str] | None,
-    from_unit: str | None,
-    skip: str | None,
-) -> Any:
-    """``--keep-end``, ``--by``, ``--max-hours`` and ``--break`` for replan: the availability to
-    refit with, a line showing the weekly hours before and after (or None), the settings to keep."""
-    from mlplan import deadline, plans
-    from mlplan.availability import parse_hours
-    from mlplan.clock import parse_date
-    from mlplan.hours import format_hours
-
-    if keep_end and by is not None:
-        raise UsageError("give --keep-end or --by DATE, not both")
-    if hours is not None and (keep_end or by is not None):
-        raise UsageError("give --hours or --keep-end/--by, not both: they find the weekly hours")
-    pauses = deadline.parse_breaks(breaks or [])
-    availability = deadline.with_breaks(availability, pauses)
-    extra: dict[str, Any] = {}
-    if pauses:
-        extra["breaks"] = deadline.breaks_to_settings(deadline.breaks_from_settings(loaded.settings) + pauses)
-    when = parse_date(by, "--by") if by is not None else None
-    if when is not None:
-        extra["deadline"] = when.isoformat()
-    target = deadline.replan_target(
-        loaded.settings, loaded.schedule["end"], when, keep_end, bool(pauses) and hours is None
-    )
-    if target is None:
-        return availability, None, extra
-    old = availability.hours_per_week
-    limit = parse_hours(max_hours, "--max-hours") if max_hours is not None else deadline.max_hours_default(old)
-    items, _ = plans.replan_items(store, loaded, from_unit, _id_list(skip))
-    fit = deadline.keep_end(items, availability, target, limit)
-    raised = (
-        f"Hours a week: {format_hours(fit.hours_per_week)} (was {format_hours(old)}), "
-        f"on {deadline.study_days(fit.availability)}, to finish by {target}."
-    )
-    return fit.availability, raised, extra
-
-
 def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
-    from datetime import date
-
     from mlplan import plans
-    from mlplan.availability import availability_from_settings
     from mlplan.deadline import deadline_status
 
-    stored = loaded.settings.get("deadline")
-    if not stored:
-        return deadline_status([], availability_from_settings(loaded.settings), None, on)
-    items, _ = plans.replan_items(store, loaded)
-    return deadline_status(items, availability_from_settings(loaded.settings), date.fromisoformat(stored), on)
+    items = plans.replan_items(store, loaded)[0] if loaded.settings.get("deadline") else []
+    return deadline_status(items, loaded.settings, on)
 
 
 def _id_list(text: str | None) -> list[str]:

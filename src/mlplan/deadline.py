@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from mlplan.clock import parse_date
 from mlplan.errors import MlplanError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
 from mlplan.scheduler import WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
@@ -245,33 +246,87 @@ def breaks_from_settings(settings: dict[str, Any]) -> list[tuple[date, date]]:
 # --- replanning and watching a deadline ---------------------------------------------------------
 
 
-def replan_target(
-    settings: dict[str, Any], planned_end: str | None, by: date | None, keep: bool, new_breaks: bool
-) -> date | None:
-    """The date a replan must finish by, or None when it simply refits at the weekly hours.
+def for_new_plan(
+    items: list[StudyItem], availability: Availability, *, by: str | None, hours: float | None, breaks: list[str]
+) -> tuple[Availability, str | None, dict[str, Any]]:
+    """``--by`` and ``--break`` of ``plan`` and ``start``.
 
-    ``--by`` names it; ``--keep-end`` keeps the plan's deadline, or its planned end when it
-    has none; a new break in a plan with a deadline keeps the deadline too.
+    Returns the availability to plan with, the line saying what the deadline needs
+    (None without ``--by``) and the settings the plan keeps (deadline, breaks).
     """
-    if by is not None:
-        return by
-    stored = settings.get("deadline")
-    if keep:
-        end = stored or planned_end
-        return date.fromisoformat(str(end)) if end else None
-    if new_breaks and stored:
-        return date.fromisoformat(str(stored))
-    return None
+    pauses = parse_breaks(breaks)
+    availability = with_breaks(availability, pauses)
+    keep: dict[str, Any] = {"breaks": breaks_to_settings(pauses)} if pauses else {}
+    if by is None:
+        return availability, None, keep
+    if hours is not None:
+        raise UsageError("give --hours or --by, not both: --by finds the weekly hours")
+    fit = fewest_hours(items, availability, parse_date(by, "--by"))
+    needs = (
+        f"Finishing by {by} needs {format_hours(fit.hours_per_week)} a week on "
+        f"{study_days(fit.availability)} (last study day {fit.schedule.end})."
+    )
+    return fit.availability, needs, keep | {"deadline": by}
 
 
-def deadline_status(
-    items: list[StudyItem], availability: Availability, deadline: date | None, on: date
-) -> dict[str, Any]:
-    """Whether what is left finishes by ``deadline`` at the plan's weekly hours, from ``on``.
+def for_replan(
+    items: list[StudyItem],
+    availability: Availability,
+    settings: dict[str, Any],
+    planned_end: str | None,
+    *,
+    by: str | None,
+    keep: bool,
+    breaks: list[str],
+    hours: float | None,
+    max_hours: float | None,
+) -> tuple[Availability, str | None, dict[str, Any]]:
+    """``--keep-end``, ``--by``, ``--max-hours`` and ``--break`` of ``replan``.
+
+    The date to finish by: ``--by``; with ``--keep-end`` the plan's deadline, or its
+    planned end when it has none; with a new break and no ``--hours``, the deadline.
+    Returns the availability to refit with, a line with the weekly hours before and
+    after (None when the hours were not searched) and the settings to keep.
+    """
+    from mlplan.availability import parse_hours
+
+    if keep and by is not None:
+        raise UsageError("give --keep-end or --by DATE, not both")
+    if hours is not None and (keep or by is not None):
+        raise UsageError("give --hours or --keep-end/--by, not both: they find the weekly hours")
+    pauses = parse_breaks(breaks)
+    availability = with_breaks(availability, pauses)
+    stored: dict[str, Any] = {}
+    if pauses:
+        stored["breaks"] = breaks_to_settings(breaks_from_settings(settings) + pauses)
+    target = parse_date(by, "--by") if by is not None else None
+    if target is not None:
+        stored["deadline"] = target.isoformat()
+    elif keep or (pauses and hours is None):
+        end = settings.get("deadline") or (planned_end if keep else None)
+        target = date.fromisoformat(end) if end else None
+    if target is None:
+        return availability, None, stored
+    old = availability.hours_per_week
+    limit = parse_hours(max_hours, "--max-hours") if max_hours is not None else max_hours_default(old)
+    fit = keep_end(items, availability, target, limit)
+    raised = (
+        f"Hours a week: {format_hours(fit.hours_per_week)} (was {format_hours(old)}), "
+        f"on {study_days(fit.availability)}, to finish by {target}."
+    )
+    return fit.availability, raised, stored
+
+
+def deadline_status(items: list[StudyItem], settings: dict[str, Any], on: date) -> dict[str, Any]:
+    """Whether what is left finishes by the plan's deadline at its weekly hours, from ``on``.
 
     When it does not, ``keep_end_hours_per_week`` is what `replan --keep-end` would take
-    (None when no weekly hours are enough).
+    (None when no weekly hours are enough). Every key is there, null without a deadline.
     """
+    from mlplan.availability import availability_from_settings
+
+    availability = availability_from_settings(settings)
+    deadline = date.fromisoformat(settings["deadline"]) if settings.get("deadline") else None
     view: dict[str, Any] = {
         "hours_per_week": availability.hours_per_week,
         "deadline": deadline.isoformat() if deadline else None,
