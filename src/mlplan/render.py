@@ -43,22 +43,28 @@ def roadmaps_table(rows: list[dict[str, object]]) -> Table:
     table.add_column("pace", justify="right", no_wrap=True)
     table.add_column("from", no_wrap=True)
     for row in rows:
-        pace = row["hours_per_week"]
         table.add_row(
             str(row["id"]),
             str(row["title"]),
             str(row["stages"]),
             str(row["units"]),
             f"{row['hours']:g}",
-            f"{pace:g} h/week" if pace else "–",
+            stated_pace(row.get("hours_per_week"), row.get("weeks")) or "–",  # type: ignore[arg-type]
             "yours" if row.get("origin") == "user" else "bundled",
         )
     return table
 
 
+def stated_pace(hours_per_week: float | None, weeks: int | None) -> str:
+    """The pace a roadmap states, like "25 h/week, 53 weeks"; empty when it states none."""
+    parts = ([f"{hours_per_week:g} h/week"] if hours_per_week else []) + ([f"{weeks} weeks"] if weeks else [])
+    return ", ".join(parts)
+
+
 def roadmap_tree(roadmap: Roadmap) -> Tree:
-    """Stages → units → items with hours; estimated hours carry a ~."""
-    pace = f", {roadmap.hours_per_week:g} h/week" if roadmap.hours_per_week else ""
+    """Stages → units → items with hours (estimated hours carry a ~), then the unscheduled reference."""
+    pace = stated_pace(roadmap.hours_per_week, roadmap.weeks)
+    pace = f", {pace}" if pace else ""
     tree = Tree(f"[bold]{_esc(roadmap.title)}[/] [dim]({roadmap.id}, {hours(roadmap.total_hours())}{pace})[/]")
     for stage in roadmap.stages:
         stage_hours = sum(item.hours for unit in stage.units for item in unit.items)
@@ -69,6 +75,15 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
             for item in unit.items:
                 mark = "~" if item.estimated else ""
                 node.add(f"[cyan]{item.id}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
+    if roadmap.reference:
+        branch = tree.add("[bold magenta]Reference[/] [dim](listed by the roadmap, not scheduled)[/]")
+        for section in roadmap.reference:
+            node = branch.add(f"[bold]{_esc(section.title)}[/]")
+            for note in section.notes:
+                node.add(_esc(note))
+            for resource in section.resources:
+                link = f" [dim]{_esc(resource.url)}[/]" if resource.url else ""
+                node.add(f"{_esc(resource.title)}{link}")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
 
