@@ -57,6 +57,8 @@ def ready_home(create: bool = False) -> Path:
     where = f"MLPLAN_HOME {home}" if override else f"mlplan's folder {home}"
     fix = "set MLPLAN_HOME to a folder you can write" if override else "or set MLPLAN_HOME to another folder"
     if override and create and not _is_dir(home.parent, where, fix):
+        if home.parent.exists():
+            raise MlplanError(f"{where}: {home.parent} is a file, not a folder; {fix}")
         raise MlplanError(f"{where}: {home.parent} does not exist (a drive not mounted?); create it or {fix}")
     return _ready_folder(home, create, where, fix)
 

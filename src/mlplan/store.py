@@ -211,7 +211,8 @@ def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise _damaged(path, str(exc)) from exc
     if problem != "ok":
-        raise _damaged(path, f"the integrity check says: {problem}")
+        detail = " ".join(problem.replace("*** in database main ***", "").split())
+        raise _damaged(path, f"the integrity check says: {detail}")
 
 
 def _existing_database(path: Path) -> bool:
@@ -228,6 +229,8 @@ def _existing_database(path: Path) -> bool:
         raise StoreError(f"{path}: cannot be used ({exc.strerror or exc})") from exc
     if not stat.S_ISREG(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        if path.is_symlink():
+            kind += f" (a link to {os.readlink(path)})"
         raise StoreError(f"{path}: {kind}, so it cannot hold your plans; move it aside — mlplan left it untouched")
     if info.st_size == 0:
         raise StoreError(
@@ -332,7 +335,7 @@ class PlanRow(NamedTuple):
 
     def roadmap(self) -> dict[str, Any]:
         """The roadmap snapshot the plan was built from, as plain data."""
-        return json.loads(self.roadmap_json)
+        return _json(self.roadmap_json, f"plan '{self.name}': its stored roadmap")
 
 
 class ScheduleRow(NamedTuple):
@@ -356,12 +359,23 @@ class Event(NamedTuple):
     created_at: str
 
 
-def _schedule_row(row: sqlite3.Row) -> ScheduleRow:
+def _json(text: str, what: str) -> Any:
+    """Stored JSON text as data; text a damaged file garbled is refused, not a crash."""
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise StoreError(
+            f"{what} is damaged ({exc}); restore the database from a backup or `mlplan delete` that plan"
+        ) from None
+
+
+def _schedule_row(row: sqlite3.Row, path: Path) -> ScheduleRow:
+    what = f"{path}: schedule {row['version']} of plan {row['plan_id']}"
     return ScheduleRow(
         row["plan_id"],
         row["version"],
-        json.loads(row["settings_json"]),
-        json.loads(row["schedule_json"]),
+        _json(row["settings_json"], f"{what}: its settings"),
+        _json(row["schedule_json"], what),
         row["created_at"],
     )
 
@@ -447,11 +461,13 @@ class Store:
     def schedules(self, plan: PlanRow) -> list[ScheduleRow]:
         """Every schedule of the plan, oldest first (the history survives replans and undos)."""
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? ORDER BY version", plan.id)
-        return [_schedule_row(r) for r in rows]
+        return [_schedule_row(r, self.path) for r in rows]
 
     def schedule(self, plan: PlanRow, version: int) -> ScheduleRow:
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? AND version = ?", plan.id, version)
-        return _schedule_row(rows[0])
+        if not rows:
+            raise StoreError(f"{self.path}: plan '{plan.name}' lacks its schedule {version}; the database is damaged")
+        return _schedule_row(rows[0], self.path)
 
     # --- the progress log ----------------------------------------------------------------------
 
