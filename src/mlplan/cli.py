@@ -664,7 +664,10 @@ def status(
     if calendar:
         parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
     for part in parts:
-        out.print(part)
+        if isinstance(part, str):  # a sentence: printed as written, long lines left to the terminal
+            out.print(part, markup=False, soft_wrap=True)
+        else:
+            out.print(part)
     if svg:
         _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
 
