@@ -661,7 +661,7 @@ def status(
     if calendar:
         parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
     for part in parts:
-        out.print(part)
+        out.print(part, soft_wrap=isinstance(part, str))  # a sentence is left for the terminal to wrap
     if svg:
         _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
 
