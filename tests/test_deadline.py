@@ -284,5 +284,5 @@ def test_keep_end_after_the_end_has_passed_proposes_a_date(mlplan, clock):
     clock.set("2027-09-01")
     result = mlplan("replan", "--keep-end")
     assert result.exit_code == 1
-    assert "2027-01-08 has passed; at 30 h a week you finish" in result.stderr
+    assert "2027-01-12 has passed; at 30 h a week you finish" in result.stderr
     assert "Nothing was changed" in result.stderr
