@@ -105,7 +105,7 @@ def test_a_deadline_is_kept_watched_and_kept_by_raising_hours(mlplan, clock):
     assert status["end_at_current_hours"] > "2027-06-30"
     needed = status["keep_end_hours_per_week"]
     assert 8.5 < needed <= 12.75
-    text = mlplan("status").stdout
+    text = " ".join(mlplan("status").stdout.split())  # rich wraps long lines at the terminal width
     assert "at this pace (8.5 h a week from today) you finish July 26, 2027, 4 weeks late" in text
     assert f"`mlplan replan --keep-end` needs {needed:g} h a week" in text
 
