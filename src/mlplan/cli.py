@@ -170,11 +170,12 @@ def roadmaps_remove(
     force: Annotated[bool, typer.Option("--force", help="Remove it even if a plan was made from it.")] = False,
 ) -> None:
     """Remove one of your own roadmaps (plans made from it keep their copy)."""
-    from mlplan import catalog, paths, plans
+    from mlplan import catalog, plans
 
     entry = catalog.find(roadmap_id)
-    if entry.origin == "user" and not force and paths.database_path().exists():
-        users = [p.name for p in plans.open_plans().plans() if p.roadmap_id == roadmap_id]
+    store = plans.existing_plans() if entry.origin == "user" and not force else None
+    if store is not None:
+        users = [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
         if users:
             raise UsageError(
                 f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
@@ -774,11 +775,11 @@ def replan(
 @app.command("plans")
 def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
-    from mlplan import paths, plans
+    from mlplan import plans
 
     rows: list[dict[str, Any]] = []
-    if paths.database_path().exists():
-        store = plans.open_plans()
+    store = plans.existing_plans()
+    if store is not None:
         current = store.current_plan_name()
         for row in store.plans():
             loaded = plans.load_plan(store, row.name)
