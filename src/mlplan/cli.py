@@ -146,7 +146,7 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.roadmaps_table(rows))
+    render.print_listing(render.console(), render.roadmaps_table(rows), render.roadmaps_lines(rows))
 
 
 @roadmaps_app.command("export")
@@ -170,11 +170,12 @@ def roadmaps_remove(
     force: Annotated[bool, typer.Option("--force", help="Remove it even if a plan was made from it.")] = False,
 ) -> None:
     """Remove one of your own roadmaps (plans made from it keep their copy)."""
-    from mlplan import catalog, paths, plans
+    from mlplan import catalog, plans
 
     entry = catalog.find(roadmap_id)
-    if entry.origin == "user" and not force and paths.database_path().exists():
-        users = [p.name for p in plans.open_plans().plans() if p.roadmap_id == roadmap_id]
+    store = plans.existing_plans() if entry.origin == "user" and not force else None
+    if store is not None:
+        users = [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
         if users:
             raise UsageError(
                 f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
@@ -198,7 +199,7 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
-    with render.console(stderr=True).status(f"Reading {name}…"):  # shown only on a terminal
+    with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title)
     out = render.console()
     if dry_run:
@@ -211,9 +212,11 @@ def import_roadmap(
 
 
 def _import_summary(roadmap: Any) -> str:
+    from mlplan.wording import plural
+
     o = roadmap.overview()
     return (
-        f"{o['stages']} stages, {o['units']} units, {o['items']} items, {o['hours']:g} h "
+        f"{plural(o['stages'], 'stage')}, {plural(o['units'], 'unit')}, {plural(o['items'], 'item')}, {o['hours']:g} h "
         f"({o['estimated_hours']:g} h estimated)."
     )
 
@@ -661,7 +664,10 @@ def status(
     if calendar:
         parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
     for part in parts:
-        out.print(part)
+        if isinstance(part, str):  # a sentence: printed as written, long lines left to the terminal
+            out.print(part, markup=False, soft_wrap=True)
+        else:
+            out.print(part)
     if svg:
         _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
 
@@ -774,11 +780,11 @@ def replan(
 @app.command("plans")
 def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
-    from mlplan import paths, plans
+    from mlplan import plans
 
     rows: list[dict[str, Any]] = []
-    if paths.database_path().exists():
-        store = plans.open_plans()
+    store = plans.existing_plans()
+    if store is not None:
         current = store.current_plan_name()
         for row in store.plans():
             loaded = plans.load_plan(store, row.name)
@@ -800,7 +806,7 @@ def list_plans(as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.plans_table(rows))
+    render.print_listing(render.console(), render.plans_table(rows), render.plans_lines(rows))
 
 
 @app.command()

@@ -29,7 +29,13 @@ PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
 
 def open_plans(create: bool = False) -> Store:
     """The learner's store; ``create`` makes it on first use (only commands that save do)."""
-    return open_store(paths.database_path(), create=create)
+    return open_store(paths.ready_home(create) / paths.DATABASE_FILE, create=create)
+
+
+def existing_plans() -> Store | None:
+    """The learner's store, or None when no plan was ever saved."""
+    path = paths.ready_home() / paths.DATABASE_FILE
+    return open_store(path) if path.exists() else None
 
 
 class LoadedPlan(NamedTuple):
@@ -244,10 +250,14 @@ def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, o
 
 
 def undo(store: Store, loaded: LoadedPlan) -> list[Any]:
-    """Revert the latest change not yet reverted; returns its events (empty when nothing is left)."""
-    batch = last_undoable_batch(loaded.events)
-    if batch:
-        with store.transaction():
+    """Revert the latest change not yet reverted; returns its events (empty when nothing is left).
+
+    The batch is chosen inside the write transaction: two undos at once must revert
+    two different changes, not the same one twice.
+    """
+    with store.transaction():
+        batch = last_undoable_batch(store.events(loaded.plan))
+        if batch:
             store.append(loaded.plan, [{"kind": "undo", "undoes_batch": batch[0].batch}])
     return batch
 
