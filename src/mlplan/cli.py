@@ -146,7 +146,7 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.roadmaps_table(rows))
+    render.print_listing(render.console(), render.roadmaps_table(rows), render.roadmaps_lines(rows))
 
 
 @roadmaps_app.command("export")
@@ -199,7 +199,7 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
-    with render.console(stderr=True).status(f"Reading {name}…"):  # shown only on a terminal
+    with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title)
     out = render.console()
     if dry_run:
@@ -212,9 +212,11 @@ def import_roadmap(
 
 
 def _import_summary(roadmap: Any) -> str:
+    from mlplan.wording import plural
+
     o = roadmap.overview()
     return (
-        f"{o['stages']} stages, {o['units']} units, {o['items']} items, {o['hours']:g} h "
+        f"{plural(o['stages'], 'stage')}, {plural(o['units'], 'unit')}, {plural(o['items'], 'item')}, {o['hours']:g} h "
         f"({o['estimated_hours']:g} h estimated)."
     )
 
@@ -660,7 +662,10 @@ def status(
     if calendar:
         parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
     for part in parts:
-        out.print(part, soft_wrap=isinstance(part, str))  # a sentence is left for the terminal to wrap
+        if isinstance(part, str):  # a sentence: printed as written, long lines left to the terminal
+            out.print(part, markup=False, soft_wrap=True)
+        else:
+            out.print(part)
     if svg:
         _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
 
@@ -799,7 +804,7 @@ def list_plans(as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.plans_table(rows))
+    render.print_listing(render.console(), render.plans_table(rows), render.plans_lines(rows))
 
 
 @app.command()
