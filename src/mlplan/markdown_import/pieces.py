@@ -21,7 +21,7 @@ from typing import Any
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Entry
-from mlplan.markdown_import.inline import PLAIN_LABEL, Line
+from mlplan.markdown_import.inline import PLAIN_LABEL, Line, outside_links
 from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, kind_from_text, label_category
 from mlplan.markdown_import.resources import line_resources
 from mlplan.models import ItemKind
@@ -41,6 +41,7 @@ class Piece:
     details: list[str] = field(default_factory=list)
     hours: float | None = None
     days: int | None = None
+    listed: bool = False  # a list entry, not a line of a paragraph
 
 
 @dataclass
@@ -72,9 +73,12 @@ def _is_label_line(line: Line) -> bool:
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
     day_label = line.label and hour_forms.day_count(line.label)
-    # A bold label is the document's structure (``**Mini-Project Idea:** …``); a plain one is part of the text.
-    text = line.body if own_text and line.bold_label and line.body and not day_label else line.text
-    hours, text = hour_forms.task_hours(text)
+    # A bold label is the document's structure (``**Tasks:** …``); a plain one is part of the text, and so is
+    # a project's (``**Project:** Build X`` is a project called that).
+    project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
+    use_body = own_text and line.bold_label and line.body and not day_label and not project_label
+    text = line.body if use_body else line.text
+    hours, text = outside_links(line, text, hour_forms.task_hours)
     if not text:
         return None
     plain = PLAIN_LABEL.match(text)
@@ -192,6 +196,7 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
         else:
             piece = item_piece(first, current.category or own, current, own_text=current.category is None)
         if piece and piece.role == "item":
+            piece.listed = True
             piece.checklist = flatten(entry.children)
             piece.details += [line.text for line in entry.lines[1:]]
         if piece:
