@@ -26,6 +26,8 @@ from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
 class Entry:
     lines: list[Line]
     children: list[Entry]
+    line: int = 0  # where the entry starts in the source, counting from 1
+    task: bool = False  # a GFM task-list entry (``- [ ] …``)
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     parent: Section | None = None
+    line: int = 0
 
 
 @dataclass
@@ -84,7 +87,8 @@ def read_document(text: str) -> Document:
             level = int(token.tag[1])
             while current.level >= level:
                 current = current.parent or root
-            section = Section(level, joined_text(inline_lines(tokens[i + 1])), parent=current)
+            title = joined_text(inline_lines(tokens[i + 1]))
+            section = Section(level, title, parent=current, line=_line_of(token))
             current.children.append(section)
             current, doc.headings = section, doc.headings + 1
             i += 3
@@ -132,8 +136,14 @@ def _read_list(tokens: list[Token], i: int) -> tuple[list[Entry], int]:
     return entries, i + 1
 
 
+def _line_of(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
 def _read_item(tokens: list[Token], i: int) -> tuple[Entry, int]:
-    depth, entry = tokens[i].level, Entry([], [])
+    opening = tokens[i]
+    task = "task-list-item" in str(opening.attrs.get("class", ""))
+    depth, entry = opening.level, Entry([], [], _line_of(opening), task)
     i += 1
     while not (tokens[i].type == "list_item_close" and tokens[i].level == depth):
         kind = tokens[i].type

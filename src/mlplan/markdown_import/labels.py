@@ -121,12 +121,12 @@ def label_category(label: str) -> str | None:
     return None
 
 
-def _bare(title: str) -> str:
+def bare_title(title: str) -> str:
     return re.sub(r"^[\W\d_]*(?:\d+[.)]|[IVX]+\.)?\s*", "", title).strip()
 
 
 def is_back_matter(title: str) -> bool:
-    return bool(_BACK_MATTER.match(_bare(title)))
+    return bool(_BACK_MATTER.match(bare_title(title)))
 
 
 def is_part_label(title: str) -> bool:
