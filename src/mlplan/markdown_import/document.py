@@ -7,6 +7,7 @@ an HTML block's text becomes a paragraph (its first ``<h1>`` may be the document
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -66,6 +67,7 @@ class Document:
     html_title: str | None
     headings: int
     lists: int
+    task_list: bool = False  # the document's study items are its GFM task list (``- [ ] …``)
 
 
 @cache
@@ -115,7 +117,20 @@ def read_document(text: str) -> Document:
         elif kind == "footnote_block_open":
             i = _skip_to(tokens, i, "footnote_block_close")
         i += 1
+    entries = [
+        e for s in [root, *walk(root)] for b in s.blocks if isinstance(b, ListBlock) for e in all_entries(b.entries)
+    ]
+    tasks = sum(e.task for e in entries)
+    # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
+    doc.task_list = tasks >= 20 and tasks * 4 >= len(entries)
     return doc
+
+
+def all_entries(entries: list[Entry]) -> Iterator[Entry]:
+    """The entries of a list and of all lists nested in them, in source order."""
+    for entry in entries:
+        yield entry
+        yield from all_entries(entry.children)
 
 
 def _skip_to(tokens: list[Token], i: int, closing: str) -> int:

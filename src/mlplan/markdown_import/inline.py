@@ -180,5 +180,15 @@ def outside_links(line: Line, text: str, read: Callable[[str], tuple[T, str]]) -
     return value, rest
 
 
+def is_link_line(line: Line) -> bool:
+    """The line is links and little else (``[Java Programming](…)``, ``Intro to ML https://…``), not prose."""
+    if line.bare:
+        return True
+    rest = line.text
+    for label, _url in line.links:
+        rest = rest.replace(label, "")
+    return bool(line.links) and not re.search(r"[^\W\d_]{3,}", rest)
+
+
 def joined_text(lines: list[Line]) -> str:
     return ": ".join(line.text for line in lines)

@@ -12,18 +12,16 @@ contents, navigation, a label, a heading without study content, prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mlplan import hour_forms
-from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, walk
+from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
 from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import bare_title, is_back_matter, is_part_label, unit_title
-from mlplan.markdown_import.pieces import is_toc
+from mlplan.markdown_import.pieces import is_navigation, is_toc
 from mlplan.models import Roadmap
 
 _WORD = re.compile(r"[^\W_]+")
-_NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to top|↑|⬆)\W*$", re.I)
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
 
@@ -41,8 +39,6 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
     """The source's headings and list items that the roadmap does not hold, in source order."""
     found = _Found(roadmap)
     raw = source.split("\n")
-    tasks = any(e.task for s in [doc.root, *walk(doc.root)] for b in s.blocks if isinstance(b, ListBlock)
-                for e in _entries(b.entries))  # fmt: skip
     out: list[Skipped] = []
 
     def report(line: int, why: str) -> None:
@@ -59,8 +55,8 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
         for block in section.blocks:
             if isinstance(block, ListBlock):
                 toc = is_toc(block.entries)
-                for entry in _entries(block.entries):
-                    if why := _entry_why(entry, found, raw, back, toc, tasks):
+                for entry in all_entries(block.entries):
+                    if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
                         report(entry.line, why)
         for child in section.children:
             visit(child, back)
@@ -73,20 +69,13 @@ def _back_why(title: str) -> str:
     return "table of contents" if _CONTENTS.match(bare_title(title)) else f"back matter ({title})"
 
 
-def _entries(entries: list[Entry]) -> Iterator[Entry]:
-    for entry in entries:
-        yield entry
-        yield from _entries(entry.children)
-
-
 def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool, tasks: bool) -> str | None:
     if back:
         return _back_why(back)
     if not entry.lines:
         source = raw[entry.line - 1] if 0 < entry.line <= len(raw) else ""
         return "badge" if _IMAGE.search(source) else "empty"
-    first = entry.lines[0]
-    if (first.anchors and not first.links) or _NAVIGATION.match(first.text):
+    if is_navigation(entry) or (entry.lines[0].anchors and not entry.lines[0].links):
         return "table of contents" if toc else "navigation"
     if any(found.holds(line) for line in entry.lines):
         return None
