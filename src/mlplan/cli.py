@@ -146,7 +146,7 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.roadmaps_table(rows))
+    render.print_listing(render.console(), render.roadmaps_table(rows), render.roadmaps_lines(rows))
 
 
 @roadmaps_app.command("export")
@@ -170,11 +170,12 @@ def roadmaps_remove(
     force: Annotated[bool, typer.Option("--force", help="Remove it even if a plan was made from it.")] = False,
 ) -> None:
     """Remove one of your own roadmaps (plans made from it keep their copy)."""
-    from mlplan import catalog, paths, plans
+    from mlplan import catalog, plans
 
     entry = catalog.find(roadmap_id)
-    if entry.origin == "user" and not force and paths.database_path().exists():
-        users = [p.name for p in plans.open_plans().plans() if p.roadmap_id == roadmap_id]
+    store = plans.existing_plans() if entry.origin == "user" and not force else None
+    if store is not None:
+        users = [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
         if users:
             raise UsageError(
                 f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
@@ -202,7 +203,7 @@ def import_roadmap(
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
     skipped: list[Any] = []
-    with render.console(stderr=True).status(f"Reading {name}…"):  # shown only on a terminal
+    with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
     path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
     if as_json:
@@ -221,9 +222,11 @@ def import_roadmap(
 
 
 def _import_summary(roadmap: Any) -> str:
+    from mlplan.wording import plural
+
     o = roadmap.overview()
     return (
-        f"{o['stages']} stages, {o['units']} units, {o['items']} items, {o['hours']:g} h "
+        f"{plural(o['stages'], 'stage')}, {plural(o['units'], 'unit')}, {plural(o['items'], 'item')}, {o['hours']:g} h "
         f"({o['estimated_hours']:g} h estimated)."
     )
 
@@ -314,6 +317,8 @@ def plan(
 
 PlanOpt = Annotated[str | None, typer.Option("--plan", help="Use this plan instead of the current one.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="The day to use, YYYY-MM-DD (default today).")]
+OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; use the defaults or go ahead.")]
 
 
@@ -596,11 +601,9 @@ def log(
 ) -> None:
     """Record time you actually studied."""
     from mlplan import plans
-    from mlplan.hours import format_hours, parse_duration
+    from mlplan.hours import MINUTE, format_hours, read_hours
 
-    hours = parse_duration(duration)
-    if hours is None or hours <= 0 or hours > 24:
-        raise UsageError(f"{duration}: give a duration up to 24 h, like 90m, 1.5h or 1h30m")
+    hours = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m").hours
     store = plans.open_plans()
     on = _day(date_)
     plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
@@ -608,7 +611,25 @@ def log(
 
 
 @app.command()
-def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = None) -> None:
+def status(
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+    date_: DateOpt = None,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the burn-up chart (default: on a terminal at least 70 columns wide; "
+            "with --json, add its weekly data).",
+            show_default=False,
+        ),
+    ] = None,
+    calendar: Annotated[bool, typer.Option("--calendar", help="Add the study calendar of the last weeks.")] = False,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar="FILE", help="Also save what status shows as an SVG image.")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
     """Show progress per stage, hours done and left, and whether you are ahead or behind."""
     from mlplan import plans
     from mlplan.progress import status_view
@@ -616,6 +637,8 @@ def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = N
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
     on = _day(date_)
+    if svg == "-":
+        raise UsageError("--svg needs a file name, like --svg status.svg")
     view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
         plans.plan_items(store, loaded),
         loaded.schedule,
@@ -627,15 +650,67 @@ def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = N
     )
     view |= _deadline_status(store, loaded, on)
     if as_json:
+        if chart:
+            view["burnup"] = plans.burnup_series(store, loaded, view, on)
+        if calendar:
+            view["calendar"] = plans.calendar_view(store, loaded, on, CALENDAR_WEEKS)
         _print_json(view)
         return
-    from mlplan import render
+    from mlplan import charts, render
 
-    render.console().print(render.status_panel(view))
+    out = render.console()
+    if svg:
+        out = render.recording_console(out)
+    parts: list[Any] = [render.status_panel(view)]
     if view["deadline"]:
         from mlplan.deadline import deadline_line
 
-        typer.echo(deadline_line(view, on))
+        parts.append(deadline_line(view, on))
+    if chart or (chart is None and (svg or out.is_terminal) and out.width >= charts.MIN_CHART_COLUMNS):
+        rows = charts.burnup_rows(plans.burnup_series(store, loaded, view, on), out.width)
+        parts += ["", render.burnup_chart(rows)]
+    if calendar:
+        parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
+    for part in parts:
+        if isinstance(part, str):  # a sentence: printed as written, long lines left to the terminal
+            out.print(part, markup=False, soft_wrap=True)
+        else:
+            out.print(part)
+    if svg:
+        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
+
+
+CALENDAR_WEEKS = 26
+
+
+def _calendar_picture(view: dict[str, Any], width: int) -> Any:
+    from mlplan import charts, render
+
+    weeks = charts.weeks_that_fit(len(view["days"]) // 7, width)
+    rows = charts.calendar_rows(view["days"][-7 * weeks :], view["session_hours"])
+    return render.calendar_grid(rows, f"Study calendar · {view['plan']} · last {weeks} weeks")
+
+
+@app.command()
+def calendar(
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=53, help="How many weeks to show, ending with this one.")
+    ] = CALENDAR_WEEKS,
+    date_: DateOpt = None,
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a calendar of the days you studied, one cell per day, shaded by hours."""
+    from mlplan import plans, render
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    view = plans.calendar_view(store, loaded, _day(date_), weeks)
+    if as_json:
+        _print_json(view)
+        return
+    out = render.console()
+    out.print(_calendar_picture(view, out.width))
 
 
 @app.command()
@@ -713,11 +788,11 @@ def replan(
 @app.command("plans")
 def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
-    from mlplan import paths, plans
+    from mlplan import plans
 
     rows: list[dict[str, Any]] = []
-    if paths.database_path().exists():
-        store = plans.open_plans()
+    store = plans.existing_plans()
+    if store is not None:
         current = store.current_plan_name()
         for row in store.plans():
             loaded = plans.load_plan(store, row.name)
@@ -739,7 +814,7 @@ def list_plans(as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.plans_table(rows))
+    render.print_listing(render.console(), render.plans_table(rows), render.plans_lines(rows))
 
 
 @app.command()
@@ -791,8 +866,7 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
-OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+MAX_WEEKS = 2610  # the longest plan the scheduler makes: 50 years
 
 
 @export_app.command("ics")
@@ -805,7 +879,7 @@ def export_ics(
     from_date: Annotated[
         str | None, typer.Option("--from-date", help="Only sessions from this day, YYYY-MM-DD.")
     ] = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", min=1, help="Only this many weeks.")] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", min=1, max=MAX_WEEKS, help="Only this many weeks.")] = None,
     pending_only: Annotated[
         bool, typer.Option("--pending-only", help="Leave out days whose items are all done or skipped.")
     ] = False,
@@ -814,15 +888,13 @@ def export_ics(
     """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
     from mlplan import plans
     from mlplan.clock import parse_date
-    from mlplan.hours import parse_duration
+    from mlplan.hours import MINUTE, read_hours
     from mlplan.ics_export import build_calendar
 
     alarm_minutes = None
     if alarm is not None:
-        hours = parse_duration(alarm)
-        if hours is None or hours <= 0:
-            raise UsageError(f"--alarm {alarm}: write how long before, like 15m or 1h")
-        alarm_minutes = round(hours * 60)
+        before = read_hours(alarm, f"--alarm {alarm}", most=7 * 24, step=MINUTE, numbers=False, like="--alarm 15m")
+        alarm_minutes = round(before.hours * 60)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
     data = build_calendar(
@@ -887,9 +959,10 @@ def import_plan(
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
     from mlplan.plan_archive import import_plan as restore
+    from mlplan.plan_archive import read_archive
 
-    text = _read_text(file)
-    plan = restore(plans.open_plans(create=True), text, "<stdin>" if file == "-" else file, name)
+    archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
+    plan = restore(plans.open_plans(create=True), archive, data, name)
     typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
 
 
@@ -930,7 +1003,7 @@ def _availability(
     from mlplan import clock
     from mlplan.availability import build_availability
 
-    return build_availability(
+    availability, notes = build_availability(
         start=clock.parse_date(start, start_option) if start else clock.today(),
         hours=hours,
         days=days,
@@ -939,6 +1012,9 @@ def _availability(
         min_part=min_part,
         base=base,
     )
+    for note in notes:
+        typer.echo(f"Note: {note}", err=True)
+    return availability
 
 
 def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
