@@ -12,10 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from markdown_it.token import Token
-
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
+from mlplan.markdown_import.tokens import Token
 
 
 @dataclass
