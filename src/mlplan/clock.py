@@ -19,3 +19,12 @@ def parse_date(text: str, option: str) -> date:
     except ValueError as exc:
         detail = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
         raise UsageError(f"{option} {text}: not a date{detail}; write dates as YYYY-MM-DD, like 2026-12-24") from exc
+
+
+def not_future(day: date, option: str = "--date") -> date:
+    """``day``, unless it is after today: progress cannot be recorded for a day not yet lived."""
+    from mlplan.errors import UsageError
+
+    if day > today():
+        raise UsageError(f"{option} {day} is in the future (today is {today()}); record what you did today or before")
+    return day
