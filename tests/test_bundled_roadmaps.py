@@ -88,10 +88,12 @@ def _day_count(item_id: str) -> int:
     return int(last or first) - int(first) + 1
 
 
-def test_complete_course_modules_9_to_15_have_no_invented_project(roadmaps):
+def test_complete_course_modules_10_to_15_have_no_invented_project(roadmaps):
     units = roadmaps["complete-course-15"].units()
     with_project = [u.id for u in units if any(i.kind == ItemKind.PROJECT for i in u.items)]
-    assert with_project == [f"m0{n}" for n in range(1, 9)]
+    assert with_project == [f"m0{n}" for n in range(1, 10)]
+    case_studies = units[8].items
+    assert len(case_studies) == 7 and all(item.kind == ItemKind.PROJECT for item in case_studies)
 
 
 @pytest.mark.parametrize("roadmap_id", sorted(SHAPES))
@@ -99,8 +101,11 @@ def test_every_item_has_positive_quarter_hours_and_estimates_follow_the_rule(roa
     for item in roadmaps[roadmap_id].items():
         assert item.hours > 0 and item.hours * 4 == int(item.hours * 4), item.id
         if item.estimated:
-            resource_kind = item.resources[0].kind if item.resources else None
-            assert item.hours == estimate_hours(item.kind, resource_kind), item.id
+            first = item.resources[0] if item.resources else None
+            expected = (
+                estimate_hours(item.kind, first.kind, first.title, first.url) if first else estimate_hours(item.kind)
+            )
+            assert item.hours == expected, item.id
 
 
 @pytest.mark.parametrize("roadmap_id", sorted(SHAPES))

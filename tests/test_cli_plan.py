@@ -29,7 +29,7 @@ def test_plan_json_has_the_documented_keys(mlplan):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"weeks", "end", "total_hours", "start", "study_weeks", "split_items"} <= data.keys()
-    assert data["total_hours"] == 347.5
+    assert data["total_hours"] == 613.5
     week = data["weeks"][0]
     assert {"index", "start", "days"} <= week.keys()
     assert [day["date"] for day in week["days"]] == ["2026-11-23", "2026-11-25", "2026-11-28"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
-from mlplan.paths import bundled_roadmaps_dir, user_roadmaps_dir
+from mlplan.paths import bundled_roadmaps_dir, ready_roadmaps_dir
 from mlplan.roadmap_file import dump_roadmap, load_roadmap_file
 from mlplan.suggest import unknown_message
 
@@ -37,7 +37,7 @@ def entries() -> list[CatalogEntry]:
     """Every known roadmap: the bundled ones, then the learner's, each sorted by id."""
     bundled = [CatalogEntry(p.stem, p, "bundled") for p in sorted(bundled_roadmaps_dir().glob("*.yaml"))]
     taken = {entry.id for entry in bundled}
-    user_dir = user_roadmaps_dir()
+    user_dir = ready_roadmaps_dir()
     user = [CatalogEntry(p.stem, p, "user") for p in sorted(user_dir.glob("*.yaml")) if p.stem not in taken]
     return bundled + user
 
@@ -83,8 +83,7 @@ def save_user_roadmap(roadmap: Roadmap, force: bool = False) -> Path:
         raise UsageError(f"'{roadmap.id}' is a bundled roadmap and cannot be replaced; import with another --id")
     if existing is not None and not force:
         raise UsageError(f"a roadmap '{roadmap.id}' exists ({existing.path}); add --force to replace it or give --id")
-    folder = user_roadmaps_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = ready_roadmaps_dir(create=True)
     path = write_output(dump_roadmap(roadmap), str(folder / f"{roadmap.id}.yaml"), force=True)
     assert path is not None
     return path

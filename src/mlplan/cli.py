@@ -171,11 +171,12 @@ def roadmaps_remove(
     force: Annotated[bool, typer.Option("--force", help="Remove it even if a plan was made from it.")] = False,
 ) -> None:
     """Remove one of your own roadmaps (plans made from it keep their copy)."""
-    from mlplan import catalog, paths, plans
+    from mlplan import catalog, plans
 
     entry = catalog.find(roadmap_id)
-    if entry.origin == "user" and not force and paths.database_path().exists():
-        users = [p.name for p in plans.open_plans().plans() if p.roadmap_id == roadmap_id]
+    store = plans.existing_plans() if entry.origin == "user" and not force else None
+    if store is not None:
+        users = [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
         if users:
             raise UsageError(
                 f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
@@ -308,6 +309,8 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="The day to use, YYY
 RecordDateOpt = Annotated[
     str | None, typer.Option("--date", help="The day you did it, YYYY-MM-DD (default today; not a future day).")
 ]
+OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; use the defaults or go ahead.")]
 
 
@@ -643,7 +646,25 @@ def history(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = None) -> None:
+def status(
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+    date_: DateOpt = None,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the burn-up chart (default: on a terminal at least 70 columns wide; "
+            "with --json, add its weekly data).",
+            show_default=False,
+        ),
+    ] = None,
+    calendar: Annotated[bool, typer.Option("--calendar", help="Add the study calendar of the last weeks.")] = False,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar="FILE", help="Also save what status shows as an SVG image.")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
     """Show progress per stage, hours done and left, and whether you are ahead or behind."""
     from mlplan import plans
     from mlplan.progress import status_view
@@ -651,6 +672,8 @@ def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = N
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
     on = _day(date_)
+    if svg == "-":
+        raise UsageError("--svg needs a file name, like --svg status.svg")
     view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
         plans.plan_items(store, loaded),
         loaded.schedule,
@@ -662,15 +685,64 @@ def status(plan: PlanOpt = None, as_json: JsonOption = False, date_: DateOpt = N
     )
     view |= _deadline_status(store, loaded, on)
     if as_json:
+        if chart:
+            view["burnup"] = plans.burnup_series(store, loaded, view, on)
+        if calendar:
+            view["calendar"] = plans.calendar_view(store, loaded, on, CALENDAR_WEEKS)
         _print_json(view)
         return
-    from mlplan import render
+    from mlplan import charts, render
 
-    render.console().print(render.status_panel(view))
+    out = render.console()
+    if svg:
+        out = render.recording_console(out)
+    parts: list[Any] = [render.status_panel(view)]
     if view["deadline"]:
         from mlplan.deadline import deadline_line
 
-        typer.echo(deadline_line(view, on))
+        parts.append(deadline_line(view, on))
+    if chart or (chart is None and (svg or out.is_terminal) and out.width >= charts.MIN_CHART_COLUMNS):
+        rows = charts.burnup_rows(plans.burnup_series(store, loaded, view, on), out.width)
+        parts += ["", render.burnup_chart(rows)]
+    if calendar:
+        parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
+    for part in parts:
+        out.print(part, soft_wrap=isinstance(part, str))  # a sentence is left for the terminal to wrap
+    if svg:
+        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
+
+
+CALENDAR_WEEKS = 26
+
+
+def _calendar_picture(view: dict[str, Any], width: int) -> Any:
+    from mlplan import charts, render
+
+    weeks = charts.weeks_that_fit(len(view["days"]) // 7, width)
+    rows = charts.calendar_rows(view["days"][-7 * weeks :], view["session_hours"])
+    return render.calendar_grid(rows, f"Study calendar · {view['plan']} · last {weeks} weeks")
+
+
+@app.command()
+def calendar(
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=53, help="How many weeks to show, ending with this one.")
+    ] = CALENDAR_WEEKS,
+    date_: DateOpt = None,
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a calendar of the days you studied, one cell per day, shaded by hours."""
+    from mlplan import plans, render
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    view = plans.calendar_view(store, loaded, _day(date_), weeks)
+    if as_json:
+        _print_json(view)
+        return
+    out = render.console()
+    out.print(_calendar_picture(view, out.width))
 
 
 @app.command()
@@ -753,11 +825,11 @@ def replan(
 @app.command("plans")
 def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
-    from mlplan import paths, plans
+    from mlplan import plans
 
     rows: list[dict[str, Any]] = []
-    if paths.database_path().exists():
-        store = plans.open_plans()
+    store = plans.existing_plans()
+    if store is not None:
         current = store.current_plan_name()
         for row in store.plans():
             loaded = plans.load_plan(store, row.name)
@@ -830,9 +902,6 @@ export_app = typer.Typer(
     cls=_MlplanGroup, help="Take your plan elsewhere: calendar, checklists, JSON.", no_args_is_help=True
 )
 app.add_typer(export_app, name="export")
-
-OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
 
 
 @export_app.command("ics")

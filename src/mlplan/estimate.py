@@ -1,14 +1,22 @@
 """How mlplan estimates hours a roadmap does not state.
 
 One rule, applied the same way to every roadmap (bundled or imported): an item
-whose source states no hours gets the hours of its kind below, and is marked
-``estimated: true``. A resource item takes the hours of its resource's kind.
+whose source states no hours gets the hours below, and is marked
+``estimated: true``. The README section "How hours are estimated" gives the
+reasoning; in short:
 
-The figures are calibrated on the one seed that states hours for everything
-(zero-to-engineer-16w): its study and practice tasks take 3 h (median), its
-mini-projects 4 h, and a checkpoint capstone fills one 13-hour week with its
-self-check. A single key concept or topic takes about an hour of reading and
-notes; a resource takes what one sitting with it does.
+- An item costs what its kind costs a typical learner: a key concept an hour of
+  reading, one worked example and notes; a practice task 3 h; a mini-project
+  4 h; a capstone 12 h. These are calibrated on the one seed that states hours
+  for everything (zero-to-engineer-16w): its practice tasks take 3 h (median),
+  its mini-projects 4 h, and a checkpoint capstone fills one 13-hour week.
+- A resource item costs what working through that resource does, read from its
+  title and address: a course is its weeks at a MOOC's typical weekly effort
+  (``Weeks 1-3`` → 3 × 6 h; a whole course 4 weeks; a Kaggle-style micro-course
+  4 h; a specialization or professional certificate three courses), a book its
+  chapters (3 h each; a whole book cited for one unit, the two chapters on the
+  unit's topic), a video playlist or series 4 h, one video 1.5 h. Hours a
+  resource's title states (``Python in 4 hours``) are its hours.
 
 Where a source states a weekly pace and day ranges ("Day 1-3 / Day 4-5 /
 Day 6-7"), the week's hours are divided in proportion to the days with
@@ -17,6 +25,10 @@ Day 6-7"), the week's hours are divided in proportion to the days with
 
 from __future__ import annotations
 
+import re
+
+from mlplan import hour_forms
+from mlplan.hours import round_quarter
 from mlplan.models import ItemKind, ResourceKind
 
 HOURS_BY_ITEM_KIND: dict[ItemKind, float] = {
@@ -29,9 +41,18 @@ HOURS_BY_ITEM_KIND: dict[ItemKind, float] = {
     ItemKind.SETUP: 1.0,
 }
 
+# Online courses state between 3 and 10 hours a week; mlplan takes 6 for one course week.
+COURSE_WEEK_HOURS = 6.0
+COURSE_WEEKS = 4  # a course that states no length: the usual four-week MOOC
+PROGRAMME_COURSES = 3  # a specialization or professional certificate: three courses
+MICRO_COURSE_HOURS = 4.0  # Kaggle Learn courses state 3-5 hours
+CHAPTER_HOURS = 3.0  # 20-30 pages of technical text with its examples run
+BOOK_CHAPTERS = 2  # a whole book cited for one unit: the chapters on the unit's topic
+VIDEO_SERIES_HOURS = 4.0  # a playlist of short videos: 2-3 h of watching, with pauses and notes
+
 HOURS_BY_RESOURCE_KIND: dict[ResourceKind, float] = {
-    ResourceKind.COURSE: 3.0,
-    ResourceKind.BOOK: 3.0,
+    ResourceKind.COURSE: COURSE_WEEKS * COURSE_WEEK_HOURS,
+    ResourceKind.BOOK: BOOK_CHAPTERS * CHAPTER_HOURS,
     ResourceKind.PAPER: 2.0,
     ResourceKind.VIDEO: 1.5,
     ResourceKind.TUTORIAL: 1.5,
@@ -43,9 +64,61 @@ HOURS_BY_RESOURCE_KIND: dict[ResourceKind, float] = {
     ResourceKind.DATASET: 0.5,
 }
 
+_SPAN = r"\s*(?P<a>\d+)(?:\s*(?:-|–|—|to|&|and)\s*(?P<b>\d+))?"
+_WEEK_SPAN = re.compile(rf"\bweeks?{_SPAN}\b", re.I)
+_CHAPTER_SPAN = re.compile(rf"\b(?:chapters?|ch\.){_SPAN}\b", re.I)
+_COURSE_PART = re.compile(r"\b(?:lessons?|lectures?|sections?|modules?|units?|parts?)\b", re.I)
+_ONE_COURSE = re.compile(r"\bcourse\s+\d+\b", re.I)
+_MICRO_COURSE = re.compile(r"micro-?course|kaggle\.com/learn/", re.I)
+_PROGRAMME = re.compile(r"speciali[sz]ation|professional[ -]certificate|nanodegree|micromasters", re.I)
+_SERIES = re.compile(r"\b(?:playlist|series|videos|talks|part\s+\d+\s*(?:-|–|&|and)\s*\d+)\b|[?&]list=", re.I)
 
-def estimate_hours(kind: ItemKind, resource_kind: ResourceKind | None = None) -> float:
-    """Hours the estimation rule gives an item of this kind (and resource kind)."""
+
+def estimate_hours(
+    kind: ItemKind, resource_kind: ResourceKind | None = None, title: str = "", url: str | None = None
+) -> float:
+    """Hours the estimation rule gives an item of this kind.
+
+    A resource item is costed by its resource: ``resource_kind`` and, when given, the
+    resource's ``title`` and ``url`` (which say whether it is a whole course or a part,
+    a book or a chapter, one video or a playlist).
+    """
     if kind == ItemKind.RESOURCE:
-        return HOURS_BY_RESOURCE_KIND[resource_kind or ResourceKind.OTHER]
+        return resource_hours(resource_kind or ResourceKind.OTHER, title, url)
     return HOURS_BY_ITEM_KIND[kind]
+
+
+def resource_hours(kind: ResourceKind, title: str = "", url: str | None = None) -> float:
+    """Hours that working through one resource costs a typical learner."""
+    stated, _ = hour_forms.task_hours(title)
+    if stated:
+        return max(round_quarter(stated), 0.25)
+    text = f"{title} {url or ''}"
+    if kind == ResourceKind.COURSE:
+        return _course_hours(title, text)
+    if kind == ResourceKind.BOOK:
+        chapters = _span_length(_CHAPTER_SPAN.search(title))
+        return (chapters or BOOK_CHAPTERS) * CHAPTER_HOURS
+    if kind == ResourceKind.VIDEO and _SERIES.search(text):
+        return VIDEO_SERIES_HOURS
+    return HOURS_BY_RESOURCE_KIND[kind]
+
+
+def _course_hours(title: str, text: str) -> float:
+    weeks = _span_length(_WEEK_SPAN.search(title)) or hour_forms.weeks(title)
+    if weeks:
+        return round_quarter(weeks * COURSE_WEEK_HOURS)
+    if _MICRO_COURSE.search(text):
+        return MICRO_COURSE_HOURS
+    if _COURSE_PART.search(title):
+        return COURSE_WEEK_HOURS  # one lesson or section of a course: about one course week
+    if _PROGRAMME.search(text) and not _ONE_COURSE.search(title):
+        return PROGRAMME_COURSES * COURSE_WEEKS * COURSE_WEEK_HOURS
+    return COURSE_WEEKS * COURSE_WEEK_HOURS
+
+
+def _span_length(match: re.Match[str] | None) -> int | None:
+    if not match:
+        return None
+    first, last = int(match["a"]), int(match["b"] or match["a"])
+    return last - first + 1 if first <= last else 1

@@ -40,7 +40,13 @@ PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
 
 def open_plans(create: bool = False) -> Store:
     """The learner's store; ``create`` makes it on first use (only commands that save do)."""
-    return open_store(paths.database_path(), create=create)
+    return open_store(paths.ready_home(create) / paths.DATABASE_FILE, create=create)
+
+
+def existing_plans() -> Store | None:
+    """The learner's store, or None when no plan was ever saved."""
+    path = paths.ready_home() / paths.DATABASE_FILE
+    return open_store(path) if path.exists() else None
 
 
 class LoadedPlan(NamedTuple):
@@ -104,6 +110,15 @@ def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
 
 def plan_start(store: Store, loaded: LoadedPlan) -> date:
     return date.fromisoformat(loaded.first.settings["start"])
+
+
+def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[str, Any]]]:
+    """The schedules the plan has lived by, with the day each took over, oldest first (undone replans left out)."""
+    history = {plan_start(store, loaded): loaded.first.schedule}
+    for version, on_date in loaded.progress.replans:
+        if on_date:
+            history[date.fromisoformat(on_date)] = store.schedule(loaded.plan, version).schedule
+    return sorted(history.items(), key=lambda pair: pair[0])
 
 
 # --- starting and replanning --------------------------------------------------------------------
@@ -404,10 +419,14 @@ def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, o
 
 
 def undo(store: Store, loaded: LoadedPlan) -> list[Any]:
-    """Revert the latest change not yet reverted; returns its events (empty when nothing is left)."""
-    batch = last_undoable_batch(loaded.events)
-    if batch:
-        with store.transaction():
+    """Revert the latest change not yet reverted; returns its events (empty when nothing is left).
+
+    The batch is chosen inside the write transaction: two undos at once must revert
+    two different changes, not the same one twice.
+    """
+    with store.transaction():
+        batch = last_undoable_batch(store.events(loaded.plan))
+        if batch:
             store.append(loaded.plan, [{"kind": "undo", "undoes_batch": batch[0].batch}])
     return batch
 
@@ -423,3 +442,51 @@ def delete(store: Store, name: str) -> None:
     plan = resolve_plan(store, name)
     with store.transaction():
         store.delete_plan(plan)
+
+
+# --- pictures -----------------------------------------------------------------------------------
+
+
+def _item_hours(loaded: LoadedPlan) -> dict[str, float]:
+    return {item_id: float(item["hours"]) for item_id, item in loaded.index.items.items()}
+
+
+def burnup_series(store: Store, loaded: LoadedPlan, status: dict[str, Any], on: date) -> dict[str, Any]:
+    """The burn-up chart's data for a plan, from its ``status`` view (see ``charts.burnup``)."""
+    from mlplan.charts import burnup, finished_by_day
+
+    in_plan = set(plan_items(store, loaded))
+    hours = loaded.progress.hours_done({k: v for k, v in _item_hours(loaded).items() if k in in_plan})
+    done = finished_by_day(loaded.progress.done_on, hours)
+    return burnup(
+        schedule_history(store, loaded),
+        done,
+        status["done_hours"] + status["left_hours"],
+        on,
+        planned_end=status["planned_end"],
+        projected_end=status["projected_end"],
+        deadline=loaded.settings.get("deadline"),
+    )
+
+
+def calendar_view(store: Store, loaded: LoadedPlan, on: date, weeks: int) -> dict[str, Any]:
+    """The study calendar's data: the last ``weeks`` weeks, hours studied per day, study days and days off."""
+    from mlplan.charts import calendar_days, studied_by_day
+    from mlplan.deadline import breaks_from_settings
+    from mlplan.progress import session_hours
+
+    settings = loaded.settings
+    off = set(settings.get("days_off", []))
+    for first, last in breaks_from_settings(settings):
+        off |= {date.fromordinal(n).isoformat() for n in range(first.toordinal(), last.toordinal() + 1)}
+    studied = studied_by_day(
+        loaded.progress.done_on, loaded.progress.hours_done(_item_hours(loaded)), loaded.progress.logs
+    )
+    days = calendar_days(studied, set(settings["weekdays"]), off, plan_start(store, loaded), on, weeks)
+    return {
+        "plan": loaded.name,
+        "from": days[0]["date"],
+        "to": days[-1]["date"],
+        "session_hours": session_hours(settings),
+        "days": days,
+    }

@@ -52,6 +52,17 @@ class Progress:
         """Is this scheduled part (schedule data) finished, on its own or with its whole item?"""
         return self.is_done(p["id"]) or (p["parts"] > 1 and p["part"] in self.parts_done.get(p["id"], {}))
 
+    def hours_done(self, item_hours: dict[str, float]) -> dict[str, float]:
+        """Hours each entry of ``done_on`` finished: a part its own hours, an item what its parts had left."""
+        out = {}
+        for key in self.done_on:
+            item_id, _, part = key.partition("#")
+            if item_id not in item_hours:
+                continue
+            parts = self.parts_done.get(item_id, {})
+            out[key] = parts.get(int(part), 0.0) if part else item_hours[item_id] - sum(parts.values())
+        return out
+
     def part_hours(self, item_id: str) -> float:
         """Hours of the item's finished parts (0 once the whole item is done or when none is)."""
         return 0.0 if self.is_done(item_id) else sum(self.parts_done.get(item_id, {}).values())

@@ -273,3 +273,49 @@ def plans_table(rows: list[dict]) -> Table:
         )
     table.caption = "* current plan · `mlplan switch NAME` to change"
     return table
+
+
+_CHART_STYLES = {"█": "green", "▄": "green", "•": "cyan", "░": "yellow", "┆": "red", "▲": "bold"}
+_CALENDAR_STYLES = {"░": "green4", "▒": "green3", "▓": "green", "█": "bright_green", "·": "dim", "×": "magenta"}
+
+
+def _coloured(rows: list[str], styles: dict[str, str], wrap: bool = False) -> Text:
+    """Rows of chart characters with each shape coloured; the shapes alone carry the meaning.
+
+    The chart rows are cropped, never wrapped (a wrapped row breaks the picture); a legend wraps between words.
+    """
+    text = Text() if wrap else Text(no_wrap=True, overflow="crop")
+    for n, row in enumerate(rows):
+        if n:
+            text.append("\n")
+        for ch in row:
+            text.append(ch, styles.get(ch))
+    return text
+
+
+def burnup_chart(rows: list[str]) -> Group:
+    """The burn-up (``charts.burnup_rows``) under a heading."""
+    return Group(
+        Text("Burn-up: hours planned and done, week by week", style="bold"),
+        _coloured(rows[:-1], _CHART_STYLES),
+        _coloured([rows[-1].strip()], _CHART_STYLES, wrap=True),
+    )
+
+
+def calendar_grid(rows: list[str], title: str) -> Group:
+    """The study calendar (``charts.calendar_rows``) under a heading."""
+    return Group(
+        Text(title, style="bold"),
+        _coloured(rows[:-1], _CALENDAR_STYLES),
+        _coloured([rows[-1].strip()], _CALENDAR_STYLES, wrap=True),
+    )
+
+
+def recording_console(like: Console) -> Console:
+    """A console that prints like ``like`` and also records, for ``svg_of``."""
+    return Console(highlight=False, record=True, width=like.width)
+
+
+def svg_of(recorded: Console, title: str) -> str:
+    """What a recording console printed, as an SVG image."""
+    return recorded.export_svg(title=title)

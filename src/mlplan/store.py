@@ -21,7 +21,9 @@ goes through it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -105,6 +107,26 @@ def _v3(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
+# The tables and columns the migrations make (a test keeps the two in step); a file
+# lacking any of them is refused before it is read or written.
+SCHEMA = {
+    "plans": ("id", "name", "roadmap_id", "roadmap_json", "created_at", "uid"),
+    "schedules": ("plan_id", "version", "settings_json", "schedule_json", "created_at"),
+    "events": (
+        "id",
+        "plan_id",
+        "kind",
+        "item_id",
+        "on_date",
+        "hours",
+        "note",
+        "schedule_version",
+        "created_at",
+        "batch",
+        "undoes_batch",
+    ),
+    "meta": ("key", "value"),
+}
 
 
 def now_utc() -> str:
@@ -116,50 +138,168 @@ def open_store(path: Path, create: bool = False) -> Store:
     """Open (and, with ``create``, make or migrate) the database at ``path``.
 
     Without ``create`` a missing file is an error telling the learner to start a plan.
+    A file mlplan cannot write is opened for reading; changes then say it is read-only.
     """
-    if not path.exists() and not create:
-        raise StoreError("no plan yet: start one with `mlplan start`")
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if not _existing_database(path):
+        if not create:
+            raise StoreError("no plan yet: start one with `mlplan start`")
+        _create(path)
+    folder_writable = os.access(path.parent, os.W_OK)
+    read_only = not (folder_writable and os.access(path, os.W_OK))
+    # A WAL reader needs the -shm file beside the database; in a folder it cannot
+    # write, it can only read the file as it stands (SQLite's "immutable").
+    db = connect(path, read_only=read_only, immutable=not folder_writable)
     try:
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database ({exc})") from exc
-    db.row_factory = sqlite3.Row
-    try:
-        _check_and_migrate(db, path, create)
+        _check_and_migrate(db, path, read_only)
     except BaseException:
         db.close()
         raise
-    return Store(db, path)
+    return Store(db, path, read_only)
 
 
-def _check_and_migrate(db: sqlite3.Connection, path: Path, create: bool) -> None:
+def connect(path: Path, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to an existing database file: busy timeout, foreign keys on, rows by name.
+
+    The ``mode=rw``/``ro`` URI keeps SQLite from creating a missing file behind our back.
+    """
+    uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "?mode=rw") + ("&immutable=1" if immutable else "")
+    try:
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc}); it was left untouched") from exc
+    db.row_factory = sqlite3.Row
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Run the block as one write transaction (``BEGIN IMMEDIATE``), on a file checked to be sound.
+
+    Taking the write lock first means what the block reads cannot change before it
+    writes. A damaged file is refused before anything is written to it.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the database could not be updated ({exc}); nothing was changed") from exc
+    try:
+        _check_integrity(db, path)
+        yield
+    except BaseException as exc:
+        db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"{path}: the database could not be updated ({exc}); nothing was changed") from exc
+        raise
+    try:
+        db.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the database could not be updated ({exc}); nothing was changed") from exc
+
+
+def _damaged(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"{path}: not a readable mlplan database ({what}); restore it from a backup, or move it aside "
+        "to start afresh — mlplan left it untouched"
+    )
+
+
+def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    try:
+        problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, str(exc)) from exc
+    if problem != "ok":
+        detail = " ".join(problem.replace("*** in database main ***", "").split())
+        raise _damaged(path, f"the integrity check says: {detail}")
+
+
+def _existing_database(path: Path) -> bool:
+    """Is there a database file at ``path``? Anything there that cannot be one is refused as it is."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StoreError(
+                f"{path}: a link to {os.readlink(path)}, which does not exist; fix or remove the link"
+            ) from None
+        return False
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be used ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        if path.is_symlink():
+            kind += f" (a link to {os.readlink(path)})"
+        raise StoreError(f"{path}: {kind}, so it cannot hold your plans; move it aside — mlplan left it untouched")
+    if info.st_size == 0:
+        raise StoreError(
+            f"{path}: the file is empty (0 bytes), so it holds no plans; if you expected plans there, restore it "
+            "from a backup, else delete it to start afresh — mlplan left it untouched"
+        )
+    return True
+
+
+def _create(path: Path) -> None:
+    """Make a fresh database at ``path``, readable by its owner only.
+
+    It is built beside the target and linked into place, so no process ever sees
+    a half-made file at ``path`` (an empty file there is refused as damage), and a
+    second mlplan creating it at the same moment simply uses the first one's file.
+    """
+    building = path.with_name(f".{path.name}.{os.getpid()}.new")
+    leftovers = [Path(f"{building}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    try:
+        for leftover in leftovers:  # from a killed process that had our pid
+            leftover.unlink(missing_ok=True)
+        os.close(os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        db = connect(building)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            _migrate(db, building, 0)
+        finally:
+            db.close()
+        try:
+            os.link(building, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (FAT): only a much smaller race is left
+            if not path.exists():
+                os.replace(building, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from exc
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+
+
+def _check_and_migrate(db: sqlite3.Connection, path: Path, read_only: bool) -> None:
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path}: not a readable mlplan database ({exc}); move it aside to start afresh, "
-            "or restore it from a backup — mlplan left it untouched"
-        ) from exc
-    if app_id != APPLICATION_ID and (tables or version):
+        raise _damaged(path, str(exc)) from exc
+    if app_id != APPLICATION_ID:
         raise StoreError(f"{path}: this is not an mlplan database; set MLPLAN_HOME to another folder or move it aside")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: made by a newer mlplan (schema {version}, this one knows {SCHEMA_VERSION}); "
             "upgrade mlplan — the file was left untouched"
         )
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if version == SCHEMA_VERSION:
-        return
-    if version == 0 and not create:
-        raise StoreError("no plan yet: start one with `mlplan start`")
-    db.execute("PRAGMA journal_mode = WAL")
+    if version < SCHEMA_VERSION:
+        if read_only:
+            raise StoreError(
+                f"{path}: needs an upgrade to schema {SCHEMA_VERSION} but is read-only; make it (and its folder) "
+                "writable and run mlplan again"
+            )
+        db.execute("PRAGMA journal_mode = WAL")
+        _migrate(db, path, version)
+    _check_schema(db, path)
+
+
+def _migrate(db: sqlite3.Connection, path: Path, version: int) -> None:
     for number, migrate in enumerate(MIGRATIONS[version:], start=version + 1):
-        with _immediate(db):
+        with transaction(db, path):
             # Another process may have migrated while we waited for the lock.
             if db.execute("PRAGMA user_version").fetchone()[0] >= number:
                 continue
@@ -168,15 +308,21 @@ def _check_and_migrate(db: sqlite3.Connection, path: Path, create: bool) -> None
             db.execute(f"PRAGMA user_version = {number}")
 
 
-@contextmanager
-def _immediate(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
+def _check_schema(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file whose tables lost what this mlplan reads and writes (a dropped table or column)."""
     try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+        rows = db.execute(
+            "SELECT m.name, c.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c WHERE m.type = 'table'"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, str(exc)) from exc
+    present = {(table, column) for table, column in rows}
+    for table, columns in SCHEMA.items():
+        missing = [column for column in columns if (table, column) not in present]
+        if len(missing) == len(columns):
+            raise _damaged(path, f"table '{table}' is missing")
+        if missing:
+            raise _damaged(path, f"table '{table}' lacks column '{missing[0]}'")
 
 
 class PlanRow(NamedTuple):
@@ -189,7 +335,7 @@ class PlanRow(NamedTuple):
 
     def roadmap(self) -> dict[str, Any]:
         """The roadmap snapshot the plan was built from, as plain data."""
-        return json.loads(self.roadmap_json)
+        return _json(self.roadmap_json, f"plan '{self.name}': its stored roadmap")
 
 
 class ScheduleRow(NamedTuple):
@@ -213,12 +359,23 @@ class Event(NamedTuple):
     created_at: str
 
 
-def _schedule_row(row: sqlite3.Row) -> ScheduleRow:
+def _json(text: str, what: str) -> Any:
+    """Stored JSON text as data; text a damaged file garbled is refused, not a crash."""
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise StoreError(
+            f"{what} is damaged ({exc}); restore the database from a backup or `mlplan delete` that plan"
+        ) from None
+
+
+def _schedule_row(row: sqlite3.Row, path: Path) -> ScheduleRow:
+    what = f"{path}: schedule {row['version']} of plan {row['plan_id']}"
     return ScheduleRow(
         row["plan_id"],
         row["version"],
-        json.loads(row["settings_json"]),
-        json.loads(row["schedule_json"]),
+        _json(row["settings_json"], f"{what}: its settings"),
+        _json(row["schedule_json"], what),
         row["created_at"],
     )
 
@@ -226,9 +383,10 @@ def _schedule_row(row: sqlite3.Row) -> ScheduleRow:
 class Store:
     """An open mlplan database. Use ``transaction()`` around every change."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
 
     def close(self) -> None:
         self.db.close()
@@ -236,11 +394,13 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """All changes inside happen together or not at all."""
-        try:
-            with _immediate(self.db):
-                yield self
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: the database could not be updated ({exc}); nothing was changed") from exc
+        if self.read_only:
+            raise StoreError(
+                f"{self.path}: the database is read-only, so mlplan can show your plans but not record changes; "
+                "make the file and its folder writable — nothing was changed"
+            )
+        with transaction(self.db, self.path):
+            yield self
 
     # --- plans ---------------------------------------------------------------------------------
 
@@ -301,11 +461,13 @@ class Store:
     def schedules(self, plan: PlanRow) -> list[ScheduleRow]:
         """Every schedule of the plan, oldest first (the history survives replans and undos)."""
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? ORDER BY version", plan.id)
-        return [_schedule_row(r) for r in rows]
+        return [_schedule_row(r, self.path) for r in rows]
 
     def schedule(self, plan: PlanRow, version: int) -> ScheduleRow:
         rows = self._query("SELECT * FROM schedules WHERE plan_id = ? AND version = ?", plan.id, version)
-        return _schedule_row(rows[0])
+        if not rows:
+            raise StoreError(f"{self.path}: plan '{plan.name}' lacks its schedule {version}; the database is damaged")
+        return _schedule_row(rows[0], self.path)
 
     # --- the progress log ----------------------------------------------------------------------
 

@@ -1,0 +1,178 @@
+"""The roadmap from the document's outline: title, summary, pace, ids, validation.
+
+The pace is the weekly hours the document states outside its units (``Target: 25
+hours/week``, ``(12–14 hrs/week)`` → ``hours_per_week``).
+
+Ids: roadmap id from ``roadmap_id`` or the slugified title; stages ``s1``…; units from
+their numbering (``w03``, ``m12``) else ``u07`` by position; items ``<unit>.<n>``, day
+items ``<unit>.d1-3``; clashes get ``-2``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from mlplan import hour_forms
+from mlplan.errors import RoadmapInvalid
+from mlplan.hours import round_quarter
+from mlplan.markdown_import.document import Block, Document, ListBlock, Para, read_document
+from mlplan.markdown_import.items import Builder, UnitContent, assign_hours, split_long, unit_budget
+from mlplan.markdown_import.labels import ANY_UNIT_RANGE, UNIT_WORDS
+from mlplan.markdown_import.outline import Plan, StageDraft, find_title_section, plan_document
+from mlplan.markdown_import.pieces import flatten
+from mlplan.markdown_import.text import clean, repair
+from mlplan.markdown_import.units import UnitDraft
+from mlplan.models import Roadmap
+from mlplan.roadmap_file import describe_errors
+
+
+def import_text(text: str, name: str, roadmap_id: str | None, title: str | None) -> Roadmap:
+    doc = read_document(repair(text))
+    if not doc.headings and not doc.lists:
+        raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
+    title_section = find_title_section(doc.root)
+    meta_title = doc.meta.get("title")
+    roadmap_title = clean(
+        title
+        or (str(meta_title) if meta_title else "")
+        or (hour_forms.strip_pace(title_section.title) if title_section else "")
+        or doc.html_title
+        or PurePath(name).stem
+    )
+    plan = plan_document(doc, roadmap_title)
+    pace = _pace(doc, plan)
+    stages = _stage_dicts(plan.stages, pace)
+    if not stages:
+        raise RoadmapInvalid(f"{name}: nothing to import: no section lists study items")
+    data = {
+        "id": roadmap_id or _slug(roadmap_title) or _slug(PurePath(name).stem) or "roadmap",
+        "title": roadmap_title or PurePath(name).stem,
+        "summary": str(doc.meta.get("summary") or doc.meta.get("description") or _summary(plan.intro)),
+        "source": name,
+        "hours_per_week": pace,
+        "stages": stages,
+    }
+    try:
+        return Roadmap.model_validate(data)
+    except ValidationError as exc:
+        raise RoadmapInvalid("\n".join(f"{name}: {line}" for line in describe_errors(exc))) from exc
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].rstrip("-")
+
+
+def _summary(intro: list[Block]) -> str:
+    for block in intro:
+        if isinstance(block, Para) and not block.lines[0].label:
+            text = " ".join(line.text for line in block.lines)
+            if len(text) >= 60:
+                return text
+    return ""
+
+
+def _pace(doc: Document, plan: Plan) -> float | None:
+    """The weekly pace the document states outside its units (title, stage headings, introduction)."""
+    stated = doc.meta.get("hours_per_week")
+    if isinstance(stated, int | float) and 0 < stated <= 100:
+        return round_quarter(float(stated))
+    texts = [plan.title_section.title] if plan.title_section else []
+    texts += plan.outside_titles
+    for block in plan.intro:
+        if isinstance(block, Para):
+            texts += [line.text for line in block.lines]
+        elif isinstance(block, ListBlock):
+            texts += flatten(block.entries)
+    for text in texts:
+        rate = hour_forms.pace(text)
+        if rate and 0 < rate <= 100:
+            return round_quarter(rate)
+    return None
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    unique, n = candidate, 1
+    while unique in taken:
+        n += 1
+        unique = f"{candidate}-{n}"
+    taken.add(unique)
+    return unique
+
+
+def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str, Any]]:
+    taken: set[str] = set()
+    numbered: dict[tuple[str, int], str] = {}
+    out: list[dict[str, Any]] = []
+    position = 0
+    for stage in stages:
+        units = []
+        for draft in stage.units:
+            builder = Builder(draft.pieces)
+            content = builder.content
+            if not content.items:
+                continue
+            position += 1
+            uid = _unit_id(draft, position, taken)
+            assign_hours(content.items, unit_budget(content, draft.title, pace), pace)
+            units.append(_unit_dict(draft, uid, content, _prerequisites(content.prerequisites, numbered), taken))
+            if draft.number:
+                for n in range(draft.number[1], draft.number[2] + 1):
+                    numbered.setdefault((draft.number[0], n), uid)
+        if units:
+            out.append({"id": f"s{len(out) + 1}", "title": stage.title or f"Stage {len(out) + 1}", "units": units})
+    return out
+
+
+def _unit_id(draft: UnitDraft, position: int, taken: set[str]) -> str:
+    if draft.number and draft.number[1] == draft.number[2]:
+        return _unique(f"{UNIT_WORDS[draft.number[0]]}{draft.number[1]:02d}", taken)
+    return _unique(f"u{position:02d}", taken)
+
+
+def _prerequisites(texts: list[str], numbered: dict[tuple[str, int], str]) -> list[str]:
+    ids: list[str] = []
+    for text in texts:
+        for match in ANY_UNIT_RANGE.finditer(text):
+            first = int(match["a"])
+            for n in range(first, int(match["b"] or first) + 1):
+                uid = numbered.get((match["word"].lower(), n))
+                if uid and uid not in ids:
+                    ids.append(uid)
+    return ids
+
+
+def _unit_dict(
+    draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], taken: set[str]
+) -> dict[str, Any]:
+    items = []
+    for n, item in enumerate(split_long(content.items), 1):
+        day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.title, re.I) if item.days else None
+        suffix = "d" + re.sub(r"\s*[-–]\s*", "-", day.group(1)) if day else str(n)
+        entry: dict[str, Any] = {
+            "id": _unique(f"{uid}.{suffix}", taken),
+            "kind": item.kind.value,
+            "title": item.title,
+            "hours": item.hours,
+            "estimated": item.estimated,
+            "resources": item.resources,
+            "checklist": [c for c in item.checklist if c.strip()],
+        }
+        if details := "\n".join(d for d in item.details if d):
+            entry["details"] = details
+        items.append(entry)
+    unit: dict[str, Any] = {
+        "id": uid,
+        "title": draft.title,
+        "objectives": content.objectives,
+        "outcomes": content.outcomes,
+        "prerequisites": prerequisites,
+        "items": items,
+    }
+    if draft.module:
+        unit["module"] = draft.module
+    return unit

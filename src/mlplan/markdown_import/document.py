@@ -1,0 +1,192 @@
+"""The token stream as a document: a tree of sections holding paragraphs, lists and tables.
+
+Front matter is read as YAML; footnote definitions and fenced or indented code are dropped;
+an HTML block's text becomes a paragraph (its first ``<h1>`` may be the document's title).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from mlplan.markdown_import.inline import Line, inline_lines, joined_text, make_line
+from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
+
+
+@dataclass
+class Entry:
+    lines: list[Line]
+    children: list[Entry]
+
+
+@dataclass
+class Para:
+    lines: list[Line]
+
+
+@dataclass
+class ListBlock:
+    entries: list[Entry]
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[list[Line]]]
+
+
+Block = Para | ListBlock | Table
+
+
+@dataclass
+class Section:
+    level: int
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+
+
+@dataclass
+class Document:
+    root: Section
+    meta: dict[str, Any]
+    html_title: str | None
+    headings: int
+    lists: int
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return md.use(front_matter_plugin).use(footnote_plugin).use(tasklists_plugin)
+
+
+def read_document(text: str) -> Document:
+    tokens = _parser().parse(text)
+    root = Section(0, "")
+    doc = Document(root, {}, None, 0, 0)
+    current = root
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+            while current.level >= level:
+                current = current.parent or root
+            section = Section(level, joined_text(inline_lines(tokens[i + 1])), parent=current)
+            current.children.append(section)
+            current, doc.headings = section, doc.headings + 1
+            i += 3
+            continue
+        if kind == "paragraph_open":
+            if lines := inline_lines(tokens[i + 1]):
+                current.blocks.append(Para(lines))
+            i += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            entries, i = _read_list(tokens, i)
+            current.blocks.append(ListBlock(entries))
+            doc.lists += 1
+            continue
+        if kind == "table_open":
+            table, i = _read_table(tokens, i)
+            current.blocks.append(table)
+            doc.lists += 1
+            continue
+        if kind == "html_block":
+            _read_html(token.content, current, doc)
+        elif kind == "front_matter":
+            doc.meta = _front_matter(token.content)
+        elif kind == "footnote_block_open":
+            i = _skip_to(tokens, i, "footnote_block_close")
+        i += 1
+    return doc
+
+
+def _skip_to(tokens: list[Token], i: int, closing: str) -> int:
+    while tokens[i].type != closing:
+        i += 1
+    return i
+
+
+def _read_list(tokens: list[Token], i: int) -> tuple[list[Entry], int]:
+    closing, depth, entries = tokens[i].type.replace("_open", "_close"), tokens[i].level, []
+    i += 1
+    while not (tokens[i].type == closing and tokens[i].level == depth):
+        if tokens[i].type == "list_item_open":
+            entry, i = _read_item(tokens, i)
+            entries.append(entry)
+        else:
+            i += 1
+    return entries, i + 1
+
+
+def _read_item(tokens: list[Token], i: int) -> tuple[Entry, int]:
+    depth, entry = tokens[i].level, Entry([], [])
+    i += 1
+    while not (tokens[i].type == "list_item_close" and tokens[i].level == depth):
+        kind = tokens[i].type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            children, i = _read_list(tokens, i)
+            entry.children.extend(children)
+            continue
+        if kind == "inline":
+            entry.lines.extend(inline_lines(tokens[i]))
+        elif kind in ("fence", "code_block", "table_open"):
+            i = _skip_to(tokens, i, "table_close") if kind == "table_open" else i
+        i += 1
+    return entry, i + 1
+
+
+def _read_table(tokens: list[Token], i: int) -> tuple[Table, int]:
+    header: list[str] = []
+    rows: list[list[list[Line]]] = []
+    row: list[list[Line]] = []
+    while tokens[i].type != "table_close":
+        kind = tokens[i].type
+        if kind == "tr_open":
+            row = []
+        elif kind == "inline":
+            row.append(inline_lines(tokens[i]))
+        elif kind == "tr_close":
+            if header:
+                rows.append(row)
+            else:
+                header = [joined_text(cell).lower() for cell in row]
+        i += 1
+    return Table(header, rows), i + 1
+
+
+def _read_html(content: str, current: Section, doc: Document) -> None:
+    heading = HTML_HEADING.search(content)
+    if heading and doc.headings == 0 and doc.html_title is None:
+        doc.html_title = clean(html.unescape(TAG.sub(" ", heading.group(1)))) or None
+    text = html.unescape(TAG.sub("\n", content))
+    lines = [line for raw in text.split("\n") if (line := make_line(raw, [], 0))]
+    if lines:
+        current.blocks.append(Para(lines))
+
+
+def _front_matter(content: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def walk(section: Section):
+    for child in section.children:
+        yield child
+        yield from walk(child)

@@ -1,0 +1,129 @@
+"""One inline token of the Markdown stream as lines of plain text with their links.
+
+HTML tags are dropped (their text is kept), images and badges with their alt text, and bold
+survives only as two marker characters so that a leading ``**Label:**`` can be recognised.
+Hard breaks and ``<br>`` split lines, and so does a soft break before bold text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from mlplan.markdown_import.labels import label_category
+from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
+
+
+@dataclass
+class Line:
+    """One line of inline text with its links and a leading ``Label:`` if it has one."""
+
+    text: str
+    links: list[tuple[str, str]]
+    anchors: int = 0
+    label: str = ""
+    body: str = ""
+    bold_only: bool = False
+    colon: bool = False
+    bold_label: bool = False
+    lead_bold: bool = False
+
+
+_BOLD_LABEL = re.compile(rf"^{BOLD_ON}([^{BOLD_ON}{BOLD_OFF}]+?)\s*{BOLD_OFF}\s*(:?)\s*(.*)$", re.S)
+
+
+PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'’-]{0,40}?)\s*:\s*(.*)$")
+
+
+_BOLD_SPAN = re.compile(f"{BOLD_ON}[^{BOLD_OFF}]*{BOLD_OFF}?")
+
+
+def make_line(raw: str, links: list[tuple[str, str]], anchors: int) -> Line | None:
+    raw = raw.strip()
+    text = clean(raw)
+    if not text:
+        return None
+    line = Line(text, links, anchors, body=text, lead_bold=raw.startswith(BOLD_ON))
+    if line.lead_bold:
+        line.bold_only = not clean(_BOLD_SPAN.sub("", raw)).strip(":")
+        if bold := _BOLD_LABEL.match(raw):
+            head, rest = clean(bold.group(1)), clean(bold.group(3))
+            colon = head.endswith(":") or bool(bold.group(2))
+            if colon or not rest or (len(head.split()) <= 3 and label_category(head)):
+                line.label, line.body, line.colon, line.bold_label = head.rstrip(": "), rest, colon, True
+                return line
+    plain = PLAIN_LABEL.match(text)
+    # A short "Label:" is structure; a sentence that ends in a colon is prose.
+    if plain and len(plain.group(1).split()) <= (5 if plain.group(2) else 3) and not plain.group(1).startswith("http"):
+        line.label, line.body, line.colon = plain.group(1).strip(), plain.group(2).strip(), True
+    return line
+
+
+def inline_lines(inline: Token) -> list[Line]:
+    """The lines of one inline token: hard breaks and ``<br>`` split lines, a soft break before bold does too."""
+    lines: list[Line] = []
+    buf: list[str] = []
+    links: list[tuple[str, str]] = []
+    anchors = 0
+    href: str | None = None
+    link_buf: list[str] = []
+    image_only = False
+
+    def newline() -> None:
+        nonlocal buf, links, anchors
+        line = make_line("".join(buf), links, anchors)
+        if line:
+            lines.append(line)
+        buf, links, anchors = [], [], 0
+
+    children = inline.children or []
+    for i, child in enumerate(children):
+        kind = child.type
+        out = link_buf if href is not None else buf
+        if kind == "text":
+            out.append(child.content)
+            image_only = image_only and not child.content.strip()
+        elif kind == "code_inline":
+            out.append(f"`{child.content}`")
+            image_only = False
+        elif kind == "strong_open":
+            out.append(BOLD_ON)
+        elif kind == "strong_close":
+            out.append(BOLD_OFF)
+        elif kind == "link_open":
+            href, link_buf, image_only = str(child.attrs.get("href", "")), [], True
+        elif kind == "link_close" and href is not None:
+            label = clean("".join(link_buf))
+            if label or not image_only:
+                buf.append("".join(link_buf))
+                if URL_OK.match(href):
+                    links.append((label, href))
+                elif href.startswith("#"):
+                    anchors += 1
+            href = None
+        elif _breaks_line(children, i):
+            newline()
+        elif kind == "softbreak":
+            out.append(" ")
+        # images (badges, pictures) are not study content: they and their alt text are dropped
+    newline()
+    return lines
+
+
+def _breaks_line(children: list[Token], i: int) -> bool:
+    """A hard break or ``<br>`` ends a line; so does a soft break before bold text (a new ``**Label:**`` line)."""
+    kind = children[i].type
+    if kind == "html_inline":
+        return bool(BR.fullmatch(children[i].content.strip()))
+    if kind != "softbreak":
+        return kind == "hardbreak"
+    for child in children[i + 1 :]:
+        if child.type != "text" or child.content:
+            return child.type == "strong_open"
+    return False
+
+
+def joined_text(lines: list[Line]) -> str:
+    return ": ".join(line.text for line in lines)

@@ -1,0 +1,227 @@
+"""A unit's pieces as items, and the hours of each item.
+
+Checks go to the unit's project or checkpoint, notes to the item they describe. When a unit
+states hours for its tasks (``[3 hrs] …``), the time is theirs: its topic lists become
+objectives, its resources and project notes attach to those tasks. In a capstone unit, the
+first project list is its capstone.
+
+Hours an item states are kept (``estimated: false``, rounded to quarter hours); a course row's
+``Duration`` times ``Effort`` too. A unit's stated total (``Estimated time (hours): 13``), or
+its weeks (``Week 3``, ``Weeks 3-4``) at the document's stated pace, is shared by its
+``Day 1-3`` items in proportion to their days, then by its other items without hours in
+proportion to their estimates, with ``split_hours``; anything else gets ``estimate_hours`` and
+``estimated: true``. An item over 200 hours is split into parts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mlplan import hour_forms
+from mlplan.estimate import estimate_hours
+from mlplan.hours import round_quarter, split_hours
+from mlplan.markdown_import.labels import ALTERNATIVES, CHECK_PREFIX
+from mlplan.markdown_import.pieces import Piece
+from mlplan.models import ItemKind
+
+MAX_ITEM_HOURS = 200.0
+
+
+@dataclass
+class ItemDraft:
+    kind: ItemKind
+    title: str
+    hours: float | None = None
+    days: int | None = None
+    estimated: bool = False
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class UnitContent:
+    items: list[ItemDraft] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    times: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+class Builder:
+    """Turns a unit's pieces into items: checks go to its project, notes to the item they describe."""
+
+    def __init__(self, pieces: list[Piece]):
+        self.content = UnitContent()
+        # A unit that states its tasks' hours spends its time on them; its other lists describe them.
+        self.budgeted = any(p.role == "item" and p.hours is not None for p in pieces)
+        self.project: ItemDraft | None = None
+        self.checkpoint: ItemDraft | None = None
+        self.loose_resources: list[dict[str, Any]] = []
+        self.unit_resources: list[dict[str, Any]] = []
+        for piece in pieces:
+            getattr(self, "_" + piece.role.replace("-", "_"))(piece)
+        self._place_resources()
+
+    def _new(self, kind: ItemKind, title: str, **fields: Any) -> ItemDraft:
+        item = ItemDraft(kind, title, **fields)
+        self.content.items.append(item)
+        if kind in (ItemKind.PROJECT, ItemKind.CAPSTONE):
+            self.project = item
+        return item
+
+    def _target(self) -> ItemDraft | None:
+        items = self.content.items
+        return (
+            self.project
+            or next((i for i in reversed(items) if i.kind == ItemKind.PROJECT), None)
+            or (items[-1] if items else None)
+        )
+
+    def _item(self, p: Piece) -> None:
+        described = self.budgeted and p.hours is None and p.days is None
+        if described and p.category == "concept":
+            self.content.objectives.append(p.text)
+        elif described and p.category in ("resource", "dataset"):
+            self.loose_resources += p.resources
+        elif described and p.category in ("project", "capstone") and (target := self._target()):
+            target.details.append(f"{p.label}: {p.text}" if p.label else p.text)
+            target.resources += p.resources
+        else:
+            kind = p.kind or ItemKind.CONCEPT
+            self._new(kind, p.text, hours=p.hours, days=p.days, resources=list(p.resources),
+                      checklist=list(p.checklist), details=list(p.details))  # fmt: skip
+
+    def _check(self, p: Piece) -> None:
+        text = CHECK_PREFIX.get(p.category or "", "") + p.text
+        if p.category in ("selfcheck", "interview"):
+            if self.checkpoint is None:
+                self.checkpoint = self._new(ItemKind.CHECKPOINT, p.label or "Self-check")
+            self.checkpoint.checklist.append(text)
+            return
+        target = self._target()
+        if target is None or (not self.budgeted and self.project is None):
+            target = self._new(ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK, p.label or "Checks")
+        target.checklist.append(text)
+
+    def _group(self, p: Piece) -> None:
+        if p.category == "capstone":
+            self._new(ItemKind.CAPSTONE, p.label, checklist=list(p.checklist))
+        elif self.budgeted and (target := self._target()):
+            target.details.append(f"{p.label}: " + "; ".join(p.checklist))
+        elif self.project is not None:
+            self.project.checklist += p.checklist
+        elif ALTERNATIVES.match(p.label) and p.checklist:
+            joined = " / ".join(p.checklist)
+            title = f"{p.label}: {joined}" if len(joined) <= 100 else p.label
+            self._new(ItemKind.PROJECT, title, checklist=list(p.checklist))
+        elif p.checklist:
+            self._new(ItemKind.TASK, p.label, checklist=list(p.checklist))
+
+    def _detail(self, p: Piece) -> None:
+        if target := self._target():
+            target.details.append(p.text)
+
+    def _resource(self, p: Piece) -> None:
+        if target := self._target():
+            target.resources += p.resources
+            target.details.append(p.text)
+        else:
+            self.loose_resources += p.resources
+
+    def _unit_resource(self, p: Piece) -> None:
+        self.unit_resources += p.resources
+
+    def _objective(self, p: Piece) -> None:
+        self.content.objectives.append(p.text)
+
+    def _outcome(self, p: Piece) -> None:
+        self.content.outcomes.append(p.text)
+
+    def _prereq(self, p: Piece) -> None:
+        self.content.prerequisites.append(p.text)
+
+    def _time(self, p: Piece) -> None:
+        self.content.times.append((p.category or "", p.label, p.text))
+
+    def _place_resources(self) -> None:
+        """Resources a unit lists beside tasks that state hours go to the task they share most words with."""
+        items = self.content.items
+        if not items:
+            return
+        study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
+        for resource in self.loose_resources:
+            words = _words(resource["title"])
+            best = max(study, key=lambda i: len(words & _words(i.title)))
+            best = best if words & _words(best.title) else study[0]
+            best.resources.append(resource)
+        items[0].resources[:0] = self.unit_resources
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9+-]{2,}", text.lower()) if w not in _STOP_WORDS}
+
+
+_STOP_WORDS = {"the", "and", "for", "with", "from", "using", "use", "official", "free", "learn", "tutorial", "docs",
+               "guide", "intro", "introduction", "youtube", "course", "basics"}  # fmt: skip
+
+
+def unit_budget(content: UnitContent, title: str, pace: float | None) -> float | None:
+    """The hours a unit states in total (``Estimated time (hours): 13``, duration × effort), else its weeks × pace."""
+    total = rate = length = None
+    for category, label, value in content.times:
+        if category == "duration":
+            length = hour_forms.weeks(value)
+        elif re.match(r"effort|workload", label, re.I) and (per_week := hour_forms.pace(value)):
+            rate = per_week
+        else:
+            total = hour_forms.hours_value(label, value)
+    if total:
+        return total
+    if length and rate:
+        return length * rate
+    weeks = hour_forms.leading_weeks(title)
+    return weeks * pace if weeks and pace else None
+
+
+def assign_hours(items: list[ItemDraft], budget: float | None, pace: float | None) -> None:
+    for item in items:
+        if item.hours is not None:
+            item.hours = round_quarter(item.hours)
+    days = [i for i in items if i.hours is None and i.days]
+    if days and pace:
+        week_share = round_quarter(pace * min(sum(i.days or 0 for i in days), 7) / 7)
+        for item, share in zip(days, split_hours(week_share, [i.days or 1 for i in days]), strict=True):
+            item.hours = share
+    unstated = [i for i in items if i.hours is None]
+    if budget and unstated:
+        left = math.floor((budget - sum(i.hours or 0 for i in items)) * 4) / 4
+        if left >= 0.25 * len(unstated):
+            shares = split_hours(left, [_estimate(i) for i in unstated])
+            if all(shares):
+                for item, share in zip(unstated, shares, strict=True):
+                    item.hours = share
+    for item in items:
+        if item.hours is None:
+            item.hours, item.estimated = _estimate(item), True
+
+
+def _estimate(item: ItemDraft) -> float:
+    resource_kind = item.resources[0]["kind"] if item.resources else None
+    return estimate_hours(item.kind, resource_kind if item.kind == ItemKind.RESOURCE else None)
+
+
+def split_long(items: list[ItemDraft]) -> list[ItemDraft]:
+    """An item over 200 hours (a long course) becomes equal parts the scheduler can take one by one."""
+    out: list[ItemDraft] = []
+    for item in items:
+        parts = math.ceil((item.hours or 0) / MAX_ITEM_HOURS)
+        if parts <= 1:
+            out.append(item)
+            continue
+        for number, share in enumerate(split_hours(item.hours or 0, [1.0] * parts), 1):
+            out.append(replace(item, title=f"{item.title} (part {number} of {parts})", hours=share))
+    return out

@@ -1,0 +1,159 @@
+"""What a heading, label or line says it is: back matter, a part of a unit, a unit number, an item kind.
+
+Back matter is never study content: sections whose heading names a table of contents, a
+summary, an overview, resources or references, prerequisites, success metrics, an end goal,
+contributing, licence, team, FAQ… (``BACK_MATTER``), with everything below them.
+
+Labels (``**Tasks**``, ``Key Concepts:``, ``### Topics``, a column header) fall into
+categories (``CATEGORIES``): topics and concepts make concept items, tasks make tasks,
+resources resource items, projects and capstones their kind; objectives and outcomes fill the
+unit's lists; deliverables, ethics, stretch goals, self-checks and interview questions become
+checklists. A task's verb sets its kind (``Install`` → setup, ``Learn`` → concept,
+``Mini-project`` → project).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mlplan.models import ItemKind
+
+_BACK_MATTER = re.compile(
+    r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
+    r"|about(?: this| the)?\b|licen[cs]e|contribut|code of conduct|team\b|credits|acknowledg|references|bibliography"
+    r"|works cited|citations?|sources\b|further reading|see also|faq|change ?log|support|sponsor|community\b"
+    r"|success metrics|metrics\b|milestones|end goal|final thoughts|conclusion|congratulations|what'?s next"
+    r"|next goals|prerequisites?\b|how to (?:use|contribute|collaborate)|(?:\w+ )?resources?\b|resource compilation)",
+    re.I,
+)
+
+
+_CATEGORIES = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("skip", r"\bmy resources\b|^notes?$"),
+        ("time", r"^(?:estimated |expected )?(?:time|hours|effort|workload|time commitment|time allocation)\b"),
+        ("duration", r"^duration\b"),
+        ("prereq", r"^pre-?requisites?\b|^requirements?$"),
+        ("interview", r"interview"),
+        ("selfcheck", r"self[- ]?(?:check|assessment|evaluation)|knowledge check|quiz"),
+        ("stretch", r"stretch|next steps|bonus|going further|extra credit"),
+        ("ethics", r"ethic|best practices|responsible ai"),
+        ("deliverables", r"deliverable|submission"),
+        ("outcome", r"outcome|by the end|you will be able|skills (?:gained|achieved)|takeaways"),
+        ("objective", r"objective|\bgoals?\b|\baims?\b|what you(?:'ll| will) learn"),
+        ("capstone", r"capstone"),
+        ("project", r"project|assignment|homework"),
+        ("dataset", r"^datasets?\b|^data$"),
+        (
+            "resource",
+            r"resource|reading|references?|materials?|\blinks?\b|\bvideos?\b|\bbooks?\b|\bcourses?\b"
+            r"|tutorials?|\bdocs\b|documentation|\bpapers?\b|\btools?\b|librar|\bblogs?\b|articles?|\bwatch\b",
+        ),
+        ("setup", r"^(?:setup|set up|installation|environment|getting started)"),
+        ("review", r"^(?:review|recap|reflection)"),
+        ("concept", r"topics?|concepts?|theory|\bcontent\b|covered|key ideas|lectures?|fundamentals"),
+        ("task", r"tasks?|practi[cs]e|exercises?|activit|\blabs?\b|seminars?|hands[- ]on|actions?|\bsteps\b"),
+    )
+)
+
+
+ALTERNATIVES = re.compile(r"^(?:choose|pick|select) (?:one|any)|^options?$|^one of|^either", re.I)
+
+
+CHECK_PREFIX = {"ethics": "Ethics: ", "stretch": "Stretch: ", "selfcheck": "Self-check: ", "interview": "Interview: "}
+
+
+ITEM_CATEGORIES = {
+    "concept": ItemKind.CONCEPT,
+    "task": ItemKind.TASK,
+    "resource": ItemKind.RESOURCE,
+    "dataset": ItemKind.RESOURCE,
+    "project": ItemKind.PROJECT,
+    "capstone": ItemKind.CAPSTONE,
+    "setup": ItemKind.SETUP,
+    "review": ItemKind.REVIEW,
+}
+
+
+CHECK_CATEGORIES = {"deliverables", "ethics", "stretch", "selfcheck", "interview"}
+
+
+_VERB_KINDS = (
+    (
+        ItemKind.SETUP,
+        re.compile(r"^(?:install|set ?up|configure|create (?:an? )?accounts?|sign up|initiali[sz]e)\b", re.I),
+    ),
+    (ItemKind.PROJECT, re.compile(r"^(?:mini[- ]?project|project|capstone)\b", re.I)),
+    (ItemKind.REVIEW, re.compile(r"^(?:review|recap|revise|reflect)\b", re.I)),
+    (ItemKind.CONCEPT, re.compile(r"^(?:learn|study|read|watch|understand|explore|introduction|intro to)\b", re.I)),
+    (
+        ItemKind.TASK,
+        re.compile(r"^(?:implement|build|write|code|train|practi[cs]e|solve|apply|compare|deploy|derive)\b", re.I),
+    ),
+)
+
+
+UNIT_WORDS = {"week": "w", "module": "m", "lesson": "l", "lecture": "l", "chapter": "ch", "unit": "u", "session": "se",
+               "sprint": "sp", "class": "cl", "topic": "t"}  # fmt: skip
+
+
+UNIT_NUMBER = re.compile(
+    rf"^(?P<word>{'|'.join(UNIT_WORDS)})s?\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b[\s:.,–—-]*(?P<rest>.*)$",
+    re.I,
+)
+
+
+ANY_UNIT_RANGE = re.compile(
+    rf"\b(?P<word>{'|'.join(UNIT_WORDS)})s?\s*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*(?P<b>\d+))?", re.I
+)
+
+
+NUMBERED = re.compile(r"^(?:\d+|[IVX]+)[.)]\s")
+
+
+@cache
+def label_category(label: str) -> str | None:
+    for name, pattern in _CATEGORIES:
+        if pattern.search(label):
+            return name
+    return None
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"^[\W\d_]*(?:\d+[.)]|[IVX]+\.)?\s*", "", title).strip()
+
+
+def is_back_matter(title: str) -> bool:
+    return bool(_BACK_MATTER.match(_bare(title)))
+
+
+def is_part_label(title: str) -> bool:
+    return len(title.split()) <= 5 and label_category(title) not in (None, "time", "duration")
+
+
+def unit_number(title: str) -> tuple[str, int, int] | None:
+    match = UNIT_NUMBER.match(title.strip())
+    if not match:
+        return None
+    first = int(match["a"])
+    return match["word"].lower(), first, int(match["b"] or first)
+
+
+def unit_title(title: str) -> str:
+    """``MODULE 1: Linear Algebra`` → ``Module 1: Linear Algebra``; ``week01 Embeddings`` → ``Week 1: Embeddings``."""
+    match = UNIT_NUMBER.match(title.strip())
+    if not match:
+        return title
+    dash = re.search(r"[-–—]|to", title[match.end("a") : match.start("b")]) if match["b"] else None
+    span = match["a"] + (f"{dash.group() if dash else '-'}{match['b']}" if match["b"] else "")
+    word = match["word"].capitalize() + ("s" if match["b"] else "")
+    return f"{word} {span}: {match['rest']}" if match["rest"] else f"{word} {span}"
+
+
+def kind_from_text(text: str, default: ItemKind) -> ItemKind:
+    for kind, pattern in _VERB_KINDS:
+        if pattern.search(text):
+            return kind
+    return default

@@ -1,0 +1,218 @@
+"""Which headings are stages and which are units.
+
+- Title: the ``title`` argument, else front matter ``title:``, else the first H1 when it
+  opens the document (an empty H1 just before it, a stray file name, is skipped; a table of
+  contents is not a title), else a README's leading HTML heading, else the file name.
+- Units sit at one heading level: the level with the most numbered headings (``Week 3``,
+  ``Module 2``, ``1. …``); without numbering, the level with the most sections that hold
+  lists or tables. Headings that only name a part of a unit (``Topics``, ``Project``,
+  ``Learning Objectives``…) do not count: they label what follows them.
+- Stages are the nearest heading level above the units; a document with one level of
+  headings has one stage. A section at stage level with content but no sub-sections is
+  a unit of its own (a ``Week 0`` before the first quarter joins that quarter). A
+  stage's own lists before its first unit form a unit named after the stage. Unit-level
+  sections before the first stage are the introduction: they give the summary and the
+  pace, never units.
+- A table one of whose columns holds ranges such as ``Weeks 1–4`` or ``Modules 1–4``
+  names the stages instead: each unit goes to the stage whose range holds its number
+  (an unnumbered unit follows the one before it), and the section holding that table
+  is not a unit.
+- A section that yields no items is not a unit; a stage without units is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mlplan import hour_forms
+from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, walk
+from mlplan.markdown_import.inline import joined_text
+from mlplan.markdown_import.labels import (
+    ANY_UNIT_RANGE,
+    NUMBERED,
+    UNIT_WORDS,
+    is_back_matter,
+    is_part_label,
+    unit_number,
+)
+from mlplan.markdown_import.pieces import is_toc
+from mlplan.markdown_import.text import clean
+from mlplan.markdown_import.units import UnitDraft, units_of
+
+
+@dataclass
+class StageDraft:
+    title: str
+    units: list[UnitDraft] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    title_section: Section | None
+    stages: list[StageDraft]
+    intro: list[Block]
+    outside_titles: list[str]
+
+
+def _has_content(section: Section) -> bool:
+    own = any(isinstance(b, Table) or (isinstance(b, ListBlock) and not is_toc(b.entries)) for b in section.blocks)
+    return own or any(is_part_label(c.title) and _has_content(c) for c in section.children)
+
+
+def _study_sections(root: Section, skip: Section | None) -> list[Section]:
+    out: list[Section] = []
+    for child in root.children:
+        if is_back_matter(child.title):
+            continue
+        if child is not skip:
+            out.append(child)
+        out += _study_sections(child, skip)
+    return out
+
+
+def _best_level(counts: Counter[int]) -> int | None:
+    return max(counts, key=lambda level: (counts[level], -level)) if counts else None
+
+
+def _unit_level(sections: list[Section]) -> int | None:
+    numbered = Counter(
+        s.level for s in sections if unit_number(s.title) or NUMBERED.match(s.title) and not is_part_label(s.title)
+    )
+    if numbered and max(numbered.values()) >= 2:
+        return _best_level(numbered)
+    holding = [s for s in sections if _has_content(s)]
+    return _best_level(Counter(s.level for s in holding if not is_part_label(s.title))) or _best_level(
+        Counter(s.level for s in holding)
+    )
+
+
+def _stage_level(sections: list[Section], unit_level: int, skip: Section | None) -> int | None:
+    levels = set()
+    for section in sections:
+        if section.level != unit_level:
+            continue
+        parent = section.parent
+        while parent is not None and parent.level > 0:
+            if parent is not skip:
+                levels.add(parent.level)
+            parent = parent.parent
+    return max(levels) if levels else None
+
+
+def find_title_section(root: Section) -> Section | None:
+    for section in walk(root):
+        if section.level == 1 and not section.blocks and not section.children:
+            continue  # a stray one-word H1 (a file or model name) right before the real title
+        return section if section.level == 1 and not is_back_matter(section.title) else None
+    return None
+
+
+def plan_document(doc: Document, roadmap_title: str) -> Plan:
+    title_section = find_title_section(doc.root)
+    sections = _study_sections(doc.root, title_section)
+    unit_level = _unit_level(sections)
+    plan = Plan(title_section, [], list(doc.root.blocks), [])
+    if title_section:
+        plan.intro += title_section.blocks
+    if unit_level is None:
+        if any(isinstance(b, (ListBlock, Table)) for b in doc.root.blocks):
+            plan.stages.append(StageDraft(roadmap_title, units_of(Section(0, roadmap_title, doc.root.blocks))))
+        return plan
+    stage_level = _stage_level(sections, unit_level, title_section)
+    table_section, ranges = _stage_table(doc.root, sections, unit_level)
+    if stage_level is None:
+        plan.stages.append(StageDraft(roadmap_title))
+    pending: list[UnitDraft] = []
+
+    def place(units: list[UnitDraft]) -> None:
+        (plan.stages[-1].units if plan.stages else pending).extend(units)
+
+    def visit(section: Section, in_stage: bool) -> None:
+        for child in section.children:
+            if is_back_matter(child.title) or child is table_section:
+                continue
+            if child is title_section:
+                visit(child, in_stage)
+                continue
+            if stage_level is not None and child.level == stage_level:
+                if any(s.level >= unit_level for s in walk(child)):
+                    plan.stages.append(StageDraft(clean(hour_forms.strip_pace(child.title)), pending[:]))
+                    pending.clear()
+                    place(units_of(child, own_only=True))
+                    plan.outside_titles.append(child.title)
+                    visit(child, True)
+                elif _has_content(child):
+                    place(units_of(child))
+            elif child.level >= unit_level:
+                if stage_level is not None and not in_stage and not plan.stages:
+                    plan.intro += [b for s in [child, *walk(child)] for b in s.blocks]
+                else:
+                    place(units_of(child))
+            else:
+                plan.outside_titles.append(child.title)
+                if not plan.stages:
+                    plan.intro += child.blocks
+                visit(child, in_stage)
+
+    visit(doc.root, stage_level is None)
+    if pending:
+        if not plan.stages:
+            plan.stages.append(StageDraft(roadmap_title))
+        plan.stages[-1].units += pending
+    if ranges:
+        plan.stages = _restage([u for s in plan.stages for u in s.units], ranges)
+    return plan
+
+
+_RANGE_CELL = re.compile(
+    rf"^(?:(?P<word>{'|'.join(UNIT_WORDS)})s?\s*)?(?P<a>\d+)\s*(?:-|–|—|to)\s*(?P<b>\d+)\b[\s:.,–—-]*(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _stage_table(
+    root: Section, sections: list[Section], unit_level: int
+) -> tuple[Section | None, list[tuple[int, int, str]]]:
+    """A table whose column holds ranges of the units' numbers (``Weeks 1–4``) names the stages."""
+    numbers = {n[1] for s in sections if s.level == unit_level and (n := unit_number(s.title))}
+    for section in [root, *walk(root)]:
+        for block in section.blocks:
+            if isinstance(block, Table) and (ranges := _table_ranges(block)):
+                covered = sum(1 for n in numbers if any(a <= n <= b for a, b, _ in ranges))
+                if covered >= 2:
+                    return section, ranges
+    return None, []
+
+
+def _table_ranges(table: Table) -> list[tuple[int, int, str]]:
+    for column, header in enumerate(table.header):
+        if re.search(r"day|duration|effort|hours|date", header):
+            continue
+        ranges = []
+        for row in table.rows:
+            cell = row[column] if column < len(row) else []
+            match = _RANGE_CELL.match(joined_text(cell))
+            if not match:
+                break
+            if not (match["word"] or re.search("|".join(UNIT_WORDS), header) or "covered" in header):
+                break
+            others = [joined_text(c) for i, c in enumerate(row) if i != column and len(joined_text(c)) <= 60][:2]
+            title = joined_text(cell) if match["rest"] else ": ".join(o for o in others if o) or joined_text(cell)
+            ranges.append((int(match["a"]), int(match["b"]), title))
+        if len(ranges) >= 2 and len(ranges) == len(table.rows):
+            return ranges
+    return []
+
+
+def _restage(units: list[UnitDraft], ranges: list[tuple[int, int, str]]) -> list[StageDraft]:
+    stages = [StageDraft(title) for _, _, title in ranges]
+    index = 0
+    for unit in units:
+        numbers = [int(m["b"] or m["a"]) for m in ANY_UNIT_RANGE.finditer(unit.title)]
+        number = unit.number[2] if unit.number else (numbers[0] if numbers else None)
+        if number is not None:
+            index = next((i for i, (a, b, _) in enumerate(ranges) if a <= number <= b), index)
+        stages[index].units.append(unit)
+    return stages

@@ -1,0 +1,199 @@
+"""A unit's paragraphs and lists as pieces: the items, objectives, checks and notes it states.
+
+Label lines set the category of what follows them; a ``Label: text`` line says one thing.
+Objectives and outcomes fill the unit's lists; deliverables, ethics (``Ethics:``), stretch
+goals (``Stretch:``), self-checks (``Self-check:``) and interview questions (``Interview:``)
+become checklists of the unit's project or checkpoint, and a task list in the same paragraph
+as a project line lists that project's steps. A list under a label mlplan does not know
+(``Rubric:``) joins the project's checklist, or becomes one task with that checklist;
+``Choose one:`` / ``Options:`` make one project with the options as its checklist. Nested
+list entries are their parent's checklist, except under an entry that is only bold text,
+which heads the entries under or after it. Prose is not study content; a bold title followed
+by links (``**Intro to Data Science** / UW [Videos](…)``) is a resource. A list of in-page
+``#anchor`` links is a table of contents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlplan import hour_forms
+from mlplan.markdown_import.document import Entry
+from mlplan.markdown_import.inline import PLAIN_LABEL, Line
+from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, kind_from_text, label_category
+from mlplan.markdown_import.resources import line_resources
+from mlplan.models import ItemKind
+
+
+@dataclass
+class Piece:
+    """One thing a unit says: an item, an objective, a check for its project, a note…"""
+
+    role: str  # item | objective | outcome | check | group | detail | resource | unit-resource | time | prereq
+    text: str = ""
+    category: str | None = None
+    label: str = ""
+    kind: ItemKind | None = None
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    checklist: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    hours: float | None = None
+    days: int | None = None
+
+
+@dataclass
+class State:
+    """The label in force while reading a unit: from a heading, a bold line, a column header."""
+
+    category: str | None = None
+    label: str = ""
+    group: str = ""
+    default: ItemKind = ItemKind.CONCEPT
+    capstone: bool = False
+    steps: bool = False
+    heading: tuple[str | None, str] = (None, "")
+
+    def under(self, label: str, group: str | None = None) -> State:
+        category = label_category(label) or self.category
+        group = self.group if group is None else group
+        return State(category, label, group, self.default, self.capstone, heading=(category, label))
+
+    def done(self) -> None:
+        """A bold label line introduces the next list or table only; a heading's label lasts to the next heading."""
+        self.category, self.label = self.heading
+        self.steps = False
+
+
+def _is_label_line(line: Line) -> bool:
+    return bool(line.label) and not line.body and (line.colon or label_category(line.label) is not None)
+
+
+def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
+    day_label = line.label and hour_forms.day_count(line.label)
+    # A bold label is the document's structure (``**Mini-Project Idea:** …``); a plain one is part of the text.
+    text = line.body if own_text and line.bold_label and line.body and not day_label else line.text
+    hours, text = hour_forms.task_hours(text)
+    if not text:
+        return None
+    plain = PLAIN_LABEL.match(text)
+    label, subject = line.label or (plain.group(1) if plain else ""), plain.group(2) if plain else text
+    own = label_category(label) if label else None
+    kind = ITEM_CATEGORIES.get(category or "", state.default)
+    if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
+        kind = ITEM_CATEGORIES[own]
+    elif category == "task" or day_label or (category is None and not line.links):
+        kind = kind_from_text(subject, kind_from_text(text, kind))
+    resources = line_resources(line, hint=line.label)
+    if category is None and resources and kind == state.default == ItemKind.CONCEPT:
+        kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
+    if kind == ItemKind.RESOURCE and not resources:
+        resources = line_resources(line, hint=line.label, bare=True)
+    details = [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
+    days = hour_forms.day_count(text) if re.match(r"day", text, re.I) else None
+    return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
+
+
+def line_pieces(lines: list[Line], state: State) -> list[Piece]:
+    """A paragraph: label lines set the state, ``Label: text`` says one thing, plain lines count under item labels."""
+    pieces: list[Piece] = []
+    project_here = False
+    for line in lines:
+        if _is_label_line(line):
+            state.category, state.label = label_category(line.label), line.label
+            state.steps = project_here and state.category in (None, "task")
+            continue
+        category = label_category(line.label) if line.label else None
+        if category == "concept" and _CODE_LIST.match(line.body):
+            # "Topics covered: `a` `b` `c`" lists its topics as code spans
+            spans = [Line(t, [], body=t) for t in re.findall(r"`([^`]+)`", line.body)]
+            pieces += filter(None, (item_piece(span, category, state) for span in spans))
+            continue
+        if category:
+            piece = _labelled_piece(line, category, state)
+            project_here = project_here or category in ("project", "capstone")
+        elif line.label and state.category not in ITEM_CATEGORIES:
+            piece = Piece("detail", line.text, label=line.label)
+        elif state.category in ITEM_CATEGORIES and (line.links or state.category not in ("resource", "dataset")):
+            piece = item_piece(line, state.category, state)
+        elif line.lead_bold and line.links:
+            piece = item_piece(line, "resource", state)  # "**Intro to Data Science** / UW [Videos](…)"
+        else:
+            piece = None  # prose
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+_CODE_LIST = re.compile(r"^(?:`[^`]+`\s*)+$")
+
+
+def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
+    if category in ("objective", "outcome", "prereq"):
+        return Piece(category, line.body) if line.body else None
+    if category in ("time", "duration"):
+        return Piece("time", line.body, category, line.label)
+    if category in CHECK_CATEGORIES:
+        return Piece("check", line.body, category, line.label) if line.body else None
+    if category == "dataset":
+        return Piece("resource", line.text, category, resources=line_resources(line, hint="dataset"))
+    if category == "skip":
+        return None
+    return item_piece(line, category, state, own_text=True)
+
+
+def is_toc(entries: list[Entry]) -> bool:
+    return all(e.lines and e.lines[0].anchors and not e.lines[0].links and is_toc(e.children) for e in entries)
+
+
+def flatten(entries: list[Entry]) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        if entry.lines:
+            out.append(" ".join(line.text for line in entry.lines))
+        out.extend(flatten(entry.children))
+    return out
+
+
+def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
+    if is_toc(entries):
+        return []
+    category = state.category
+    if category == "skip" or category in ("time", "duration"):
+        return []
+    if state.steps or category in CHECK_CATEGORIES:
+        return [Piece("check", text, "steps" if state.steps else category, state.label) for text in flatten(entries)]
+    if category in ("objective", "outcome", "prereq"):
+        return [Piece(category, text) for text in flatten(entries)]
+    if (state.label and category is None) or (state.capstone and category == "project"):
+        state.capstone = False  # only the first project list of a capstone unit is the capstone
+        group = "capstone" if category == "project" else None
+        return [Piece("group", category=group, label=state.label, checklist=flatten(entries))]
+    pieces: list[Piece] = []
+    current = state
+    for entry in entries:
+        if not entry.lines:
+            pieces.extend(list_pieces(entry.children, current))
+            continue
+        first = entry.lines[0]
+        if first.bold_only or _is_label_line(first):
+            sub = current.under(
+                first.label or first.text, None if label_category(first.label or first.text) else first.text
+            )
+            if entry.children:
+                pieces.extend(list_pieces(entry.children, sub))
+            else:
+                current = sub  # a bold entry heads the entries after it
+            continue
+        own = label_category(first.label) if first.label else None
+        if current.category is None and own and own not in ITEM_CATEGORIES:
+            piece = _labelled_piece(first, own, current)
+        else:
+            piece = item_piece(first, current.category or own, current, own_text=current.category is None)
+        if piece and piece.role == "item":
+            piece.checklist = flatten(entry.children)
+            piece.details += [line.text for line in entry.lines[1:]]
+        if piece:
+            pieces.append(piece)
+    return pieces

@@ -1,0 +1,88 @@
+"""Links as resources: the kind from the author's label, else the address, else the words."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mlplan.markdown_import.inline import Line
+from mlplan.models import ResourceKind
+
+_URL_KINDS = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        (ResourceKind.VIDEO, r"youtube\.com|youtu\.be|vimeo\.com|panopto"),
+        (ResourceKind.PAPER, r"arxiv\.org|openreview\.net|aclanthology|doi\.org|jmlr\.org|neurips\.cc|\.pdf$"),
+        (
+            ResourceKind.DATASET,
+            r"kaggle\.com/(?:datasets|c/|competitions)|archive\.ics\.uci\.edu|huggingface\.co/datasets/",
+        ),
+        (ResourceKind.TOOL, r"github\.com/[^/]+/[^/#?]+/?$"),
+        (ResourceKind.DOCS, r"github\.com/.+/(?:blob|tree|wiki)/"),
+        (
+            ResourceKind.COURSE,
+            r"coursera\.org|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu"
+            r"|openlearninglibrary|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/(?:learn|course)|course",
+        ),
+        (
+            ResourceKind.COMMUNITY,
+            r"discord\.(?:gg|com)|reddit\.com|slack\.com|gitter\.im|t\.me/|groups\.google|meetup\.com|forum",
+        ),
+        (ResourceKind.BOOK, r"oreilly\.com|manning\.com|amazon\.|amzn\.to|goodreads|/book|leanpub|nostarch"),
+        (
+            ResourceKind.TOOL,
+            r"pypi\.org|colab\.research\.google\.com|anaconda\.com|docker\.com/?$|jupyter\.org"
+            r"|render\.com|fly\.io",
+        ),
+        (
+            ResourceKind.DOCS,
+            r"^https?://docs?\.|readthedocs\.|/docs?/|/documentation|/api/|/reference/|/user_guide"
+            r"|/stable/|/latest/",
+        ),
+        (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-?started|/guide"),
+    )
+)
+
+
+_TEXT_KINDS = tuple(
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        (ResourceKind.VIDEO, r"\bvideos?\b|\blectures?\b|playlist|youtube|podcast|\bwatch\b"),
+        (ResourceKind.BOOK, r"\bbooks?\b|textbook|\bebook\b"),
+        (ResourceKind.COURSE, r"\bcourses?\b|specialization|\bmooc\b|coursera|\bedx\b"),
+        (ResourceKind.PAPER, r"\bpapers?\b"),
+        (ResourceKind.TUTORIAL, r"tutorials?|\bguide\b|exercises|practice|\bipynb\b|notebook"),
+        (ResourceKind.DOCS, r"\bdocs\b|documentation"),
+        (ResourceKind.TOOL, r"\btools?\b|\blibrar|framework"),
+        (ResourceKind.DATASET, r"datasets?\b"),
+        (ResourceKind.COMMUNITY, r"community|forum|discord|slack|reddit|\bchat\b"),
+        (ResourceKind.ARTICLE, r"\bblog\b|\barticles?\b|\bpost\b"),
+    )
+)
+
+
+def _text_kind(text: str) -> ResourceKind | None:
+    return next((kind for kind, pattern in _TEXT_KINDS if pattern.search(text)), None)
+
+
+def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceKind:
+    """The author's label first (``Video:``), then the address, then the words, else article (other without a link)."""
+    if hint and (kind := _text_kind(hint)):
+        return kind
+    if url:
+        for kind, pattern in _URL_KINDS:
+            if pattern.search(url):
+                return kind
+    return _text_kind(text) or (ResourceKind.ARTICLE if url else ResourceKind.OTHER)
+
+
+def line_resources(line: Line, hint: str = "", bare: bool = False) -> list[dict[str, Any]]:
+    """A line's links as resources; with ``bare``, a line without links is one resource (a book title)."""
+    found = [
+        {"title": text or url.split("/")[2], "url": url, "kind": guess_resource_kind(url, text or line.text, hint)}
+        for text, url in line.links
+    ]
+    if not found and bare and line.text:
+        title = line.body if line.label and _text_kind(line.label) else line.text
+        found.append({"title": title, "kind": guess_resource_kind(None, line.text, hint or line.label)})
+    return found

@@ -1,0 +1,78 @@
+"""Text before structure: mojibake repaired, titles cleaned.
+
+NUL bytes mean a binary file (refused by the entry point). Mojibake is repaired —
+MacRoman-style (``‚Äì``, ``üöÄ``) by re-decoding runs of MacRoman characters that form UTF-8,
+then cp1252-style (``â€™``, ``Ã©``, ``ðŸ§ ``) with ftfy. Titles lose decorative emoji and
+``:shortcodes:``, footnote markers, bold markers and extra spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# Bold survives inline reading as these two markers: a leading bold run is how curricula write labels.
+BOLD_ON, BOLD_OFF = "\x01", "\x02"
+
+
+_MACROMAN_LEAD3 = bytes(range(0xE0, 0xF0)).decode("mac_roman")
+
+
+_MACROMAN_LEAD4 = bytes(range(0xF0, 0xF5)).decode("mac_roman")
+
+
+_MACROMAN_CONT = bytes(range(0x80, 0xC0)).decode("mac_roman")
+
+
+_MACROMAN_RUN = re.compile(
+    f"¬[{re.escape(_MACROMAN_CONT)}]"  # ¬² is ², the only two-byte lead that ordinary text never puts there
+    f"|[{re.escape(_MACROMAN_LEAD3)}][{re.escape(_MACROMAN_CONT)}]{{2}}"
+    f"|[{re.escape(_MACROMAN_LEAD4)}][{re.escape(_MACROMAN_CONT)}]{{3}}"
+)
+
+
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3\uf8ff]")
+
+
+_SHORTCODE = re.compile(r"(?<![\w:/]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])")
+
+
+_FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
+
+
+BR = re.compile(r"<br\s*/?>", re.I)
+
+
+TAG = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
+
+
+HTML_HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.I | re.S)
+
+
+URL_OK = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+def repair(text: str) -> str:
+    """Undo MacRoman- then cp1252-style mojibake, line by line (ftfy is slow on ASCII it need not read)."""
+    text = _MACROMAN_RUN.sub(_from_macroman, text)
+    return "\n".join(line if line.isascii() else ftfy.fix_text(line, uncurl_quotes=False) for line in text.split("\n"))
+
+
+def _from_macroman(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("mac_roman").decode("utf-8")
+    except UnicodeError:
+        return match.group()
+
+
+def clean(text: str) -> str:
+    """Plain text for titles: no emoji, shortcodes, footnote markers, bold markers or extra spaces."""
+    if not text.isascii():
+        text = _EMOJI.sub("", text)
+    if ":" in text:
+        text = _SHORTCODE.sub("", text)
+    if "[^" in text:
+        text = _FOOTNOTE.sub("", text)
+    text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    return " ".join(text.split()).strip(" |*_")

@@ -1,0 +1,113 @@
+"""A section chosen as a unit, read as one or more unit drafts.
+
+Inside a unit, deeper headings are labels (``Topics``, ``Project``…) or groups. A table with
+a ``Week`` column turns each row into a week unit (the section becomes their ``module``), and
+a list whose entries start with ``Week N``/``Module N`` turns each entry into a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlplan import hour_forms
+from mlplan.markdown_import.document import ListBlock, Para, Section, Table
+from mlplan.markdown_import.labels import UNIT_NUMBER, is_part_label, unit_number, unit_title
+from mlplan.markdown_import.pieces import Piece, State, line_pieces, list_pieces
+from mlplan.markdown_import.resources import line_resources
+from mlplan.markdown_import.tables import row_pieces, table_pieces, table_roles, week_rows
+from mlplan.markdown_import.text import clean
+from mlplan.models import ItemKind
+
+
+@dataclass
+class UnitDraft:
+    title: str
+    pieces: list[Piece]
+    module: str | None = None
+    number: tuple[str, int, int] | None = None
+
+
+def _section_pieces(section: Section, state: State, own_only: bool = False) -> list[Piece]:
+    pieces: list[Piece] = []
+    for block in section.blocks:
+        if isinstance(block, Para):
+            pieces += line_pieces(block.lines, state)
+        elif isinstance(block, ListBlock):
+            pieces += list_pieces(block.entries, state)
+            state.done()
+        else:
+            pieces += table_pieces(block, state)
+            state.done()
+    if not own_only:
+        for child in section.children:
+            label = is_part_label(child.title)
+            sub = state.under(child.title, None if label else clean(child.title))
+            if not label:
+                sub.category, sub.label = state.heading
+                sub.heading = state.heading
+            pieces += _section_pieces(child, sub)
+    return pieces
+
+
+def _unit_state(title: str) -> State:
+    default = ItemKind.PROJECT if re.search(r"project|capstone|case stud", title, re.I) else ItemKind.CONCEPT
+    return State(default=default, capstone=bool(re.search(r"capstone", title, re.I)))
+
+
+def units_of(section: Section, own_only: bool = False) -> list[UnitDraft]:
+    title = clean(hour_forms.strip_pace(section.title))
+    if not own_only:
+        for block in section.blocks:
+            single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
+            if isinstance(block, Table) and not single_week and (weeks := week_rows(block)):
+                return _week_table_units(section, title, block, weeks)
+            if isinstance(block, ListBlock) and _is_unit_list(block):
+                return _list_units(block)
+    module = None
+    week = re.search(r"\((weeks?\s*\d+)\)\s*$", title, re.I)
+    if week and unit_number(title) and unit_number(week.group(1)):
+        module = unit_title(title[: week.start()].strip())
+        rest = UNIT_NUMBER.match(module)
+        title = f"{unit_title(week.group(1))}: {rest['rest'] if rest else module}"
+    pieces = _section_pieces(section, _unit_state(title), own_only)
+    return [UnitDraft(unit_title(title), pieces, module, unit_number(title))]
+
+
+def _week_table_units(section: Section, title: str, table: Table, weeks: list) -> list[UnitDraft]:
+    """One unit per week row; the section (``Module 1: Linear Algebra (Weeks 1-2)``) becomes their module."""
+    module = unit_title(re.sub(r"\s*\(weeks?[^)]*\)\s*$", "", title, flags=re.I))
+    match = UNIT_NUMBER.match(module)
+    base = match["rest"] if match and match["rest"] else module
+    roles = table_roles(table)
+    others = Section(section.level, section.title, [b for b in section.blocks if b is not table], section.children)
+    intro = _section_pieces(others, _unit_state(title))
+    units = []
+    for index, (number, rows) in enumerate(weeks, 1):
+        name = f"Week {number}: {base}" + (f" ({index} of {len(weeks)})" if len(weeks) > 1 else "")
+        state = _unit_state(name)
+        pieces = (intro if index == 1 else []) + [p for row in rows for p in row_pieces(roles, row, state)]
+        units.append(UnitDraft(name, pieces, module, ("week", number, number)))
+    return units
+
+
+def _is_unit_list(block: ListBlock) -> bool:
+    numbered = sum(1 for e in block.entries if e.lines and unit_number(e.lines[0].text))
+    return numbered >= 2 and numbered * 2 >= len(block.entries)
+
+
+def _list_units(block: ListBlock) -> list[UnitDraft]:
+    """A list of ``Week N`` entries: each entry is a unit, its nested entries are the unit's items."""
+    units = []
+    for entry in block.entries:
+        if not entry.lines:
+            continue
+        title = unit_title(entry.lines[0].text)
+        resources = line_resources(entry.lines[0])
+        for resource in resources:
+            if unit_number(resource["title"]) and len(resource["title"]) <= 12:
+                resource["title"] = title  # the link only says "week01"
+        pieces = [Piece("unit-resource", resources=resources)]
+        pieces += list_pieces(entry.children, _unit_state(title))
+        units.append(UnitDraft(title, pieces, number=unit_number(title)))
+    return units
