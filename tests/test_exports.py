@@ -288,7 +288,7 @@ def test_import_plan_of_a_missing_file(mlplan):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["export", "ics", "--alarm", "soon"], "--alarm soon: write how long before"),
+        (["export", "ics", "--alarm", "soon"], "--alarm soon: not a duration such as 90m or 1h30m"),
         (["export", "ics", "--from-date", "someday"], "--from-date someday: not a date"),
         (["export", "ics", "--weeks", "0"], "--weeks"),
         (["export", "checklist", "--week", "2", "--all"], "give --week N or --all, not both"),
