@@ -999,9 +999,10 @@ def import_plan(
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
     from mlplan.plan_archive import import_plan as restore
+    from mlplan.plan_archive import read_archive
 
-    text = _read_text(file)
-    plan = restore(plans.open_plans(create=True), text, "<stdin>" if file == "-" else file, name)
+    archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
+    plan = restore(plans.open_plans(create=True), archive, data, name)
     typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
 
 
