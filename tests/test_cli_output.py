@@ -134,3 +134,51 @@ def test_plural(count, noun, many, words):
     from mlplan.wording import plural
 
     assert plural(count, noun, many) == words
+
+
+def test_top_level_help_gives_each_command_its_whole_first_sentence(mlplan, monkeypatch):
+    from typer.main import get_command
+
+    from mlplan.cli import app
+
+    monkeypatch.setenv("COLUMNS", "80")
+    text = mlplan("--help").stdout
+    commands = text.split("Commands:")[1]
+    assert "..." not in commands
+    flat = " ".join(commands.split())
+    for name, command in get_command(app).commands.items():
+        first = command.get_short_help_str(limit=10_000)
+        assert f"{name} {first}" in flat, name
+
+
+def test_replan_help_says_options_keep_the_plans_settings(mlplan):
+    text = " ".join(mlplan("replan", "--help").stdout.split())
+    for option in ("--hours", "--days", "--daily-cap", "--min-part", "--at", "--tz"):
+        after = text.split(f"{option} <")[1].split(" --")[0]
+        assert "(default: the plan's)" in after, option
+    assert "default 10" not in text and "default mon-fri" not in text
+    assert "added to the plan's" in text.split("--off <")[1].split(" --")[0]
+
+
+def test_shell_completion_can_be_shown_and_installed(mlplan, monkeypatch, tmp_path):
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    shown = mlplan("--show-completion", "bash")
+    assert shown.exit_code == 0, shown.output
+    assert "_MLPLAN_COMPLETE=complete_bash" in shown.stdout
+    installed = mlplan("--install-completion", "bash")
+    assert installed.exit_code == 0, installed.output
+    assert "_MLPLAN_COMPLETE=complete_bash" in (tmp_path / ".bash_completions" / "mlplan.sh").read_text()
+    assert ".bash_completions/mlplan.sh" in (tmp_path / ".bashrc").read_text()
+
+
+def test_completion_offers_commands(monkeypatch, capsys):
+    from mlplan.cli import app
+
+    monkeypatch.setenv("_MLPLAN_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "mlplan sta")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    with pytest.raises(SystemExit) as exited:
+        app(prog_name="mlplan", args=[])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.split() == ["start", "status"]

@@ -77,6 +77,17 @@ class _MlplanGroup(_OneLineErrors, TyperGroup):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER))
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, instead of click's cut one ("...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 class _MlplanCommand(_OneLineErrors, TyperCommand):
     """A command run on its own (the fast path of ``mlplan today``)."""
@@ -91,7 +102,6 @@ def _fail(message: str, code: int) -> None:
 app = typer.Typer(
     cls=_MlplanGroup,
     help="Plan your machine-learning self-study around the hours you really have.",
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -707,16 +717,28 @@ def calendar(
 
 @app.command()
 def replan(
-    hours: HoursOpt = None,
-    days: DaysOpt = None,
+    hours: Annotated[
+        float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default: the plan's).")
+    ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option("--days", help="Study days, like mon,wed,sat or mon=1,wed=1,sat=4 (default: the plan's)."),
+    ] = None,
     from_date: Annotated[
         str | None, typer.Option("--from-date", "--start", help="Refit from this day, YYYY-MM-DD (default today).")
     ] = None,
-    off: OffOpt = None,
+    off: Annotated[
+        list[str] | None,
+        typer.Option("--off", help="More days off, YYYY-MM-DD or FIRST..LAST, added to the plan's; repeatable."),
+    ] = None,
     from_unit: FromOpt = None,
     skip: SkipOpt = None,
-    daily_cap: DailyCapOpt = None,
-    min_part: MinPartOpt = None,
+    daily_cap: Annotated[
+        float | None, typer.Option("--daily-cap", help="At most this many hours on any day (default: the plan's).")
+    ] = None,
+    min_part: Annotated[
+        str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default: the plan's).")
+    ] = None,
     keep_end: Annotated[
         bool, typer.Option("--keep-end", help="Keep the deadline (or end date): raise the weekly hours instead.")
     ] = False,
@@ -724,9 +746,14 @@ def replan(
     max_hours: Annotated[
         float | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
     ] = None,
-    break_: BreakOpt = None,
-    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
+    break_: Annotated[
+        list[str] | None,
+        typer.Option("--break", help="Another pause FIRST..LAST (or one date), added to the plan's; repeatable."),
+    ] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM (default: the plan's).")] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the plan's).")
+    ] = None,
     plan: PlanOpt = None,
 ) -> None:
     """Refit what is left of your plan from today (or --from-date), keeping what is done."""
