@@ -182,3 +182,80 @@ def test_completion_offers_commands(monkeypatch, capsys):
         app(prog_name="mlplan", args=[])
     assert exited.value.code == 0
     assert capsys.readouterr().out.split() == ["start", "status"]
+
+
+READ_ONLY = [
+    ["today"],
+    ["today", "--json"],
+    ["status"],
+    ["status", "--json"],
+    ["week"],
+    ["week", "2"],
+    ["calendar"],
+    ["paths"],
+    ["paths", "--json"],
+    ["plans"],
+    ["plans", "--json"],
+    ["roadmaps"],
+    ["show", "bedrock-24"],
+    ["plan", "bedrock-24"],
+    ["export", "ics"],
+    ["export", "checklist"],
+    ["export", "json"],
+    ["undo"],
+    ["switch", "x"],
+    ["delete", "x", "--yes"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=" ".join)
+@pytest.mark.parametrize("home_exists", [False, True], ids=["no home", "empty home"])
+def test_read_only_commands_never_create_the_database_or_its_folder(mlplan, isolated_home, args, home_exists):
+    if home_exists:
+        isolated_home.mkdir()
+    result = mlplan(*args)
+    assert "Traceback" not in result.output
+    assert isolated_home.exists() == home_exists
+    assert not (isolated_home / "mlplan.db").exists()
+    if home_exists:
+        assert list(isolated_home.iterdir()) == []
+
+
+def _numbers_by_key(data, found, key="(top)"):
+    """Every number in ``data`` with the key it sits under: {key: {type names}}."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            _numbers_by_key(v, found, k)
+    elif isinstance(data, list):
+        for v in data:
+            _numbers_by_key(v, found, key)
+    elif isinstance(data, int | float) and not isinstance(data, bool):
+        found.setdefault(key, set()).add(type(data).__name__)
+
+
+def test_json_numbers_have_one_type_per_key_and_hours_are_floats(mlplan, clock, tmp_path):
+    assert mlplan("start", "zero-to-engineer-16w", "--yes").exit_code == 0
+    assert mlplan("done", "w01.t1").exit_code == 0
+    assert mlplan("log", "45m", "w01.t2").exit_code == 0
+    clock.set("2026-11-26")
+    outputs = [
+        mlplan("roadmaps", "--json"),
+        mlplan("show", "bedrock-24", "--json"),
+        mlplan("plan", "complete-course-15", "--json"),
+        mlplan("plan", "bedrock-24", "--by", "2027-12-31", "--json"),
+        mlplan("today", "--json"),
+        mlplan("week", "--json"),
+        mlplan("week", "16", "--json"),
+        mlplan("status", "--json"),
+        mlplan("status", "--json", "--chart", "--calendar"),
+        mlplan("calendar", "--json"),
+        mlplan("plans", "--json"),
+        mlplan("export", "json"),
+    ]
+    found: dict[str, set[str]] = {}
+    for result in outputs:
+        _numbers_by_key(as_json(result), found)
+    mixed = {key: types for key, types in found.items() if len(types) > 1}
+    assert mixed == {}
+    ints_for_hours = {key for key, types in found.items() if "hours" in key and types != {"float"}}
+    assert ints_for_hours == set()

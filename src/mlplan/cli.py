@@ -110,7 +110,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(_json_text(data))
+
+
+def _json_text(data: Any) -> str:
+    """The ``--json`` contract: stable keys, and hours always floats (one type per key)."""
+    from mlplan.hours import hours_as_floats
+
+    return json.dumps(hours_as_floats(data), indent=2, ensure_ascii=False)
 
 
 def _version(value: bool) -> None:
@@ -967,7 +974,7 @@ def export_json(out: OutOpt = None, force: ForceOpt = False, plan: PlanOpt = Non
 
     store = plans.open_plans()
     data = export_plan(store, plans.resolve_plan(store, plan))
-    _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out, force)
+    _write(_json_text(data) + "\n", out, force)
 
 
 @app.command("import-plan")
