@@ -542,13 +542,16 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
     for item_id in marked.kept_done:
         typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
     if changed:
-        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        noun = "part" if all("#" in c for c in changed) else "item"
+        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} {noun}s)"))
         for item_id in marked.completed:
             typer.echo(f"{item_id} is done: all its parts are.")
         if marked.unscheduled:
-            typer.echo(
-                f"{len(marked.unscheduled)} of them not in your schedule yet: `mlplan replan` fits them in.", err=True
-            )
+            from mlplan.wording import plural
+
+            n = len(marked.unscheduled)
+            them = "it" if n == 1 else "them"
+            typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     elif not marked.kept_done:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
