@@ -210,6 +210,9 @@ def import_roadmap(
     title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace your roadmap with the same id.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the roadmap and the skipped lines as JSON instead of a tree.")
+    ] = False,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
     from mlplan import catalog, render
@@ -217,15 +220,22 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
+    skipped: list[Any] = []
     with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
-        roadmap = read_roadmap(text, name, roadmap_id, title)
-    out = render.console()
+        roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
+    path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
+    if as_json:
+        data = {"roadmap": roadmap.model_dump(mode="json"), "skipped": [vars(s) for s in skipped]}
+        _print_json(data | ({"saved": str(path)} if path else {}))
+        return
     if dry_run:
-        out.print(render.roadmap_tree(roadmap))
+        render.console().print(render.roadmap_tree(roadmap))
+        typer.echo(render.skipped_summary(skipped))
         typer.echo(_import_summary(roadmap) + " Dry run: nothing saved.")
         return
-    path = catalog.save_user_roadmap(roadmap, force)
     typer.echo(f"Imported {roadmap.id}: " + _import_summary(roadmap) + f" Saved to {path}.")
+    if skipped:
+        typer.echo(f"Skipped {len(skipped)} lines that are not study content; see them with --dry-run.", err=True)
     typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
 
 
@@ -559,13 +569,16 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
     for item_id in marked.kept_done:
         typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
     if changed:
-        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        noun = "part" if all("#" in c for c in changed) else "item"
+        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} {noun}s)"))
         for item_id in marked.completed:
             typer.echo(f"{item_id} is done: all its parts are.")
         if marked.unscheduled:
-            typer.echo(
-                f"{len(marked.unscheduled)} of them not in your schedule yet: `mlplan replan` fits them in.", err=True
-            )
+            from mlplan.wording import plural
+
+            n = len(marked.unscheduled)
+            them = "it" if n == 1 else "them"
+            typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     elif not marked.kept_done:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
