@@ -31,7 +31,10 @@ from mlplan.roadmap_file import describe_errors
 
 
 def import_text(text: str, name: str, roadmap_id: str | None, title: str | None) -> Roadmap:
-    doc = read_document(repair(text))
+    try:
+        doc = read_document(repair(text))
+    except RoadmapInvalid as exc:  # front matter that is not plain YAML
+        raise RoadmapInvalid(f"{name}: {exc}") from exc
     if not doc.headings and not doc.lists:
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)
