@@ -78,6 +78,17 @@ class _MlplanGroup(_OneLineErrors, TyperGroup):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER))
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, instead of click's cut one ("...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 class _MlplanCommand(_OneLineErrors, TyperCommand):
     """A command run on its own (the fast path of ``mlplan today``)."""
@@ -92,7 +103,6 @@ def _fail(message: str, code: int) -> None:
 app = typer.Typer(
     cls=_MlplanGroup,
     help="Plan your machine-learning self-study around the hours you really have.",
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -101,7 +111,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(_json_text(data))
+
+
+def _json_text(data: Any) -> str:
+    """The ``--json`` contract: stable keys, and hours always floats (one type per key)."""
+    from mlplan.hours import hours_as_floats
+
+    return json.dumps(hours_as_floats(data), indent=2, ensure_ascii=False)
 
 
 def _version(value: bool) -> None:
@@ -193,6 +210,9 @@ def import_roadmap(
     title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace your roadmap with the same id.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the roadmap and the skipped lines as JSON instead of a tree.")
+    ] = False,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
     from mlplan import catalog, render
@@ -200,15 +220,22 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
+    skipped: list[Any] = []
     with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
-        roadmap = read_roadmap(text, name, roadmap_id, title)
-    out = render.console()
+        roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
+    path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
+    if as_json:
+        data = {"roadmap": roadmap.model_dump(mode="json"), "skipped": [vars(s) for s in skipped]}
+        _print_json(data | ({"saved": str(path)} if path else {}))
+        return
     if dry_run:
-        out.print(render.roadmap_tree(roadmap))
+        render.console().print(render.roadmap_tree(roadmap))
+        typer.echo(render.skipped_summary(skipped))
         typer.echo(_import_summary(roadmap) + " Dry run: nothing saved.")
         return
-    path = catalog.save_user_roadmap(roadmap, force)
     typer.echo(f"Imported {roadmap.id}: " + _import_summary(roadmap) + f" Saved to {path}.")
+    if skipped:
+        typer.echo(f"Skipped {len(skipped)} lines that are not study content; see them with --dry-run.", err=True)
     typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
 
 
@@ -542,13 +569,16 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
     for item_id in marked.kept_done:
         typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
     if changed:
-        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        noun = "part" if all("#" in c for c in changed) else "item"
+        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} {noun}s)"))
         for item_id in marked.completed:
             typer.echo(f"{item_id} is done: all its parts are.")
         if marked.unscheduled:
-            typer.echo(
-                f"{len(marked.unscheduled)} of them not in your schedule yet: `mlplan replan` fits them in.", err=True
-            )
+            from mlplan.wording import plural
+
+            n = len(marked.unscheduled)
+            them = "it" if n == 1 else "them"
+            typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     elif not marked.kept_done:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
@@ -750,16 +780,28 @@ def calendar(
 
 @app.command()
 def replan(
-    hours: HoursOpt = None,
-    days: DaysOpt = None,
+    hours: Annotated[
+        float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default: the plan's).")
+    ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option("--days", help="Study days, like mon,wed,sat or mon=1,wed=1,sat=4 (default: the plan's)."),
+    ] = None,
     from_date: Annotated[
         str | None, typer.Option("--from-date", "--start", help="Refit from this day, YYYY-MM-DD (default today).")
     ] = None,
-    off: OffOpt = None,
+    off: Annotated[
+        list[str] | None,
+        typer.Option("--off", help="More days off, YYYY-MM-DD or FIRST..LAST, added to the plan's; repeatable."),
+    ] = None,
     from_unit: FromOpt = None,
     skip: SkipOpt = None,
-    daily_cap: DailyCapOpt = None,
-    min_part: MinPartOpt = None,
+    daily_cap: Annotated[
+        float | None, typer.Option("--daily-cap", help="At most this many hours on any day (default: the plan's).")
+    ] = None,
+    min_part: Annotated[
+        str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default: the plan's).")
+    ] = None,
     keep_end: Annotated[
         bool, typer.Option("--keep-end", help="Keep the deadline (or end date): raise the weekly hours instead.")
     ] = False,
@@ -767,9 +809,14 @@ def replan(
     max_hours: Annotated[
         float | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
     ] = None,
-    break_: BreakOpt = None,
-    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
+    break_: Annotated[
+        list[str] | None,
+        typer.Option("--break", help="Another pause FIRST..LAST (or one date), added to the plan's; repeatable."),
+    ] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM (default: the plan's).")] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the plan's).")
+    ] = None,
     plan: PlanOpt = None,
     date_: DateOpt = None,
 ) -> None:
@@ -988,7 +1035,7 @@ def export_json(out: OutOpt = None, force: ForceOpt = False, plan: PlanOpt = Non
 
     store = plans.open_plans()
     data = export_plan(store, plans.resolve_plan(store, plan))
-    _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out, force)
+    _write(_json_text(data) + "\n", out, force)
 
 
 @app.command("import-plan")
