@@ -9,7 +9,12 @@ byte for byte what it was.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import stat
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -217,3 +222,107 @@ def test_a_plan_never_runs_past_the_calendar():
     items = [StudyItem(f"i{n}", "item", 2.0, "u") for n in range(20)]
     with pytest.raises(UsageError, match=r"run past the end of the calendar \(9999-12-31\)"):
         build_schedule(items, Availability(hours_per_week=2, start=date(9999, 11, 1)))
+
+
+# --- where exports go -----------------------------------------------------------------------------
+
+
+def _export(mlplan, out: Path | str, *more: str):
+    return mlplan("export", "checklist", "--out", str(out), *more)
+
+
+def test_out_naming_a_folder_says_it_is_a_folder(mlplan, learner, tmp_path):
+    result = _export(mlplan, tmp_path, "--force")
+    assert result.exit_code == 2
+    expected = f"Error: {tmp_path} is a folder; give a file name with --out, like {tmp_path}/plan.ics"
+    assert result.stderr.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing/plan.md", "the folder {tmp}/missing does not exist"),
+        ("x" * 300 + ".md", "the name is too long"),
+        ("file.md/plan.md", "a part of the path is a file, not a folder"),
+    ],
+)
+def test_out_names_that_cannot_be_written(mlplan, learner, tmp_path, name, message):
+    (tmp_path / "file.md").write_text("mine")
+    result = _export(mlplan, tmp_path / name)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: cannot write ") and message.format(tmp=tmp_path) in line
+    assert (tmp_path / "file.md").read_text() == "mine"
+
+
+def test_a_full_device_is_a_write_failure_and_stays_a_device(mlplan, learner):
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full here")
+    result = _export(mlplan, full, "--force")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: cannot write /dev/full: No space left on device"
+    assert "Wrote" not in result.output
+    assert full.is_char_device()
+
+
+def test_a_pipe_nobody_reads_is_an_error_not_a_hang(mlplan, learner, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = _export(mlplan, pipe)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: cannot write {pipe}: nothing is reading that pipe"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_pipe_with_a_reader_gets_the_export(mlplan, learner, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        for _ in range(200):  # until cat has the pipe open; a refused export changes nothing
+            result = _export(mlplan, pipe)
+            if result.exit_code == 0:
+                break
+            threading.Event().wait(0.02)
+        received = reader.communicate(timeout=10)[0]
+    finally:
+        reader.kill()
+    assert result.exit_code == 0, result.output
+    assert received.startswith(b"# Study plan")
+
+
+def test_a_socket_is_never_replaced(mlplan, learner, tmp_path):
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = _export(mlplan, path, "--force")
+    finally:
+        server.close()
+    assert result.exit_code == 2
+    assert "is not a regular file (a socket); choose another --out" in result.stderr
+    assert stat.S_ISSOCK(path.lstat().st_mode)
+
+
+def test_new_exports_follow_the_umask(mlplan, learner, tmp_path):
+    old = os.umask(0o027)
+    try:
+        result = _export(mlplan, tmp_path / "plan.md")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "plan.md").stat().st_mode) == 0o640
+
+
+def test_force_keeps_the_replaced_files_mode_and_follows_links(mlplan, learner, tmp_path):
+    target = tmp_path / "plan.md"
+    target.write_text("old")
+    target.chmod(0o604)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    result = _export(mlplan, link, "--force")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert target.read_text().startswith("# Study plan")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
