@@ -326,3 +326,133 @@ def test_force_keeps_the_replaced_files_mode_and_follows_links(mlplan, learner, 
     assert link.is_symlink()
     assert target.read_text().startswith("# Study plan")
     assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+# --- terminal escapes and markup in roadmaps ------------------------------------------------------
+
+ESC_TITLE = "Evil \x1b]0;pwned\x07title\x1b[2J with \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ \u202edone"
+
+
+def _hostile_roadmap(tmp_path: Path, url: str = "https://example.org/page") -> Path:
+    """A roadmap whose texts carry ANSI/OSC sequences, bidi overrides and line breaks."""
+    item = {
+        "id": "u1.i1",
+        "kind": "task",
+        "title": f"Item {ESC_TITLE}",
+        "hours": 2,
+        "estimated": False,
+        "details": "line one\n\x1b[31mline two\x1b[0m",
+        "resources": [{"title": "Res \x1b[5mblink", "url": url, "kind": "article"}],
+    }
+    unit = {"id": "u1", "title": "Unit\x1b[1m one", "outcomes": ["Out\x1b[2Kcome"], "items": [item]}
+    data = {
+        "id": "hostile",
+        "title": ESC_TITLE,
+        "source": "somewhere\nid: injected",
+        "summary": "sum\x07mary",
+        "stages": [{"id": "s1", "title": "Stage\r\x1b[A one", "units": [unit]}],
+    }
+    path = tmp_path / "hostile.yaml"
+    path.write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def test_control_characters_never_reach_a_view_an_export_or_the_saved_file(mlplan, clock, tmp_path, isolated_home):
+    imported = mlplan("import", str(_hostile_roadmap(tmp_path)))
+    assert imported.exit_code == 0, imported.output
+    saved = (isolated_home / "roadmaps" / "hostile.yaml").read_text(encoding="utf-8")
+    title = "Evil ]0;pwnedtitle[2J with ]8;;https://evil.example\\link]8;;\\ done"
+    assert saved.splitlines()[0] == f"# mlplan roadmap: {title}"
+    assert saved.splitlines()[1] == "# Source: somewhere id: injected"
+    shown = json.loads(mlplan("show", "hostile", "--json").stdout)
+    assert shown["source"] == "somewhere id: injected"
+    assert shown["stages"][0]["units"][0]["items"][0]["details"] == "line one\n[31mline two[0m"
+    assert mlplan("start", "hostile", "--yes").exit_code == 0
+    outputs = [
+        mlplan(*args)
+        for args in (
+            ["roadmaps"],
+            ["roadmaps", "--json"],
+            ["show", "hostile"],
+            ["plan", "hostile"],
+            ["roadmaps", "export", "hostile"],
+            ["today"],
+            ["today", "--json"],
+            ["week"],
+            ["week", "--markdown"],
+            ["status"],
+            ["plans"],
+            ["export", "checklist"],
+            ["export", "ics"],
+            ["export", "json"],
+        )
+    ]
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        text = result.output
+        assert not any(c in text for c in "\x1b\x07\r\u202e"), (result, text)
+    assert "Evil" in outputs[0].output
+
+
+def test_a_saved_roadmap_reads_back_exactly(mlplan, tmp_path, isolated_home):
+    assert mlplan("import", str(_hostile_roadmap(tmp_path)), "--title", "Two\nlines: yes\x1b[2J").exit_code == 0
+    first = mlplan("show", "hostile", "--json").stdout
+    assert json.loads(first)["title"] == "Two lines: yes[2J"
+    exported = tmp_path / "again.yaml"
+    assert mlplan("roadmaps", "export", "hostile", "--out", str(exported)).exit_code == 0
+    assert mlplan("import", str(exported), "--force").exit_code == 0
+    assert mlplan("show", "hostile", "--json").stdout == first
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/page\n",
+        "https://example.org/<script>alert(1)</script>",
+        'https://example.org/a"onmouseover="x',
+        "https://example.org/a b",
+        "https://example.org/\x1b[2J",
+        "javascript:alert(1)",
+        "ftp://example.org/file",
+    ],
+)
+def test_resource_urls_must_be_plain_web_addresses(mlplan, tmp_path, isolated_home, url):
+    result = mlplan("import", str(_hostile_roadmap(tmp_path, url)))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "stages[0].units[0].items[0].resources[0].url: must be an http(s) address without spaces" in line
+    assert "\x1b" not in result.stderr
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_a_checklist_never_carries_html_from_a_stored_url():
+    from mlplan.checklist import week_markdown
+
+    item = {"id": "a.b", "title": "t", "hours": 1, "done": False, "skipped": False, "part": 1, "parts": 1}
+    item["resources"] = [{"title": "r", "url": 'https://x.org/<script>")x (y)'}]
+    view = {"index": 1, "start": "2026-11-23", "end": "2026-11-29", "done_hours": 0, "planned_hours": 1}
+    view |= {"days": [{"date": "2026-11-23", "hours": 1, "items": [item]}], "units": []}
+    text = week_markdown(view, "p")
+    assert "[r](https://x.org/%3Cscript%3E%22%29x%20%28y%29)" in text
+    assert "<" not in text.replace("\\<", "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "\x1b]0;pwned\x07"],
+        ["start", "--name", "a\x1b[2J", "--yes"],
+        ["start", "--name", "ml\n", "--yes"],
+        ["switch", "\x1b[31mred"],
+        ["plan", ROADMAP, "--days", "mon,\x1b[2J"],
+        ["today", "--plan", "\x9b2J"],
+    ],
+)
+def test_error_messages_show_control_characters_escaped(mlplan, learner, isolated_home, args):
+    before = _files(isolated_home)
+    result = mlplan(*args)
+    assert result.exit_code == 2, result.output
+    assert not any(c in result.stderr for c in "\x1b\x07\x9b")
+    assert "\\x1b" in result.stderr or "\\x9b" in result.stderr or "\\n" in result.stderr
+    assert all(line.startswith("Error: ") for line in result.stderr.strip().splitlines())
+    assert _files(isolated_home) == before
