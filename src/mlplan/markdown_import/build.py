@@ -22,6 +22,7 @@ from mlplan.markdown_import.items import Builder, UnitContent, assign_hours, spl
 from mlplan.markdown_import.labels import ANY_UNIT_RANGE, UNIT_WORDS
 from mlplan.markdown_import.outline import Plan, StageDraft, find_title_section, plan_document
 from mlplan.markdown_import.pieces import flatten
+from mlplan.markdown_import.skipped import Skipped, skipped_lines
 from mlplan.markdown_import.text import clean, repair
 from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
@@ -29,8 +30,12 @@ from mlplan.roadmap_file import validate_roadmap
 from mlplan.suggest import unique_name
 
 
-def import_text(text: str, name: str, roadmap_id: str | None, title: str | None) -> Roadmap:
-    doc = read_document(repair(text))
+def import_text(
+    text: str, name: str, roadmap_id: str | None, title: str | None, skipped: list[Skipped] | None = None
+) -> Roadmap:
+    """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
+    text = repair(text)
+    doc = read_document(text)
     if not doc.headings and not doc.lists:
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)
@@ -55,7 +60,10 @@ def import_text(text: str, name: str, roadmap_id: str | None, title: str | None)
         "hours_per_week": pace,
         "stages": stages,
     }
-    return validate_roadmap(data, name)
+    roadmap = validate_roadmap(data, name)
+    if skipped is not None:
+        skipped += skipped_lines(doc, roadmap, text)
+    return roadmap
 
 
 def _slug(text: str) -> str:
