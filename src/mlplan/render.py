@@ -23,6 +23,7 @@ from mlplan.scheduler import WEEKDAYS, Availability, Schedule
 from mlplan.wording import plural
 
 if TYPE_CHECKING:
+    from mlplan.markdown_import import Skipped
     from mlplan.models import Roadmap
 
 
@@ -129,6 +130,19 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
                 node.add(f"[cyan]{_esc(item.id)}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
+
+
+def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
+    """``skipped N lines`` and the first few, one a line: ``  line 12 (navigation): - [Back to top](#top)``."""
+    if not skipped:
+        return "Skipped 0 lines: every heading and list item is in the roadmap."
+    lines = [f"Skipped {len(skipped)} lines (headings and list items not in the roadmap):"]
+    for s in skipped[:shown]:
+        text = s.text if len(s.text) <= 80 else s.text[:79] + "…"
+        lines.append(f"  line {s.line} ({s.why}): {text}")
+    if len(skipped) > shown:
+        lines.append(f"  … and {len(skipped) - shown} more (mlplan import FILE --dry-run --json lists them all)")
+    return "\n".join(lines)
 
 
 def schedule_summary(
@@ -247,8 +261,18 @@ def status_panel(view: dict) -> Group:
             f"{stage['done_hours']:g}/{stage['total_hours']:g}",
         )
     behind = view["behind_hours"]
-    if behind > 0:
+    late = view.get("projected_days_late", 0)
+    if view.get("finished"):
+        pace = Text(f"plan complete: every item is done or skipped (last on {view['finished_on']})", style="green")
+    elif behind > 0:
         pace = Text(f"{hours(behind)} behind the plan ({plural(view['behind_days'], 'study day')})", style="yellow")
+    elif late > 7:
+        # the dates are kept, but the pace so far would not keep them
+        pace = Text(
+            f"{'ahead of' if behind < 0 else 'keeping'} the plan's dates, but at your pace so far you "
+            f"finish {_weeks(late)} after the planned end",
+            style="yellow",
+        )
     elif behind < 0:
         pace = Text(f"{hours(-behind)} ahead of the plan", style="green")
     else:
@@ -275,6 +299,40 @@ def status_panel(view: dict) -> Group:
             )
         )
     return Group(*lines)
+
+
+def _weeks(days: int) -> str:
+    weeks = round(days / 7)
+    return plural(weeks, "week") if weeks else plural(days, "day")
+
+
+def history_table(rows: list[dict], plan_name: str) -> Group:
+    """The study log by date, with the time logged in all."""
+    table = Table(title=f"Study log · {plan_name}", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    table.add_column("item", style="cyan", no_wrap=True)
+    table.add_column("title")
+    table.add_column("note")
+    words = {"log": "studied", "done": "done", "skip": "skipped", "reopen": "reopened"}
+    for row in rows:
+        table.add_row(
+            row["date"] or "",
+            hours(row["hours"]) if row["hours"] else "",
+            words[row["kind"]],
+            row["item"] or "",
+            row["title"] or "",
+            row["note"] or "",
+        )
+    logged = [row for row in rows if row["hours"]]
+    days = len({row["date"] for row in logged})
+    total = Text(
+        f"{hours(sum(row['hours'] for row in logged))} logged on {plural(days, 'day')}"
+        if logged
+        else "No time logged yet: `mlplan log 1h30m ID` records a session."
+    )
+    return Group(table, total)
 
 
 def plans_table(rows: list[dict]) -> Table:
