@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mlplan.wording import CHECKLIST_LABELS
+
 if TYPE_CHECKING:
     from mlplan.store import Event
 
@@ -440,7 +442,7 @@ def week_view(schedule: dict[str, Any], index: RoadmapIndex, progress: Progress,
 
 def _labelled(check: str) -> bool:
     label, sep, _ = check.partition(": ")
-    return bool(sep) and label in ("Ethics", "Stretch", "Self-check", "Interview")
+    return bool(sep) and label in CHECKLIST_LABELS
 
 
 def status_view(
