@@ -43,10 +43,22 @@ def parse_roadmap(text: str, name: str) -> Roadmap:
     data = load_yaml(text, name)
     if not isinstance(data, dict):
         raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
+    return validate_roadmap(data, name)
+
+
+def validate_roadmap(data: Any, name: str, *, from_options: bool = False) -> Roadmap:
+    """``data`` as a Roadmap, or RoadmapInvalid with a ``name: path: problem`` line per problem.
+
+    With ``from_options`` the changed fields came from ``--id``/``--title``: the
+    first problem is named by its option (``name: --id: problem``).
+    """
     try:
         return Roadmap.model_validate(data)
     except ValidationError as exc:
-        raise RoadmapInvalid("\n".join(f"{name}: {line}" for line in describe_errors(exc))) from exc
+        lines = describe_errors(exc)
+        raise RoadmapInvalid(
+            "\n".join(f"{name}: {line}" for line in ([f"--{lines[0]}"] if from_options else lines))
+        ) from exc
 
 
 def describe_errors(exc: ValidationError) -> list[str]:
