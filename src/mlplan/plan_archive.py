@@ -32,6 +32,7 @@ EVENT_FIELDS = (
 
 def export_plan(store: Store, plan: PlanRow) -> dict[str, Any]:
     """Everything about ``plan`` as JSON-ready data."""
+    reviews = _reviews_by_event(store, plan)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -42,8 +43,29 @@ def export_plan(store: Store, plan: PlanRow) -> dict[str, Any]:
             {"version": row.version, "settings": row.settings, "schedule": row.schedule, "created_at": row.created_at}
             for row in store.schedules(plan)
         ],
-        "events": [{field: getattr(event, field) for field in EVENT_FIELDS} for event in store.events(plan)],
+        "events": [_event(event, reviews) for event in store.events(plan)],
     }
+
+
+def _reviews_by_event(store: Store, plan: PlanRow) -> dict[int, dict[str, Any]]:
+    return {
+        row.event_id: {
+            "title": row.title,
+            "prompts": json.loads(row.prompts_json),
+            "rating": row.rating,
+            "card": json.loads(row.card_json),
+            "due": row.due,
+        }
+        for row in store.reviews(plan)
+    }
+
+
+def _event(event: Any, reviews: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """An event as exported; a review event carries the card it left behind."""
+    data = {field: getattr(event, field) for field in EVENT_FIELDS}
+    if event.id in reviews:
+        data["review"] = reviews[event.id]
+    return data
 
 
 def import_plan(store: Store, text: str, source: str, name: str | None = None) -> PlanRow:
@@ -68,10 +90,28 @@ def import_plan(store: Store, text: str, source: str, name: str | None = None) -
         for schedule in sorted(data["schedules"], key=lambda s: s["version"]):
             store.add_schedule(plan, schedule["settings"], schedule["schedule"], created_at=schedule["created_at"])
         for _, batch in _batches(data["events"]):
-            store.append(plan, batch)
+            number = store.append(plan, [e for e in batch if e["kind"] != "review"])
+            reviews = [e for e in batch if e["kind"] == "review"]
+            if reviews:
+                store.add_reviews(plan, [_review_row(e, source) for e in reviews], number)
         if store.current_plan_name() is None:
             store.set_current_plan(plan.name)
     return plan
+
+
+def _review_row(event: dict[str, Any], source: str) -> dict[str, Any]:
+    review = event.get("review")
+    if not isinstance(review, dict) or not isinstance(review.get("card"), dict):
+        raise UsageError(f"{source}: events: the review of '{event.get('item_id')}' lacks its card")
+    return {
+        "card_id": event["item_id"],
+        "title": review["title"],
+        "prompts": review["prompts"],
+        "rating": review["rating"],
+        "card": json.dumps(review["card"]),
+        "due": review["due"],
+        "on_date": event["on_date"],
+    }
 
 
 def _batches(events: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
