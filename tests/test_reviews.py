@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
@@ -86,7 +87,8 @@ def test_today_lists_due_reviews_after_the_session_within_the_budget(mlplan, pla
     assert "and 2 more due" in reviews
     view = as_json(mlplan("today", "--json"))
     assert [r["id"] for r in view["reviews"]] == ["u2", "u2.c1", "u2.c2"]
-    assert view["reviews"][0] == {"id": "u2", "title": "Matrices", "due": "2026-11-24", "prompts": ["Multiply matrices"]}
+    first = {"id": "u2", "title": "Matrices", "due": "2026-11-24", "prompts": ["Multiply matrices"]}
+    assert view["reviews"][0] == first
     assert view["reviews_due"] == 5 and view["review_minutes"] == 15
     plan.set("2026-11-23")
     assert as_json(mlplan("today", "--json"))["reviews"] == []  # nothing due yet
@@ -189,7 +191,7 @@ def test_the_calendar_gets_review_events_when_asked(mlplan, plan):
     start = event.decoded("DTSTART")
     assert start.date().isoformat() == "2026-11-25" and str(start.tzinfo) == "Europe/Paris"
     assert (start.hour, start.minute) == (20, 0)  # right after the 1-hour session at 19:00
-    assert event.decoded("DTEND") - start == __import__("datetime").timedelta(minutes=10)
+    assert event.decoded("DTEND") - start == timedelta(minutes=10)
 
 
 def test_a_plan_backup_keeps_cards_and_their_history(mlplan, plan, tmp_path):
