@@ -252,10 +252,10 @@ def test_writing_files_safely(mlplan, clock, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "not JSON (line 1"),
+        ("{not json", "not JSON (key must be a string at line 1"),
         ('{"format": "something-else"}', "not an mlplan plan export"),
         ('{"format": "mlplan-plan", "version": 9}', "export version 9 is not supported"),
-        ('{"format": "mlplan-plan", "version": 1, "plan": {}}', "missing or malformed"),
+        ('{"format": "mlplan-plan", "version": 1, "plan": {}}', "plan.name: is required"),
     ],
 )
 def test_import_plan_refuses_what_it_cannot_restore(mlplan, tmp_path, content, message, isolated_home):
@@ -288,7 +288,7 @@ def test_import_plan_of_a_missing_file(mlplan):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["export", "ics", "--alarm", "soon"], "--alarm soon: write how long before"),
+        (["export", "ics", "--alarm", "soon"], "--alarm soon: not a duration such as 90m or 1h30m"),
         (["export", "ics", "--from-date", "someday"], "--from-date someday: not a date"),
         (["export", "ics", "--weeks", "0"], "--weeks"),
         (["export", "checklist", "--week", "2", "--all"], "give --week N or --all, not both"),

@@ -7,12 +7,13 @@ UsageError that says what is wrong and how to write it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from mlplan.clock import parse_date
 from mlplan.errors import UsageError
-from mlplan.hours import format_hours, is_quarter, parse_duration
-from mlplan.scheduler import WEEKDAYS, Availability
+from mlplan.hours import format_hours, read_hours, split_hours
+from mlplan.scheduler import MAX_DAY_HOURS, MAX_PLAN_DAYS, WEEKDAYS, Availability
 from mlplan.suggest import closest
 
 MAX_HOURS_PER_WEEK = 100
@@ -20,21 +21,24 @@ DEFAULT_HOURS_PER_WEEK = 10.0
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def parse_hours(value: float, option: str) -> float:
-    """A positive number of hours in quarter hours."""
-    if value <= 0:
-        raise UsageError(f"{option} must be more than 0 hours (like {option} 7.5)")
-    if not is_quarter(value):
-        raise UsageError(f"{option} {value:g}: use quarter hours (like 7.25, 7.5 or 7.75)")
-    return value
+def parse_hours(
+    value: float | str, option: str, most: float = MAX_HOURS_PER_WEEK, notes: list[str] | None = None
+) -> float:
+    """Hours for ``option`` (``--daily-cap``, ``--max-hours``): a quarter hour to ``most``, rounded to quarters.
+
+    A rounding note is added to ``notes`` when given.
+    """
+    per = " a day" if most == MAX_DAY_HOURS else " a week"
+    shown = f"{option} {value:g}" if isinstance(value, float) else f"{option} {value}"
+    read = read_hours(value, shown, most=most, per=per, like=f"{option} {min(7.5, most):g}")
+    if read.note and notes is not None:
+        notes.append(read.note)
+    return read.hours
 
 
-def parse_weekly_hours(value: float) -> float:
-    """``--hours``: quarter hours, more than 0 and at most 100."""
-    parse_hours(value, "--hours")
-    if value > MAX_HOURS_PER_WEEK:
-        raise UsageError(f"--hours {value:g} is more than {MAX_HOURS_PER_WEEK} hours a week; give at most 100")
-    return value
+def parse_weekly_hours(value: float | str, notes: list[str] | None = None) -> float:
+    """``--hours``: quarter hours, from a quarter hour to 100 a week."""
+    return parse_hours(value, "--hours", MAX_HOURS_PER_WEEK, notes)
 
 
 def parse_weekday(name: str) -> int:
@@ -45,11 +49,25 @@ def parse_weekday(name: str) -> int:
             return number
     near = closest(key[:3], list(WEEKDAYS), n=1)
     hint = f"did you mean {near[0]}? " if near else ""
-    raise UsageError(f"unknown weekday '{name}' in --days; {hint}use mon, tue, wed, thu, fri, sat, sun")
+    raise UsageError(
+        f"unknown weekday '{name}' in --days; {hint}use mon, tue, wed, thu, fri, sat, sun or a range like mon-fri"
+    )
 
 
-def parse_days(text: str) -> tuple[tuple[int, ...], dict[int, float] | None]:
-    """``mon,wed,sat`` → the weekdays; ``mon=1,wed=1,sat=4`` → the weekdays and their hours."""
+def _weekdays(name: str) -> list[int]:
+    """The weekdays of ``mon`` or of a range ``mon-fri`` (``fri-mon`` goes round the weekend)."""
+    first, sep, last = name.partition("-")
+    if not sep:
+        return [parse_weekday(name)]
+    start, stop = parse_weekday(first), parse_weekday(last)
+    return [(start + n) % 7 for n in range((stop - start) % 7 + 1)]
+
+
+def parse_days(text: str, notes: list[str] | None = None) -> tuple[tuple[int, ...], dict[int, float] | None]:
+    """``mon,wed,sat`` or ``mon-fri`` → the weekdays; ``mon=1,wed=1,sat=4`` → the weekdays and their hours.
+
+    A range with hours (``mon-fri=1.5``) gives each of its days those hours.
+    """
     entries = [entry.strip() for entry in text.split(",") if entry.strip()]
     if not entries:
         raise UsageError("--days needs at least one study day, like --days mon,wed,sat or --days mon=1,sat=4")
@@ -58,30 +76,24 @@ def parse_days(text: str) -> tuple[tuple[int, ...], dict[int, float] | None]:
         raise UsageError(f"--days {text}: give hours for every day or for none (like mon=1,wed=1,sat=4)")
     days: dict[int, float | None] = {}
     for entry in entries:
-        name, _, hours_text = entry.partition("=")
-        day = parse_weekday(name)
-        if day in days:
-            raise UsageError(f"--days {text}: {WEEKDAYS[day]} is given twice")
-        days[day] = _day_hours(name, hours_text) if hours_text or "=" in entry else None
+        name, sep, hours_text = entry.partition("=")
+        hours = _day_hours(name.strip(), hours_text.strip(), notes) if sep else None
+        for day in _weekdays(name):
+            if day in days:
+                raise UsageError(f"--days {text}: {WEEKDAYS[day]} is given twice")
+            days[day] = hours
     ordered = tuple(sorted(days))
     if not any(with_hours):
         return ordered, None
     return ordered, {day: float(days[day] or 0) for day in ordered}
 
 
-def _day_hours(name: str, text: str) -> float:
-    hours = parse_duration(text) if not _is_number(text) else float(text)
-    if hours is None or hours <= 0 or not is_quarter(hours):
-        raise UsageError(f"--days {name}={text}: give that day's hours in quarter hours, like {name}=1.5")
-    return hours
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _day_hours(name: str, text: str, notes: list[str] | None) -> float:
+    example = name.split("-")[0] or "mon"
+    read = read_hours(text, f"--days {name}={text}", most=MAX_DAY_HOURS, per=" a day", like=f"{example}=1.5")
+    if read.note and notes is not None:
+        notes.append(read.note)
+    return read.hours
 
 
 def parse_days_off(values: list[str]) -> frozenset[date]:
@@ -100,17 +112,17 @@ def parse_date_range(value: str, option: str) -> tuple[date, date]:
     last = parse_date(last_text, option) if sep else first
     if last < first:
         raise UsageError(f"{option} {value}: the range ends before it starts; write FIRST..LAST, like {last}..{first}")
+    if (last - first).days > MAX_PLAN_DAYS:
+        raise UsageError(f"{option} {value}: longer than a plan can last (50 years); give a shorter range")
     return first, last
 
 
-def parse_min_part(text: str) -> float:
-    """``--min-part``: a duration like ``30m`` or ``1h``, in quarter hours."""
-    hours = parse_duration(text)
-    if hours is None:
-        raise UsageError(f"--min-part {text}: write a duration like 30m, 45m or 1h")
-    if hours <= 0 or not is_quarter(hours):
-        raise UsageError(f"--min-part {text}: use quarter hours (15m, 30m, 45m, 1h …)")
-    return hours
+def parse_min_part(text: str, notes: list[str] | None = None) -> float:
+    """``--min-part``: a duration like ``30m`` or ``1h``, in quarter hours, at most a day."""
+    read = read_hours(text, f"--min-part {text}", most=MAX_DAY_HOURS, numbers=False, like="--min-part 30m")
+    if read.note and notes is not None:
+        notes.append(read.note)
+    return read.hours
 
 
 def build_availability(
@@ -122,42 +134,52 @@ def build_availability(
     daily_cap: float | None = None,
     min_part: str | None = None,
     base: Availability | None = None,
-) -> Availability:
-    """An Availability from the shared plan options; None means the option was not given.
+) -> tuple[Availability, list[str]]:
+    """An Availability from the shared plan options (None: not given), and notes for the learner.
 
     Options not given keep the values of ``base`` (a plan's stored availability,
     for ``replan``), else the defaults: 10 h a week, Monday to Friday, 30-minute
     parts. ``--off`` adds to the days off of ``base``. A new ``--hours`` without
     ``--days`` spreads evenly over the study days even if ``base`` had per-day hours.
+    Values are rounded to quarter hours (with a note). Weekly hours the study days
+    cannot hold (24 h a day, or the daily cap) are refused when typed, and lowered
+    to what the days hold, with a note, when they were the default or the plan's.
     """
+    notes: list[str] = []
+    typed = hours is not None
     if days is not None:
-        weekdays, day_hours = parse_days(days)
+        weekdays, day_hours = parse_days(days, notes)
+        typed = typed or day_hours is not None
     elif base is not None:
         weekdays, day_hours = base.weekdays, (base.day_hours if hours is None else None)
     else:
         weekdays, day_hours = (0, 1, 2, 3, 4), None
     if day_hours is not None:
         total = sum(day_hours.values())
-        if hours is not None and abs(total - hours) > 1e-9:
+        if hours is not None and abs(total - parse_weekly_hours(hours)) > 1e-9:
             raise UsageError(
                 f"--days gives {format_hours(total)} a week but --hours says {format_hours(hours)}; "
                 "make them agree or leave out --hours"
             )
-        hours = parse_weekly_hours(total)
+        if total > MAX_HOURS_PER_WEEK:
+            raise UsageError(
+                f"--days {days}: {format_hours(total)} a week is more than {MAX_HOURS_PER_WEEK} h; give fewer hours"
+            )
+        hours = total
     elif hours is not None:
-        hours = parse_weekly_hours(hours)
+        hours = parse_weekly_hours(hours, notes)
     else:
         hours = base.hours_per_week if base is not None else DEFAULT_HOURS_PER_WEEK
     if daily_cap is not None:
-        cap: float | None = parse_hours(daily_cap, "--daily-cap")
+        cap: float | None = parse_hours(daily_cap, "--daily-cap", MAX_DAY_HOURS, notes)
     else:
         cap = base.daily_cap if base is not None else None
     if min_part is not None:
-        part = parse_min_part(min_part)
+        part = parse_min_part(min_part, notes)
     else:
         part = base.min_part if base is not None else 0.5
     days_off = parse_days_off(off or []) | (base.days_off if base is not None else frozenset())
-    return Availability(
+    availability = Availability(
         hours_per_week=hours,
         start=start,
         weekdays=weekdays,
@@ -166,6 +188,44 @@ def build_availability(
         min_part=part,
         days_off=days_off,
     )
+    return _within_days(availability, typed, notes), notes
+
+
+def _within_days(availability: Availability, typed: bool, notes: list[str]) -> Availability:
+    """``availability`` when its study days hold its weekly hours; see ``build_availability``."""
+    limit = min(MAX_DAY_HOURS, availability.daily_cap or MAX_DAY_HOURS)
+    if availability.day_hours is not None:
+        wanted = availability.day_hours
+    else:
+        days = sorted(availability.weekdays)
+        wanted = dict(zip(days, split_hours(availability.hours_per_week, [1] * len(days)), strict=True))
+    over = [day for day, hours in wanted.items() if hours > limit]
+    if not over:
+        return availability
+    held = {day: min(hours, limit) for day, hours in wanted.items()}
+    most = sum(held.values())
+    why = f"--daily-cap {format_hours(limit)}" if limit < MAX_DAY_HOURS else "a day has 24 hours"
+    if availability.day_hours is not None:
+        if typed:
+            day = WEEKDAYS[over[0]]
+            raise UsageError(
+                f"--days {day}={wanted[over[0]]:g} is more than {why}; give {day} at most {limit:g} "
+                f"or raise --daily-cap"
+            )
+        notes.append(f"{why}: your study days hold {format_hours(most)} a week, so the plan uses that")
+        return replace(availability, hours_per_week=most, day_hours=held)
+    count = len(wanted)
+    if typed:
+        fix = "raise --daily-cap, add study days" if limit < MAX_DAY_HOURS else "add study days"
+        raise UsageError(
+            f"--hours {availability.hours_per_week:g} on {count} study day{'s' if count != 1 else ''} is more "
+            f"than they hold ({why}): at most {format_hours(most)} a week; {fix} or give --hours {most:g}"
+        )
+    notes.append(
+        f"{why}: your {count} study day{'s' if count != 1 else ''} hold {format_hours(most)} a week, "
+        f"so the plan uses that (not {format_hours(availability.hours_per_week)})"
+    )
+    return replace(availability, hours_per_week=most)
 
 
 def availability_to_settings(availability: Availability) -> dict[str, object]:

@@ -10,9 +10,9 @@ in editors that follow GFM (Obsidian, VS Code, Typora …).
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
+from mlplan.clock import day_label
 from mlplan.hours import format_hours
 
 CHECK_HEADINGS = {
@@ -33,21 +33,17 @@ def _link(title: str, url: str | None) -> str:
     return f"[{_inline(title)}]({url.replace(')', '%29').replace(' ', '%20')})" if url else _inline(title)
 
 
-def _day(text: str) -> str:
-    return f"{date.fromisoformat(text):%a %d %b %Y}"
-
-
 def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:
     """One week: days with their items as tasks, then each unit's deliverables, checks and outcomes."""
     h = "#" * level
     lines = [
-        f"{h} Week {view['index']} · {_day(view['start'])} – {_day(view['end'])} · {_inline(plan_name)}",
+        f"{h} Week {view['index']} · {day_label(view['start'])} – {day_label(view['end'])} · {_inline(plan_name)}",
         "",
         f"{format_hours(view['done_hours'])} of {format_hours(view['planned_hours'])} done.",
         "",
     ]
     for day in view["days"]:
-        lines += [f"{h}# {_day(day['date'])} · {format_hours(day['hours'])}", ""]
+        lines += [f"{h}# {day_label(day['date'])} · {format_hours(day['hours'])}", ""]
         for item in day["items"]:
             mark = "x" if item["done"] else " "
             part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""

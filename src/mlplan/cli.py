@@ -146,7 +146,7 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.roadmaps_table(rows))
+    render.print_listing(render.console(), render.roadmaps_table(rows), render.roadmaps_lines(rows))
 
 
 @roadmaps_app.command("export")
@@ -199,7 +199,7 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
-    with render.console(stderr=True).status(f"Reading {name}…"):  # shown only on a terminal
+    with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title)
     out = render.console()
     if dry_run:
@@ -212,9 +212,11 @@ def import_roadmap(
 
 
 def _import_summary(roadmap: Any) -> str:
+    from mlplan.wording import plural
+
     o = roadmap.overview()
     return (
-        f"{o['stages']} stages, {o['units']} units, {o['items']} items, {o['hours']:g} h "
+        f"{plural(o['stages'], 'stage')}, {plural(o['units'], 'unit')}, {plural(o['items'], 'item')}, {o['hours']:g} h "
         f"({o['estimated_hours']:g} h estimated)."
     )
 
@@ -625,11 +627,9 @@ def log(
 ) -> None:
     """Record time you actually studied."""
     from mlplan import plans
-    from mlplan.hours import format_hours, parse_duration
+    from mlplan.hours import MINUTE, format_hours, read_hours
 
-    hours = parse_duration(duration)
-    if hours is None or hours <= 0 or hours > 24:
-        raise UsageError(f"{duration}: give a duration up to 24 h, like 90m, 1.5h or 1h30m")
+    hours = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m").hours
     store = plans.open_plans()
     on = _day(date_)
     plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
@@ -701,7 +701,10 @@ def status(
     if calendar:
         parts += ["", _calendar_picture(plans.calendar_view(store, loaded, on, CALENDAR_WEEKS), out.width)]
     for part in parts:
-        out.print(part, soft_wrap=isinstance(part, str))  # a sentence is left for the terminal to wrap
+        if isinstance(part, str):  # a sentence: printed as written, long lines left to the terminal
+            out.print(part, markup=False, soft_wrap=True)
+        else:
+            out.print(part)
     if svg:
         _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
 
@@ -917,7 +920,7 @@ def list_plans(as_json: JsonOption = False) -> None:
         return
     from mlplan import render
 
-    render.console().print(render.plans_table(rows))
+    render.print_listing(render.console(), render.plans_table(rows), render.plans_lines(rows))
 
 
 @app.command()
@@ -969,6 +972,8 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
+MAX_WEEKS = 2610  # the longest plan the scheduler makes: 50 years
+
 
 @export_app.command("ics")
 def export_ics(
@@ -980,7 +985,7 @@ def export_ics(
     from_date: Annotated[
         str | None, typer.Option("--from-date", help="Only sessions from this day, YYYY-MM-DD.")
     ] = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", min=1, help="Only this many weeks.")] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", min=1, max=MAX_WEEKS, help="Only this many weeks.")] = None,
     pending_only: Annotated[
         bool, typer.Option("--pending-only", help="Leave out days whose items are all done or skipped.")
     ] = False,
@@ -992,15 +997,13 @@ def export_ics(
     """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
     from mlplan import plans
     from mlplan.clock import parse_date
-    from mlplan.hours import parse_duration
+    from mlplan.hours import MINUTE, read_hours
     from mlplan.ics_export import build_calendar
 
     alarm_minutes = None
     if alarm is not None:
-        hours = parse_duration(alarm)
-        if hours is None or hours <= 0:
-            raise UsageError(f"--alarm {alarm}: write how long before, like 15m or 1h")
-        alarm_minutes = round(hours * 60)
+        before = read_hours(alarm, f"--alarm {alarm}", most=7 * 24, step=MINUTE, numbers=False, like="--alarm 15m")
+        alarm_minutes = round(before.hours * 60)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
     data = build_calendar(
@@ -1066,9 +1069,10 @@ def import_plan(
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
     from mlplan.plan_archive import import_plan as restore
+    from mlplan.plan_archive import read_archive
 
-    text = _read_text(file)
-    plan = restore(plans.open_plans(create=True), text, "<stdin>" if file == "-" else file, name)
+    archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
+    plan = restore(plans.open_plans(create=True), archive, data, name)
     typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
 
 
@@ -1109,7 +1113,7 @@ def _availability(
     from mlplan import clock
     from mlplan.availability import build_availability
 
-    return build_availability(
+    availability, notes = build_availability(
         start=clock.parse_date(start, start_option) if start else clock.today(),
         hours=hours,
         days=days,
@@ -1118,6 +1122,9 @@ def _availability(
         min_part=min_part,
         base=base,
     )
+    for note in notes:
+        typer.echo(f"Note: {note}", err=True)
+    return availability
 
 
 def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:

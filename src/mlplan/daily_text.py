@@ -10,9 +10,9 @@ both typer and rich.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
+from mlplan.clock import day_label
 from mlplan.hours import format_hours
 
 Style = Callable[..., str]
@@ -21,10 +21,6 @@ Style = Callable[..., str]
 def plain(text: str, **_: Any) -> str:
     """A ``style`` that adds nothing (no colour)."""
     return text
-
-
-def _day(text: str) -> str:
-    return f"{date.fromisoformat(text):%a %d %b %Y}"
 
 
 def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
@@ -42,7 +38,7 @@ def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
 
 def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> str:
     """The day's session at a glance: items, overdue, week progress, what to do next."""
-    lines = [style(f"{_day(view['date'])} · {plan_name}", bold=True)]
+    lines = [style(f"{day_label(view['date'])} · {plan_name}", bold=True)]
     items = view["items"]
     width = max([len(i["id"]) for i in items + view["overdue"]] or [0])
     if items:
@@ -55,7 +51,7 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
         lines.append("Nothing planned today.")
         upcoming = view["next"]
         if upcoming:
-            lines.append(f"Next session: {_day(upcoming['date'])} · {format_hours(upcoming['hours'])}")
+            lines.append(f"Next session: {day_label(upcoming['date'])} · {format_hours(upcoming['hours'])}")
             for item in upcoming["items"]:
                 lines += _item_line(item, style, max(len(i["id"]) for i in upcoming["items"]))
 
@@ -73,7 +69,7 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
     if week:
         lines.append("")
         lines.append(
-            f"Week {week['index']} ({_day(week['start'])} – {_day(week['end'])}): "
+            f"Week {week['index']} ({day_label(week['start'])} – {day_label(week['end'])}): "
             f"{format_hours(week['done_hours'])} of {format_hours(week['planned_hours'])} done"
         )
     if view["suggest_replan"]:
@@ -101,7 +97,7 @@ def reviews_text(reviews: dict[str, Any], style: Style = plain) -> str:
     ]
     width = max(len(c["id"]) for c in reviews["cards"])
     for card in reviews["cards"]:
-        late = f"  {style('due ' + _day(card['due']), dim=True)}"
+        late = f"  {style('due ' + day_label(card['due']), dim=True)}"
         lines.append(f"  {style(card['id'].ljust(width), bold=True)}  {card['title']}{late}")
         lines += [f"      - {prompt}" for prompt in card["prompts"]]
     if more > 0:

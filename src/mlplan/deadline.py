@@ -30,9 +30,7 @@ from typing import Any
 from mlplan.clock import parse_date
 from mlplan.errors import MlplanError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
-from mlplan.scheduler import WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
-
-MAX_DAY_HOURS = 24
+from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
 
 
 class DeadlineMissed(UsageError):

@@ -7,25 +7,26 @@ weeks``), what weekly pace does it state (``Target: 25 hours/week``,
 ``(12–14 hrs/week)``), and how many weeks or days does a title span
 (``Week 3``, ``Weeks 3-4``, ``Day 1-3``). A range counts as its midpoint.
 Answers are plain floats; rounding to quarter hours is the caller's business.
+The words for hours and minutes, and the duration grammar, are ``hours``'s.
 """
 
 from __future__ import annotations
 
 import re
 
-from mlplan.hours import parse_duration
+from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
-_NUM = r"\d+(?:\.\d+)?"
+_NUM = NUMBER
 _RANGE = rf"(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
 _APPROX = r"(?:~\s*|≈\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)?"
 _PER_WEEK = r"\s*(?:/|per\s+|a\s+|each\s+)\s*(?:week|wk)\b"
 _NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
 
-_PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*(?:h|hrs?|hours?){_PER_WEEK}", re.I)
+_PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*{HOUR_WORD}{_PER_WEEK}", re.I)
 _WEEKS = re.compile(rf"(?:duration\s*:?\s*)?{_APPROX}{_RANGE}\s*(?P<unit>weeks?|wks?|months?)\b", re.I)
-_COMPOUND = re.compile(r"(?P<h>\d+)\s*h(?:ours?|rs?)?\s*(?P<m>\d+)\s*m(?:in(?:ute)?s?)?\b", re.I)
+_COMPOUND = re.compile(rf"(?P<h>\d+)\s*{HOUR_WORD}\s*(?P<m>\d+)\s*{MINUTE_WORD}\b", re.I)
 _HOURS = re.compile(
-    rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
+    rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>{HOUR_WORD}|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
     re.I,
 )
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"

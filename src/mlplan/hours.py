@@ -1,18 +1,31 @@
-"""Quarter-hour arithmetic and the ways people write durations.
+"""Quarter-hour arithmetic, and hours and durations as people write them.
 
 mlplan counts time in quarter hours: roadmap hours, weekly budgets and
 schedule parts are all multiples of 0.25 h, so the scheduler can work in
 whole numbers (``quarters``) and never accumulates float error.
+
+This is the one place that reads hours from text: the duration grammar
+(``90m``, ``1.5h``, ``1h30m``) and its words, which ``hour_forms`` reuses for
+the longer forms curricula write, and ``read_hours``, which every numeric
+command-line value goes through (finite, in range, rounded with a note).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
+
+from mlplan.errors import UsageError
+
+NUMBER = r"\d+(?:\.\d+)?"
+HOUR_WORD = r"(?:hours?|hrs?|h)"
+MINUTE_WORD = r"(?:minutes?|mins?|m)"
+QUARTER = 0.25
+MINUTE = 1 / 60
 
 _DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*"
-    r"(?:(?P<m>\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes))?\s*$",
+    rf"\s*(?:(?P<h>{NUMBER})\s*{HOUR_WORD})?\s*(?:(?P<m>{NUMBER})\s*{MINUTE_WORD})?\s*",
     re.IGNORECASE,
 )
 
@@ -24,7 +37,7 @@ def quarters(hours: float) -> int:
 
 def is_quarter(hours: float) -> bool:
     """True when ``hours`` is a whole number of quarter hours."""
-    return math.isclose(hours * 4, round(hours * 4), abs_tol=1e-9)
+    return math.isfinite(hours) and math.isclose(hours * 4, round(hours * 4), abs_tol=1e-9)
 
 
 def round_quarter(hours: float) -> float:
@@ -53,7 +66,7 @@ def split_hours(total: float, weights: list[float]) -> list[float]:
 
 def parse_duration(text: str) -> float | None:
     """Hours in ``text`` written as ``90m``, ``1.5h``, ``1h30m``, ``2 hours``; None if it is not a duration."""
-    match = _DURATION.match(text)
+    match = _DURATION.fullmatch(text)
     if not match or not (match["h"] or match["m"]):
         return None
     return float(match["h"] or 0) + float(match["m"] or 0) / 60
@@ -64,3 +77,63 @@ def format_hours(hours: float) -> str:
     if 0 < hours < 1:
         return f"{round(hours * 60)} min"
     return f"{hours:g} h"
+
+
+class Hours(NamedTuple):
+    """A value read by ``read_hours``: the hours, and a note when they were rounded."""
+
+    hours: float
+    note: str | None
+
+
+def read_hours(
+    value: float | str,
+    shown: str,
+    *,
+    most: float,
+    step: float = QUARTER,
+    numbers: bool = True,
+    per: str = "",
+    like: str,
+) -> Hours:
+    """Hours typed on the command line, or a UsageError that gives the valid range.
+
+    ``value`` is a number of hours (when ``numbers``) or a duration (``90m``,
+    ``1h30m``); it must be finite, round to at least one ``step`` and be at most
+    ``most``. It is rounded to the nearest ``step`` (a quarter hour, or a minute),
+    and the note says so. ``shown`` is how the value was typed (``--hours 7.3``,
+    ``--days mon=200``), ``per`` qualifies the range (`` a week``) and ``like``
+    is an example to copy.
+    """
+    hours = _hours_in(value, numbers)
+    span = f"give {format_hours(step)} to {format_hours(most)}{per}, like {like}"
+    if hours is None:
+        kind = "a number of hours or a duration" if numbers else "a duration such as 90m or 1h30m"
+        raise UsageError(f"{shown}: not {kind}; {span}")
+    if hours > most:
+        raise UsageError(f"{shown}: more than {format_hours(most)}{per}; {span}")
+    rounded = round(hours / step) * step if hours > 0 else 0.0
+    if rounded < step * (1 - 1e-9):
+        raise UsageError(f"{shown}: less than {format_hours(step)}; {span}")
+    if math.isclose(rounded, hours, abs_tol=1e-9):
+        return Hours(rounded, None)
+    unit = "quarter hour" if step == QUARTER else "minute"
+    return Hours(rounded, f"{shown}: rounded to {format_hours(rounded)} (the nearest {unit})")
+
+
+def _hours_in(value: float | str, numbers: bool) -> float | None:
+    """The hours in ``value``; None when it holds no number (or NaN)."""
+    if isinstance(value, str):
+        text = value.strip()
+        hours = _number(text) if numbers else None
+        if hours is None:
+            hours = parse_duration(text)
+    else:
+        hours = float(value)
+    return None if hours is None or math.isnan(hours) else hours
+
+
+def _number(text: str) -> float | None:
+    if not re.fullmatch(rf"[+-]?{NUMBER}|[+-]?\.\d+", text):  # no nan, inf, 1e309 or 1_000
+        return None
+    return float(text)

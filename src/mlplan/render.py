@@ -1,7 +1,9 @@
 """Human output: rich tables and trees. The only module that imports rich.
 
 Colour follows rich's rules: none when stdout is not a terminal or when
-``NO_COLOR`` is set.
+``NO_COLOR`` is set. Text from roadmaps and learners (titles, names, ids) may
+hold square brackets, which rich reads as markup: it goes into ``Text`` objects
+or through ``_esc`` here, never into a markup string as it is.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.markup import escape as _esc
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +20,7 @@ from rich.tree import Tree
 
 from mlplan.hours import format_hours
 from mlplan.scheduler import WEEKDAYS, Availability, Schedule
+from mlplan.wording import plural
 
 if TYPE_CHECKING:
     from mlplan.models import Roadmap
@@ -32,43 +36,97 @@ def hours(value: float) -> str:
     return format_hours(value).replace(" ", "\u00a0")
 
 
+def print_listing(out: Console, table: Table, lines: list[Text]) -> None:
+    """``table`` when it fits the console's width, else ``lines``, which are never wrapped or cut.
+
+    Names and titles in listings must stay whole (people copy them into commands):
+    a table squeezed to 80 columns would fold them or cut them with an ellipsis.
+    """
+    natural = Measurement.get(out, out.options.update_width(_UNLIMITED), table).maximum
+    if natural <= out.width:
+        out.print(table)
+        return
+    for line in lines:
+        out.print(line, soft_wrap=True)
+
+
+_UNLIMITED = 100_000
+
+
+def _pace(row: dict[str, object]) -> str:
+    pace = row["hours_per_week"]
+    return f"{pace:g} h/week" if isinstance(pace, int | float) else "–"
+
+
 def roadmaps_table(rows: list[dict[str, object]]) -> Table:
     """The catalog as a table: one row per roadmap."""
     table = Table(title="Roadmaps", title_justify="left")
     table.add_column("id", style="bold cyan", no_wrap=True)
-    table.add_column("title")
-    table.add_column("stages", justify="right")
-    table.add_column("units", justify="right")
-    table.add_column("hours", justify="right", no_wrap=True)
-    table.add_column("pace", justify="right", no_wrap=True)
+    table.add_column("title", no_wrap=True)
+    for name in ("stages", "units", "hours", "pace"):
+        table.add_column(name, justify="right", no_wrap=True)
     table.add_column("from", no_wrap=True)
     for row in rows:
-        pace = row["hours_per_week"]
         table.add_row(
-            str(row["id"]),
-            str(row["title"]),
+            Text(str(row["id"])),
+            Text(str(row["title"])),
             str(row["stages"]),
             str(row["units"]),
             f"{row['hours']:g}",
-            f"{pace:g} h/week" if pace else "–",
-            "yours" if row.get("origin") == "user" else "bundled",
+            _pace(row),
+            _origin(row),
         )
     return table
+
+
+def _origin(row: dict[str, object]) -> str:
+    return "yours" if row.get("origin") == "user" else "bundled"
+
+
+def roadmaps_lines(rows: list[dict[str, object]]) -> list[Text]:
+    """The catalog for a narrow console: each roadmap's id and whole title, then its figures."""
+    lines = [Text("Roadmaps", style="italic")]
+    for row in rows:
+        lines.append(Text.assemble((str(row["id"]), "bold cyan"), "  ", str(row["title"])))
+        lines.append(
+            Text(
+                f"    {plural(int(str(row['stages'])), 'stage')} · {plural(int(str(row['units'])), 'unit')} · "
+                f"{row['hours']:g} h · {_pace(row) if row['hours_per_week'] else 'no stated pace'} · {_origin(row)}",
+                style="dim",
+            )
+        )
+    return lines
+
+
+def roadmap_choices(rows: list[dict[str, object]]) -> list[Text]:
+    """Numbered roadmaps to choose from: id, whole title, total hours and stated pace."""
+    lines = []
+    for n, row in enumerate(rows, 1):
+        pace = f", {row['hours_per_week']:g} h/week suggested" if row["hours_per_week"] else ""
+        lines.append(
+            Text.assemble(
+                f"  {n}. ",
+                (str(row["id"]), "bold cyan"),
+                f"  {row['title']}",
+                (f"  ({row['hours']:g} h{pace})", "dim"),
+            )
+        )
+    return lines
 
 
 def roadmap_tree(roadmap: Roadmap) -> Tree:
     """Stages → units → items with hours; estimated hours carry a ~."""
     pace = f", {roadmap.hours_per_week:g} h/week" if roadmap.hours_per_week else ""
-    tree = Tree(f"[bold]{_esc(roadmap.title)}[/] [dim]({roadmap.id}, {hours(roadmap.total_hours())}{pace})[/]")
+    tree = Tree(f"[bold]{_esc(roadmap.title)}[/] [dim]({_esc(roadmap.id)}, {hours(roadmap.total_hours())}{pace})[/]")
     for stage in roadmap.stages:
         stage_hours = sum(item.hours for unit in stage.units for item in unit.items)
         branch = tree.add(f"[bold magenta]{_esc(stage.title)}[/] [dim]{hours(stage_hours)}[/]")
         for unit in stage.units:
             unit_hours = sum(item.hours for item in unit.items)
-            node = branch.add(f"[bold]{_esc(unit.title)}[/] [dim]{unit.id} · {hours(unit_hours)}[/]")
+            node = branch.add(f"[bold]{_esc(unit.title)}[/] [dim]{_esc(unit.id)} · {hours(unit_hours)}[/]")
             for item in unit.items:
                 mark = "~" if item.estimated else ""
-                node.add(f"[cyan]{item.id}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
+                node.add(f"[cyan]{_esc(item.id)}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
 
@@ -82,10 +140,10 @@ def schedule_summary(
     if pace and pace != availability.hours_per_week:
         note = f"  [dim](the roadmap suggests {pace:g} h/week)[/]"
     lines = [
-        f"[bold]{_esc(roadmap_title)}[/] [dim]({roadmap_id})[/]",
+        f"[bold]{_esc(roadmap_title)}[/] [dim]({_esc(roadmap_id)})[/]",
         f"Study weeks   [bold]{schedule['study_weeks']}[/]  ({schedule['start']} → {schedule['end'] or '–'})",
         f"Hours a week  {hours(availability.hours_per_week)} on {days}{note}",
-        f"Total         {hours(schedule['total_hours'])}, {schedule['split_items']} items split across days",
+        f"Total         {hours(schedule['total_hours'])}, {plural(schedule['split_items'], 'item')} split across days",
     ]
     if availability.days_off:
         lines.append(f"Days off      {len(availability.days_off)}")
@@ -104,11 +162,11 @@ def schedule_weeks_table(schedule: Schedule, unit_titles: dict[str, str]) -> Tab
     table.add_column("units")
     table.add_column("hours", justify="right", no_wrap=True)
     for week in schedule.weeks:
-        units = ", ".join(unit_titles.get(u, u) for u in week.unit_ids()) or "[dim]no study[/]"
+        units = ", ".join(unit_titles.get(u, u) for u in week.unit_ids())
         table.add_row(
             str(week.index),
             f"{week.start:%b %d} – {week.end:%b %d %Y}",
-            units,
+            Text(units) if units else Text("no study", style="dim"),
             f"{week.hours:g}",
         )
     return table
@@ -121,31 +179,32 @@ def _check(done: bool, skipped: bool = False) -> Text:
 
 
 def week_checklist(view: dict, plan_name: str) -> Group:
-    """A week by day with checkboxes, then each unit's deliverables, checks and outcomes."""
+    """A week as one table by weekday with checkboxes, then each unit's deliverables, checks and outcomes."""
     parts: list[object] = [
         Text.assemble(
             (f"Week {view['index']}", "bold"),
-            f" · {view['start']} – {view['end']} · {plan_name} · ",
+            f" · {_weekday(view['start'])} – {_weekday(view['end'])} · {plan_name} · ",
             (f"{view['done_hours']:g} of {view['planned_hours']:g} h done", "bold"),
         )
     ]
+    table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("day", style="bold", no_wrap=True)
+    table.add_column("check", no_wrap=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("item")
+    table.add_column("hours", justify="right", style="dim", no_wrap=True)
     for day in view["days"]:
-        table = Table(
-            show_header=False,
-            box=None,
-            padding=(0, 1),
-            title_justify="left",
-            title=Text(f"{day['date']} · {hours(day['hours'])}", style="bold"),
-        )
-        for item in day["items"]:
+        for n, item in enumerate(day["items"]):
             part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
             table.add_row(
+                _weekday(day["date"]) if n == 0 else "",
                 _check(item["done"], item["skipped"]),
-                Text(item["id"], style="cyan"),
+                Text(item["id"]),
                 Text(item["title"] + part),
-                Text(hours(item["hours"]), style="dim"),
+                hours(item["hours"]),
+                end_section=n == len(day["items"]) - 1,
             )
-        parts.append(table)
+    parts.append(table)
     for unit in view["units"]:
         lines = [Text(unit["title"], style="bold magenta")]
         for title, entries in (
@@ -161,6 +220,13 @@ def week_checklist(view: dict, plan_name: str) -> Group:
     return Group(*parts)
 
 
+def _weekday(iso_date: str) -> str:
+    """``Mon 23 Nov``: the weekday first, as a learner thinks of their week."""
+    from datetime import date
+
+    return f"{date.fromisoformat(iso_date):%a %d %b}"
+
+
 def _bar(done: float, total: float, width: int = 24) -> Text:
     filled = round(width * done / total) if total else 0
     return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
@@ -168,21 +234,21 @@ def _bar(done: float, total: float, width: int = 24) -> Text:
 
 def status_panel(view: dict) -> Group:
     """Stages as progress bars, then hours, pace, streak and finish dates."""
-    table = Table(title=f"{view['plan']} · {view['roadmap']}", title_justify="left")
+    table = Table(title=Text(f"{view['plan']} · {view['roadmap']}"), title_justify="left")
     table.add_column("stage")
     table.add_column("progress", no_wrap=True)
     table.add_column("items", justify="right", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True)
     for stage in view["stages"]:
         table.add_row(
-            stage["title"],
+            Text(stage["title"]),
             _bar(stage["done_hours"], stage["total_hours"]),
             f"{stage['done_items']}/{stage['total_items']}",
             f"{stage['done_hours']:g}/{stage['total_hours']:g}",
         )
     behind = view["behind_hours"]
     if behind > 0:
-        pace = Text(f"{hours(behind)} behind the plan ({view['behind_days']:g} study days)", style="yellow")
+        pace = Text(f"{hours(behind)} behind the plan ({plural(view['behind_days'], 'study day')})", style="yellow")
     elif behind < 0:
         pace = Text(f"{hours(-behind)} ahead of the plan", style="green")
     else:
@@ -191,13 +257,13 @@ def status_panel(view: dict) -> Group:
     lines = [
         table,
         Text(
-            f"Done     {view['done_items']} of {view['total_items']} items, {hours(view['done_hours'])} of "
+            f"Done     {view['done_items']} of {plural(view['total_items'], 'item')}, {hours(view['done_hours'])} of "
             f"{hours(view['total_hours'])}; {hours(view['left_hours'])} left"
             + (f"; {view['skipped_items']} skipped" if view["skipped_items"] else "")
         ),
         Text.assemble("Pace     ", pace),
         Text(
-            f"Streak   {view['streak_days']} study day{'s' if view['streak_days'] != 1 else ''}"
+            f"Streak   {plural(view['streak_days'], 'study day')}"
             + (f"; {hours(view['logged_hours'])} logged" if view["logged_hours"] else "")
         ),
         Text(f"Finish   planned {view['planned_end']}, at your pace {projected}"),
@@ -215,20 +281,38 @@ def plans_table(rows: list[dict]) -> Table:
     """Plans with the current one marked."""
     table = Table(title="Plans", title_justify="left")
     table.add_column("", no_wrap=True)
-    table.add_column("name", style="bold")
-    table.add_column("roadmap")
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("roadmap", no_wrap=True)
     table.add_column("dates", no_wrap=True)
-    table.add_column("done", justify="right")
+    table.add_column("done", justify="right", no_wrap=True)
     for row in rows:
         table.add_row(
             "*" if row["current"] else "",
-            row["name"],
-            row["roadmap"],
+            Text(row["name"]),
+            Text(row["roadmap"]),
             f"{row['start']} → {row['end']}",
             str(row["done_items"]),
         )
-    table.caption = "* current plan · `mlplan switch NAME` to change"
+    table.caption = _PLANS_CAPTION
     return table
+
+
+_PLANS_CAPTION = "* current plan · `mlplan switch NAME` to change"
+
+
+def plans_lines(rows: list[dict]) -> list[Text]:
+    """Plans for a narrow console: each whole name on its own line, then its roadmap and dates."""
+    lines = [Text("Plans", style="italic")]
+    for row in rows:
+        lines.append(Text.assemble("* " if row["current"] else "  ", (row["name"], "bold")))
+        lines.append(
+            Text(
+                f"    {row['roadmap']} · {row['start']} → {row['end']} · {plural(row['done_items'], 'item')} done",
+                style="dim",
+            )
+        )
+    lines.append(Text(_PLANS_CAPTION, style="dim"))
+    return lines
 
 
 _CHART_STYLES = {"█": "green", "▄": "green", "•": "cyan", "░": "yellow", "┆": "red", "▲": "bold"}

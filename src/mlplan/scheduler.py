@@ -34,6 +34,8 @@ from mlplan.hours import format_hours, quarters, split_hours
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PLAN_DAYS = 366 * 50
+MAX_DAY_HOURS = 24
+_LAST_DAY = date.max - timedelta(days=14)  # room for the last week's end and the day after it
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,8 @@ def build_schedule(items: list[StudyItem], availability: Availability) -> Schedu
                 day = day + timedelta(days=1)
                 if (day - availability.start).days > MAX_PLAN_DAYS:
                     raise UsageError("the plan would last more than 50 years; give more study hours or fewer days off")
+                if day >= _LAST_DAY:
+                    raise UsageError(f"the plan would run past the end of the calendar ({date.max}); start earlier")
                 room = _room(day, capacity, availability)
     return _assemble(placed, availability)
 

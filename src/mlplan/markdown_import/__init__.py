@@ -1,12 +1,13 @@
 """Import a Markdown curriculum (a roadmap README, a syllabus, a course table) as a roadmap.
 
 ``import_markdown(text, name)`` is the one entry point, and it is pure: text in, validated
-``Roadmap`` out, or one ``RoadmapInvalid`` line. markdown-it-py reads the document; headings,
+``Roadmap`` out, or one ``RoadmapInvalid`` line. pulldown-cmark (pyromark) reads the document; headings,
 lists, tables and task lists come from its token stream, and regular expressions only ever
 look inside one line of inline text (hour forms, labels, emoji, footnote markers).
 
 The package reads in this order, one module per step; to find where a shape is handled:
 
+- ``tokens``: the Markdown as markdown-it's token stream, parsed by pulldown-cmark.
 - ``text``: repairing mojibake and cleaning titles (emoji, shortcodes, footnote markers).
 - ``inline``: one inline token as ``Line``s, each with its links and leading ``Label:``.
 - ``document``: the token stream as a tree of sections holding paragraphs, lists and tables.

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
+from mlplan.markdown_import import tokens as token_stream
 from mlplan.markdown_import.inline import Line, inline_lines, joined_text, make_line
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
+from mlplan.markdown_import.tokens import Token
 
 
 @dataclass
@@ -65,14 +61,8 @@ class Document:
     lists: int
 
 
-@cache
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    return md.use(front_matter_plugin).use(footnote_plugin).use(tasklists_plugin)
-
-
 def read_document(text: str) -> Document:
-    tokens = _parser().parse(text)
+    tokens = token_stream.parse(text)
     root = Section(0, "")
     doc = Document(root, {}, None, 0, 0)
     current = root

@@ -1,0 +1,8 @@
+"""Small pieces of English shared by every view (kept free of rich and typer for ``today``)."""
+
+from __future__ import annotations
+
+
+def plural(count: int | float, noun: str, many: str | None = None) -> str:
+    """``1 item``, ``2 items``, ``0 items``; ``many`` for irregular plurals (``1 study day``)."""
+    return f"{count:g} {noun if count == 1 else (many or noun + 's')}"
