@@ -35,13 +35,14 @@ def test_start_today_done_week_status_replan_today(mlplan, clock):
     assert "Done: w01.t1" in result.stdout
     assert as_json(mlplan("today", "--json"))["items"][0]["done"] is True
 
-    # two days later, Tuesday's part is overdue
+    # two days later, Tuesday's part is still open: shown beside today's part, not twice
     clock.set("2026-11-25")
     day = as_json(mlplan("today", "--json"))
-    assert [i["id"] for i in day["overdue"]] == ["w01.t2"]
+    assert day["overdue"] == []
     assert day["items"][0]["id"] == "w01.t2#2"
+    assert day["items"][0]["earlier_open_hours"] > 0
     text = mlplan("today").stdout
-    assert "Overdue" in text and "(part 2 of 2)" in text
+    assert "Overdue" not in text and "(part 2 of 2) + " in text and "from earlier parts" in text
 
     # week: a checklist by day with progress and the unit's deliverables
     week = as_json(mlplan("week", "--json"))
@@ -144,11 +145,11 @@ def test_done_skip_reopen_units_parts_and_undo(mlplan, clock):
     mlplan("start", "--yes")
     assert "(5 items)" in mlplan("done", "w01").stdout  # a unit means all its items
     assert as_json(mlplan("status", "--json"))["done_items"] == 5
-    assert mlplan("reopen", "w01.t2#1").exit_code == 0  # a part id means its item
+    assert mlplan("reopen", "w01.t2#1").exit_code == 0  # the item is open again; its part 2 (1 h) stays done
     assert mlplan("skip", "w02.t1", "w02.t2").exit_code == 0
     status = as_json(mlplan("status", "--json"))
     assert (status["done_items"], status["skipped_items"]) == (4, 2)
-    assert status["left_hours"] == 263 - 10 - 7
+    assert status["left_hours"] == 263 - 10 - 1 - 7
 
     assert "Undid skip: w02.t1, w02.t2" in mlplan("undo").stdout
     assert "Undid reopen: w01.t2" in mlplan("undo").stdout

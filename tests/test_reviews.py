@@ -111,7 +111,8 @@ def test_the_review_budget_is_set_per_plan_and_zero_turns_reviews_off(mlplan, pl
 def test_review_one_card_without_questions_and_undo_restores_it_exactly(mlplan, plan):
     assert mlplan("done", "u1.c1").exit_code == 0
     before = cards(mlplan, "--date", "2026-11-25")
-    result = mlplan("review", "u1.c1", "--rating", "good", "--date", "2026-11-25")
+    plan.set("2026-11-26")
+    result = mlplan("review", "u1.c1", "--rating", "good", "--date", "2026-11-25")  # yesterday
     assert result.exit_code == 0, result.output
     assert "next review 2026-12-06" in result.stdout
     after = cards(mlplan, "--date", "2026-11-25")["u1.c1"]
@@ -135,6 +136,7 @@ def test_undoing_done_takes_its_cards_away(mlplan, plan):
         (["review", "u1.c1", "--rating", "fine"], "--rating fine: use one of again, hard, good, easy"),
         (["done", "u1.c2", "--rating", "perfect"], "--rating perfect: use one of again, hard, good, easy"),
         (["review"], "give a card and a rating"),
+        (["review", "u1.c1", "--rating", "good", "--date", "2026-11-24"], "2026-11-24 is in the future"),
     ],
 )
 def test_bad_reviews_are_refused_in_one_line(mlplan, plan, args, says):
@@ -196,7 +198,8 @@ def test_the_calendar_gets_review_events_when_asked(mlplan, plan):
 
 def test_a_plan_backup_keeps_cards_and_their_history(mlplan, plan, tmp_path):
     assert mlplan("done", "u1").exit_code == 0
-    assert mlplan("review", "u1.c1", "--rating", "hard", "--date", "2026-11-25").exit_code == 0
+    plan.set("2026-11-25")
+    assert mlplan("review", "u1.c1", "--rating", "hard").exit_code == 0
     before = cards(mlplan, "--date", "2026-12-01")
     backup = tmp_path / "backup.json"
     assert mlplan("export", "json", "--out", str(backup)).exit_code == 0

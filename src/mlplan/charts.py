@@ -189,7 +189,7 @@ def studied_by_day(
         if log.get("date"):
             days[log["date"]] = days.get(log["date"], 0.0) + float(log.get("hours") or 0)
     for item_id, day in done_on.items():
-        if item_id not in logged_items and day:
+        if item_id.partition("#")[0] not in logged_items and day:  # a part id counts with its item
             days[day] = days.get(day, 0.0) + item_hours.get(item_id, 0.0)
     return days
 

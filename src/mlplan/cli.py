@@ -55,6 +55,7 @@ COMMAND_ORDER = (
     "reopen",
     "undo",
     "log",
+    "history",
     "status",
     "replan",
     "plan",
@@ -317,6 +318,9 @@ def plan(
 
 PlanOpt = Annotated[str | None, typer.Option("--plan", help="Use this plan instead of the current one.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="The day to use, YYYY-MM-DD (default today).")]
+RecordDateOpt = Annotated[
+    str | None, typer.Option("--date", help="The day you did it, YYYY-MM-DD (default today; not a future day).")
+]
 OutOpt = Annotated[str | None, typer.Option("--out", "-o", help="File to write (default or '-': standard output).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; use the defaults or go ahead.")]
@@ -338,11 +342,13 @@ def _style():
     return typer.style
 
 
-def _day(text: str | None) -> Any:
+def _day(text: str | None, recording: bool = False) -> Any:
+    """The ``--date`` given, else today; ``recording`` refuses a future day."""
     from mlplan import clock
     from mlplan.clock import parse_date
 
-    return parse_date(text, "--date") if text else clock.today()
+    day = parse_date(text, "--date") if text else clock.today()
+    return clock.not_future(day) if recording else day
 
 
 @app.command()
@@ -467,7 +473,7 @@ def _print_today(store: Any, loaded: Any, on: Any) -> None:
     from mlplan.daily_text import reviews_text, today_text
     from mlplan.progress import today_view
 
-    view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on)
+    view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
     typer.echo(today_text(view, loaded.name, _style()))
     reviews = reviews_text(plans.reviews_today(store, loaded, on), _style())
     if reviews:
@@ -485,7 +491,7 @@ def today(plan: PlanOpt = None, date_: DateOpt = None, as_json: JsonOption = Fal
     if as_json:
         from mlplan.progress import today_view
 
-        view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on)
+        view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
         reviews = plans.reviews_today(store, loaded, on)
         _print_json(
             {"plan": loaded.name}
@@ -513,12 +519,12 @@ def week(
     loaded = plans.load_plan(plans.open_plans(), plan)
     if number is None:
         on = _day(date_)
-        found = week_of(loaded.schedule, on)
+        found = week_of(loaded.timeline, on)
         if found is None:
-            last = loaded.schedule["weeks"][-1]["index"]
+            last = loaded.timeline["weeks"][-1]
             raise UsageError(
-                f"{on} is outside the plan ({loaded.schedule['start']} to {loaded.schedule['weeks'][-1]['end']});"
-                f" give a week number from 1 to {last}"
+                f"{on} is outside the plan ({loaded.timeline['start']} to {last['end']});"
+                f" give a week number from 1 to {last['index']}"
             )
         number = found["index"]
     view = _week(loaded, number)
@@ -539,28 +545,39 @@ def _week(loaded: Any, number: int) -> dict[str, Any]:
     """Week ``number`` of the plan as a view, or a usage error giving the valid range."""
     from mlplan.progress import week_view
 
-    view = week_view(loaded.schedule, loaded.index, loaded.progress, number)
+    view = week_view(loaded.timeline, loaded.index, loaded.progress, number)
     if view is None:
-        last = loaded.schedule["weeks"][-1]["index"]
+        last = loaded.timeline["weeks"][-1]["index"]
         raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
     return view
 
 
-def _mark(kind: str, ids: list[str], plan: str | None, verb: str, rating: str = "good") -> None:
-    from mlplan import clock, plans
+def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | None, rating: str = "good") -> None:
+    from mlplan import plans
 
+    on = _day(date_, recording=True)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
-    changed = plans.mark(store, loaded, kind, ids, clock.today(), rating)
+    marked = plans.mark(store, loaded, kind, ids, on, rating)
+    changed = marked.changed
+    for item_id in marked.kept_done:
+        typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
     if changed:
         typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        for item_id in marked.completed:
+            typer.echo(f"{item_id} is done: all its parts are.")
+        if marked.unscheduled:
+            typer.echo(
+                f"{len(marked.unscheduled)} of them not in your schedule yet: `mlplan replan` fits them in.", err=True
+            )
         typer.echo("Changed your mind? `mlplan undo`", err=True)
-    else:
+    elif not marked.kept_done:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
 
 
 IdsArg = Annotated[
-    list[str], typer.Argument(metavar="ID...", help="Item, part or unit ids (a unit means all its items).")
+    list[str],
+    typer.Argument(metavar="ID...", help="Item, part (ITEM#N) or unit ids (a unit means all its items)."),
 ]
 
 
@@ -581,21 +598,21 @@ def _rating(value: str | None, default: str | None = "good") -> str | None:
 
 
 @app.command()
-def done(ids: IdsArg, plan: PlanOpt = None, rating: RatingOpt = None) -> None:
-    """Mark items as done (a unit id marks all its items)."""
-    _mark("done", ids, plan, "Done", _rating(rating) or "good")
+def done(ids: IdsArg, plan: PlanOpt = None, date_: RecordDateOpt = None, rating: RatingOpt = None) -> None:
+    """Mark items, parts (ITEM#N) or whole units as done."""
+    _mark("done", ids, plan, "Done", date_, _rating(rating) or "good")
 
 
 @app.command()
-def skip(ids: IdsArg, plan: PlanOpt = None) -> None:
-    """Skip items you will not study (a unit id skips all its items)."""
-    _mark("skip", ids, plan, "Skipped")
+def skip(ids: IdsArg, plan: PlanOpt = None, date_: RecordDateOpt = None) -> None:
+    """Skip open items you will not study (a unit skips its open items; done ones stay done)."""
+    _mark("skip", ids, plan, "Skipped", date_)
 
 
 @app.command()
-def reopen(ids: IdsArg, plan: PlanOpt = None) -> None:
-    """Open done or skipped items again."""
-    _mark("reopen", ids, plan, "Reopened")
+def reopen(ids: IdsArg, plan: PlanOpt = None, date_: RecordDateOpt = None) -> None:
+    """Open skipped or done items again, or bring back units left out of the plan."""
+    _mark("reopen", ids, plan, "Reopened", date_)
 
 
 @app.command()
@@ -608,32 +625,61 @@ def undo(plan: PlanOpt = None) -> None:
     if not batch:
         typer.echo("Nothing to undo.")
         return
-    kinds = {e.kind for e in batch}
-    if "replan" in kinds:
+    kind = batch[0].kind  # what the command was; later events in its batch follow from it
+    what = ", ".join(dict.fromkeys(e.item_id for e in batch if e.item_id and e.kind == kind))
+    if kind == "replan":
         typer.echo("Undid the replan: the previous schedule is back.")
-        return
-    kind = next(iter(kinds - {"review"}), "review")  # the review cards a `done` made go with it
-    what = ", ".join(dict.fromkeys(e.item_id for e in batch if e.item_id and e.kind == kind)) or ""
-    typer.echo(f"Undid {kind}" + (f": {what}" if what else ""))
+    else:
+        typer.echo(f"Undid {kind}" + (f": {what}" if what else ""))
 
 
 @app.command()
 def log(
-    duration: Annotated[str, typer.Argument(metavar="DURATION", help="Time studied: 90m, 1.5h or 1h30m.")],
+    duration: Annotated[
+        str | None,
+        typer.Argument(metavar="[DURATION]", help="Time studied: 90m, 1.5h or 1h30m (none: show your study log)."),
+    ] = None,
     item: Annotated[str | None, typer.Argument(metavar="[ID]", help="The item you studied (optional).")] = None,
-    date_: DateOpt = None,
+    date_: RecordDateOpt = None,
     note: Annotated[str | None, typer.Option("--note", help="A few words about the session.")] = None,
     plan: PlanOpt = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Record time you actually studied."""
+    """Record time you actually studied; with no duration, show your study log."""
     from mlplan import plans
     from mlplan.hours import MINUTE, format_hours, read_hours
 
+    if duration is None:
+        if note is not None or date_ is not None:
+            raise UsageError("--note and --date need a DURATION, like `mlplan log 1h30m --date 2026-11-20`")
+        history(plan, as_json)
+        return
+    if as_json:
+        raise UsageError("--json shows the study log: give it without a DURATION (`mlplan log --json`)")
     hours = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m").hours
+    on = _day(date_, recording=True)
     store = plans.open_plans()
-    on = _day(date_)
     plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
     typer.echo(f"Logged {format_hours(hours)} on {on}" + (f" for {item}" if item else "") + ".")
+
+
+@app.command()
+def history(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
+    """Show your study log: time logged, items done, skipped or reopened, by date."""
+    from mlplan import plans
+    from mlplan.progress import history_view
+
+    loaded = plans.load_plan(plans.open_plans(), plan)
+    rows = history_view(loaded.events, loaded.index)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        typer.echo("Nothing recorded yet: `mlplan done ID` or `mlplan log 1h30m` adds to your log.")
+        return
+    from mlplan import render
+
+    render.console().print(render.history_table(rows, loaded.name))
 
 
 @app.command()
@@ -766,15 +812,19 @@ def replan(
     at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
     tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
     plan: PlanOpt = None,
+    date_: DateOpt = None,
 ) -> None:
     """Refit what is left of your plan from today (or --from-date), keeping what is done."""
     from mlplan import deadline, plans
     from mlplan.availability import availability_from_settings, parse_time_of_day, parse_time_zone
 
+    on = _day(date_)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
     base = availability_from_settings(loaded.settings)
-    availability = _availability(from_date, "--from-date", hours, days, off, daily_cap, min_part, base)
+    start = from_date or on.isoformat()
+    availability = _availability(start, "--from-date", hours, days, off, daily_cap, min_part, base)
+    plans.refuse_past_start(availability.start, on)
     before = loaded.schedule["end"]
     availability, raised, extra = deadline.for_replan(
         plans.replan_items(store, loaded, from_unit, _id_list(skip))[0],
@@ -796,6 +846,7 @@ def replan(
         at=parse_time_of_day(at) if at else None,
         tz=parse_time_zone(tz) if tz else None,
         extra_settings=extra | _review_settings(review_minutes),
+        today=on,
     )
     from mlplan import render
 
@@ -821,7 +872,7 @@ def review(
         str | None, typer.Argument(metavar="[ID]", help="A card to review (default: walk today's due cards).")
     ] = None,
     rating: RatingOpt = None,
-    date_: DateOpt = None,
+    date_: RecordDateOpt = None,
     plan: PlanOpt = None,
 ) -> None:
     """Review cards of finished topics: rate how well you recall each one."""
@@ -830,7 +881,7 @@ def review(
     chosen = _rating(rating, default=None)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
-    on = _day(date_)
+    on = _day(date_, recording=True)
     if card_id is not None and chosen is not None:
         card = plans.review_card(store, loaded, card_id, chosen, on)
         typer.echo(f"Reviewed {card_id} ({chosen}): next review {card['due']}.")
@@ -1044,7 +1095,7 @@ def export_checklist(
         text = week_markdown(_week(loaded, week_number), loaded.name)
     else:
         views = [
-            week_view(loaded.schedule, loaded.index, loaded.progress, w["index"]) for w in loaded.schedule["weeks"]
+            week_view(loaded.timeline, loaded.index, loaded.progress, w["index"]) for w in loaded.timeline["weeks"]
         ]
         text = plan_markdown([v for v in views if v], loaded.name)
     _write(text, out, force)

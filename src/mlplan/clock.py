@@ -35,3 +35,12 @@ def parse_date(text: str, option: str) -> date:
 def day_label(day: date | str) -> str:
     """A day for people: ``Mon 23 Nov 2026`` (from a date or its ISO text)."""
     return f"{date.fromisoformat(day) if isinstance(day, str) else day:%a %d %b %Y}"
+
+
+def not_future(day: date, option: str = "--date") -> date:
+    """``day``, unless it is after today: progress cannot be recorded for a day not yet lived."""
+    from mlplan.errors import UsageError
+
+    if day > today():
+        raise UsageError(f"{option} {day} is in the future (today is {today()}); record what you did today or before")
+    return day

@@ -14,8 +14,10 @@ from typing import Any
 
 from mlplan.clock import day_label
 from mlplan.hours import format_hours
+from mlplan.wording import plural
 
 Style = Callable[..., str]
+OVERDUE_LINES = 5  # more would push today's session off a small terminal
 
 
 def plain(text: str, **_: Any) -> str:
@@ -27,6 +29,8 @@ def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
     mark = style("[x]", fg="green") if item["done"] else ("[-]" if item.get("skipped") else "[ ]")
     part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
     title = item["title"] + part
+    if item.get("earlier_open_hours"):
+        title += f" + {format_hours(item['earlier_open_hours'])} from earlier parts"
     hours = format_hours(item["hours"])
     line = f"  {mark} {style(item['id'].ljust(width), bold=True)}  {title}  {style(hours, dim=True)}"
     links = [
@@ -45,9 +49,9 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
         lines.append(f"Today's session · {format_hours(view['hours'])}")
         for item in items:
             lines += _item_line(item, style, width)
-    elif view["finished"]:
-        lines.append(style("Every item of this plan is done or skipped. Well done!", fg="green"))
-    else:
+    if view["finished"]:
+        lines.append(style("Plan complete: every item is done or skipped. Well done!", fg="green", bold=True))
+    elif not items:
         lines.append("Nothing planned today.")
         upcoming = view["next"]
         if upcoming:
@@ -55,14 +59,25 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
             for item in upcoming["items"]:
                 lines += _item_line(item, style, max(len(i["id"]) for i in upcoming["items"]))
 
-    if view["overdue"]:
+    overdue = view["overdue"]
+    if overdue:
+        count = plural(len(overdue), "item")
         lines.append("")
-        lines.append(style(f"Overdue · {len(view['overdue'])} from earlier days", fg="yellow", bold=True))
-        for item in view["overdue"]:
+        lines.append(
+            style(f"Overdue · {count}, {format_hours(view['overdue_hours'])} from earlier days", fg="yellow", bold=True)
+        )
+        shown = overdue if len(overdue) <= OVERDUE_LINES else overdue[: OVERDUE_LINES - 1]
+        for item in shown:
             part = f" (planned since {item['since']})"
             lines.append(
                 f"  [ ] {style(item['id'].ljust(width), bold=True)}  {item['title']}{part}  "
                 f"{style(format_hours(item['hours']), dim=True)}"
+            )
+        if len(shown) < len(overdue):
+            rest = overdue[len(shown) :]
+            lines.append(
+                f"  … and {len(rest)} more, {format_hours(sum(i['hours'] for i in rest))} "
+                "(`mlplan week` / `mlplan status`)"
             )
 
     week = view["week"]

@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlplan import paths
 from mlplan.errors import UsageError
-from mlplan.progress import Progress, RoadmapIndex, derive, last_undoable_batch, scheduled_items
+from mlplan.progress import (
+    SKIPPED,
+    Progress,
+    RoadmapIndex,
+    base_id,
+    continue_parts,
+    derive,
+    last_undoable_batch,
+    schedule_days,
+    scheduled_items,
+    timeline,
+)
 from mlplan.store import PlanRow, Store, StoreError, open_store
 
 if TYPE_CHECKING:
@@ -39,7 +50,11 @@ def existing_plans() -> Store | None:
 
 
 class LoadedPlan(NamedTuple):
-    """A plan with its live schedule and the progress derived from its log."""
+    """A plan with its live schedule, the progress derived from its log and the days as lived.
+
+    ``timeline`` holds every day of the plan with weeks numbered from its first day: before a
+    replan, the days as they were planned then (``progress.timeline``).
+    """
 
     plan: PlanRow
     version: int
@@ -48,6 +63,8 @@ class LoadedPlan(NamedTuple):
     progress: Progress
     index: RoadmapIndex
     events: list[Any]
+    timeline: dict[str, Any]
+    first: Any  # the first ScheduleRow: the plan's start and what it first covered
 
     @property
     def name(self) -> str:
@@ -72,28 +89,35 @@ def load_plan(store: Store, name: str | None) -> LoadedPlan:
     plan = resolve_plan(store, name)
     events = store.events(plan)
     progress = derive(events)
-    row = store.schedule(plan, progress.schedule_version)
-    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
+    first = store.schedule(plan, 1)
+    rows = {1: first} | {v: store.schedule(plan, v) for v, _ in progress.replans}
+    row = rows.get(progress.schedule_version) or store.schedule(plan, progress.schedule_version)
+    start = date.fromisoformat(first.settings["start"])
+    lived = timeline({v: r.schedule for v, r in rows.items()}, progress.replans, start)
+    index = RoadmapIndex.of(plan.roadmap())
+    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, index, events, lived, first)
 
 
 def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
-    """The items the plan covers: those of its first schedule, in order."""
-    return scheduled_items(store.schedule(loaded.plan, 1).schedule)
+    """The items the plan covers, in roadmap order: those it scheduled and those given progress since.
+
+    Units left out at ``start`` (``--from``, ``--skip``) join once reopened or done.
+    """
+    scheduled = (loaded.first.schedule, loaded.timeline, loaded.schedule)
+    members = {i for s in scheduled for i in scheduled_items(s)} | loaded.progress.touched
+    return [item_id for item_id in loaded.index.items if item_id in members]
 
 
 def plan_start(store: Store, loaded: LoadedPlan) -> date:
-    return date.fromisoformat(store.schedule(loaded.plan, 1).settings["start"])
+    return date.fromisoformat(loaded.first.settings["start"])
 
 
 def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[str, Any]]]:
     """The schedules the plan has lived by, with the day each took over, oldest first (undone replans left out)."""
-    from mlplan.progress import undone_batches
-
-    cancelled = undone_batches(loaded.events)
-    history = {plan_start(store, loaded): store.schedule(loaded.plan, 1).schedule}
-    for event in loaded.events:
-        if event.kind == "replan" and event.schedule_version and event.batch not in cancelled and event.on_date:
-            history[date.fromisoformat(event.on_date)] = store.schedule(loaded.plan, event.schedule_version).schedule
+    history = {plan_start(store, loaded): loaded.first.schedule}
+    for version, on_date in loaded.progress.replans:
+        if on_date:
+            history[date.fromisoformat(on_date)] = store.schedule(loaded.plan, version).schedule
     return sorted(history.items(), key=lambda pair: pair[0])
 
 
@@ -151,15 +175,49 @@ def start_plan(
 def replan_items(
     store: Store, loaded: LoadedPlan, from_unit: str | None = None, skip: list[str] | None = None
 ) -> tuple[list[Any], list[str]]:
-    """The open items a replan fits (StudyItems, in order) and the ids ``--from``/``--skip`` leave out."""
+    """The open items a replan fits (StudyItems, in order) and the ids ``--from``/``--skip`` leave out.
+
+    An item with finished parts is fitted for the hours it has left. ``--from UNIT`` brings back
+    the items from UNIT on that were left out by an earlier ``--from`` (at ``start`` or a replan).
+    """
+    from dataclasses import replace
+
     from mlplan.models import Roadmap
     from mlplan.selection import study_items
 
     roadmap = Roadmap.model_validate(loaded.plan.roadmap())
+    progress = loaded.progress
     in_plan = set(plan_items(store, loaded))
     chosen = {item.id for item in study_items(roadmap, from_unit, skip or [])}
-    open_items = [i for i in study_items(roadmap) if i.id in in_plan and i.id not in loaded.progress.state]
+    if from_unit:
+        start_skip = loaded.first.settings.get("skip") or []
+        kept_out = {i for some_id in start_skip for i in loaded.index.expand(some_id) or []}
+        in_plan |= {i for i in chosen if i not in kept_out and i not in progress.touched}
+    open_items = [
+        replace(item, hours=item.hours - progress.part_hours(item.id))
+        for item in study_items(roadmap)
+        if item.id in in_plan and (item.id not in progress.state or _brought_back(progress, item.id, from_unit, chosen))
+    ]
     return [i for i in open_items if i.id in chosen], [i.id for i in open_items if i.id not in chosen]
+
+
+def _brought_back(progress: Progress, item_id: str, from_unit: str | None, chosen: set[str]) -> bool:
+    """Was the item skipped by an earlier ``--from`` and is it chosen by this replan's ``--from``?"""
+    return (
+        bool(from_unit)
+        and item_id in chosen
+        and progress.skip_note.get(item_id) == "--from"
+        and (progress.state.get(item_id) == SKIPPED)
+    )
+
+
+def refuse_past_start(start: date, today: date) -> None:
+    """A replan never puts work on days already gone."""
+    if start < today:
+        raise UsageError(
+            f"--from-date {start} is in the past (today is {today}); a replan fits what is left "
+            "from today on: leave out --from-date, or give today or a later day"
+        )
 
 
 def replan(
@@ -172,19 +230,23 @@ def replan(
     at: str | None,
     tz: str | None,
     extra_settings: dict[str, Any] | None = None,
+    today: date | None = None,
 ) -> LoadedPlan:
     """Fit what is left of the plan from ``availability.start``; done items stay done.
 
-    ``--from UNIT`` and ``--skip`` mark the open items they leave out as skipped, in
-    the same batch, so one ``mlplan undo`` reverts the whole replan.
+    A start before ``today`` is refused: a replan never puts work on days already gone.
+    ``--from UNIT`` and ``--skip`` mark the open items they leave out as skipped (noting which
+    option did), in the same batch, so one ``mlplan undo`` reverts the whole replan.
     """
     from mlplan.availability import availability_to_settings
     from mlplan.scheduler import build_schedule
 
+    if today is not None:
+        refuse_past_start(availability.start, today)
     remaining, left_out = replan_items(store, loaded, from_unit, skip)
     if not remaining:
         raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
-    schedule = build_schedule(remaining, availability)
+    schedule = continue_parts(build_schedule(remaining, availability).to_dict(), loaded.progress)
     settings = (
         loaded.settings
         | availability_to_settings(availability)
@@ -197,12 +259,22 @@ def replan(
         | (extra_settings or {})
     )
     on = availability.start.isoformat()
+    from_ids = {i.id for i in remaining} | set(left_out)
+    if from_unit:
+        from mlplan.models import Roadmap
+        from mlplan.selection import study_items
+
+        from_ids = {i.id for i in study_items(Roadmap.model_validate(loaded.plan.roadmap()), from_unit)}
     with store.transaction():
-        version = store.add_schedule(loaded.plan, settings, schedule.to_dict())
+        version = store.add_schedule(loaded.plan, settings, schedule)
         store.append(
             loaded.plan,
             [{"kind": "replan", "schedule_version": version, "on_date": on}]
-            + [{"kind": "skip", "item_id": item_id, "on_date": on} for item_id in left_out],
+            + [{"kind": "reopen", "item_id": i.id, "on_date": on} for i in remaining if i.id in loaded.progress.state]
+            + [
+                {"kind": "skip", "item_id": i, "on_date": on, "note": "--skip" if i in from_ids else "--from"}
+                for i in left_out
+            ],
         )
     return load_plan(store, loaded.name)
 
@@ -226,22 +298,116 @@ def resolve_ids(loaded: LoadedPlan, ids: list[str]) -> list[str]:
     return list(dict.fromkeys(resolved))
 
 
-def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, rating: str = "good") -> list[str]:
-    """Record ``done``/``skip``/``reopen`` for the items meant by ``ids``; returns the items changed.
+class Marked(NamedTuple):
+    """What ``done``/``skip``/``reopen`` changed.
+
+    ``changed``: item and part ids recorded; ``completed``: items finished by their last part;
+    ``kept_done``: done items that skip left alone; ``unscheduled``: reopened items the live
+    schedule does not hold (a replan fits them in).
+    """
+
+    changed: list[str]
+    completed: list[str]
+    kept_done: list[str]
+    unscheduled: list[str]
+
+
+def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, rating: str = "good") -> Marked:
+    """Record ``done``/``skip``/``reopen`` for the items, parts or units meant by ``ids``.
 
     Finishing a concept, or a unit's last open item, makes a review card rated ``rating``.
+
+    ``done ITEM#N`` finishes part N only (the item once all its parts are); ``skip`` never
+    touches what is done; ``reopen UNIT`` reopens what was skipped or left out of the plan
+    (its done items only when nothing else is). Any bad id refuses the whole command.
     """
-    wanted = {"done": "done", "skip": "skipped", "reopen": None}[kind]
-    items = resolve_ids(loaded, ids)
-    changed = [i for i in items if loaded.progress.state.get(i) != wanted]
-    if changed:
+    progress = loaded.progress
+    resolve_ids(loaded, ids)
+    parts = _live_parts(loaded)
+    in_plan = set(plan_items(store, loaded))
+    day = on.isoformat()
+    events: list[dict[str, Any]] = []
+    result = Marked([], [], [], [])
+    targets: list[str] = []
+    for some_id in ids:
+        if "#" in some_id and kind != "skip":
+            events += _mark_part(loaded, kind, some_id, parts, day, result)
+            continue
+        items = loaded.index.expand(some_id) or []
+        is_unit = some_id in loaded.index.units
+        if kind == "done":
+            targets += [i for i in items if not progress.is_done(i)]
+        elif kind == "skip":
+            targets += [i for i in items if i in in_plan and i not in progress.state]
+            if not is_unit:
+                result.kept_done.extend(i for i in items if progress.is_done(i))
+        else:
+            settled = [i for i in items if progress.state.get(i) == SKIPPED or i not in in_plan]
+            if not is_unit or not settled:
+                settled += [i for i in items if i in progress.state or i in progress.parts_done]
+            targets += settled
+    targets = [i for i in dict.fromkeys(targets) if i not in {base_id(e["item_id"]) for e in events}]
+    events += [{"kind": kind, "item_id": i, "on_date": day} for i in targets]
+    result.changed.extend(targets)
+    if kind == "reopen":
+        live = set(scheduled_items(loaded.schedule))
+        result.unscheduled.extend(base_id(i) for i in result.changed if base_id(i) not in live)
+    if events:
         with store.transaction():
-            batch = store.append(
-                loaded.plan, [{"kind": kind, "item_id": i, "on_date": on.isoformat()} for i in changed]
-            )
+            batch = store.append(loaded.plan, events)
             if kind == "done":
-                _make_cards(store, loaded, changed, on, rating, batch)
-    return changed
+                _make_cards(store, loaded, [*targets, *result.completed], on, rating, batch)
+    return result
+
+
+def _live_parts(loaded: LoadedPlan) -> dict[str, dict[int, dict[str, Any]]]:
+    """The live schedule's parts of each split item, by part number."""
+    parts: dict[str, dict[int, dict[str, Any]]] = {}
+    for day in schedule_days(loaded.schedule):
+        for p in day["items"]:
+            if p["parts"] > 1:
+                parts.setdefault(p["id"], {})[p["part"]] = p
+    return parts
+
+
+def _mark_part(
+    loaded: LoadedPlan, kind: str, some_id: str, parts: dict[str, dict[int, dict[str, Any]]], day: str, result: Marked
+) -> list[dict[str, Any]]:
+    """The events for ``done``/``reopen`` of one part; a part that does not exist is refused."""
+    progress = loaded.progress
+    item_id, _, number = some_id.partition("#")
+    # parts finished earlier in this same command count too (`done x#1 x#2`)
+    finished = dict(progress.parts_done.get(item_id, {}))
+    if kind == "done":
+        finished |= {int(c.partition("#")[2]): 0.0 for c in result.changed if c.startswith(f"{item_id}#")}
+    live = parts.get(item_id, {})
+    known = sorted(set(live) | set(finished))
+    if not number.isdigit() or int(number) not in known:
+        valid = ", ".join(f"{item_id}#{n}" for n in known)
+        hint = f"its parts are {valid}" if known else f"it is not split into parts: use {item_id}"
+        raise UsageError(f"{some_id}: no such part; {hint}; nothing was changed")
+    n = int(number)
+    if kind == "done":
+        if progress.is_done(item_id) or n in finished:
+            return []
+        result.changed.append(some_id)
+        events = [{"kind": "done", "item_id": some_id, "on_date": day, "hours": live[n]["hours"]}]
+        total = live[n]["parts"]
+        if set(range(1, total + 1)) <= set(finished) | {n}:
+            result.completed.append(item_id)
+            events.append({"kind": "done", "item_id": item_id, "on_date": day})
+        return events
+    if n in finished:
+        result.changed.append(some_id)
+        return [{"kind": "reopen", "item_id": some_id, "on_date": day}]
+    if progress.is_done(item_id):  # done as a whole: the other parts stay done
+        result.changed.append(some_id)
+        return [{"kind": "reopen", "item_id": some_id, "on_date": day}] + [
+            {"kind": "done", "item_id": f"{item_id}#{k}", "on_date": day, "hours": p["hours"]}
+            for k, p in live.items()
+            if k != n
+        ]
+    return []
 
 
 # --- review cards -------------------------------------------------------------------------------
@@ -400,7 +566,8 @@ def burnup_series(store: Store, loaded: LoadedPlan, status: dict[str, Any], on: 
     from mlplan.charts import burnup, finished_by_day
 
     in_plan = set(plan_items(store, loaded))
-    done = finished_by_day(loaded.progress.done_on, {k: v for k, v in _item_hours(loaded).items() if k in in_plan})
+    hours = loaded.progress.hours_done({k: v for k, v in _item_hours(loaded).items() if k in in_plan})
+    done = finished_by_day(loaded.progress.done_on, hours)
     return burnup(
         schedule_history(store, loaded),
         done,
@@ -422,7 +589,9 @@ def calendar_view(store: Store, loaded: LoadedPlan, on: date, weeks: int) -> dic
     off = set(settings.get("days_off", []))
     for first, last in breaks_from_settings(settings):
         off |= {date.fromordinal(n).isoformat() for n in range(first.toordinal(), last.toordinal() + 1)}
-    studied = studied_by_day(loaded.progress.done_on, _item_hours(loaded), loaded.progress.logs)
+    studied = studied_by_day(
+        loaded.progress.done_on, loaded.progress.hours_done(_item_hours(loaded)), loaded.progress.logs
+    )
     days = calendar_days(studied, set(settings["weekdays"]), off, plan_start(store, loaded), on, weeks)
     return {
         "plan": loaded.name,

@@ -7,7 +7,15 @@ date in; plain dicts out (the ``--json`` shapes of ``today``, ``week`` and
 
 State comes from replaying the log in order: ``done``/``skip``/``reopen`` set
 an item's state, ``log`` records time studied, ``replan`` switches to a newer
-schedule, and ``undo`` cancels every event of the batch it names.
+schedule, and ``undo`` cancels every event of the batch it names. ``done``
+and ``reopen`` on a part id (``w01.t2#1``) change that part only; the event
+keeps the part's hours, so a replan can fit just what is left of the item.
+A skip's note says why it was recorded (``--from`` for what a replan's
+``--from`` left out), so a later ``replan --from`` can bring those items back.
+
+Weeks keep one numbering from the plan's first day: the ``timeline`` joins
+each schedule's days until the next replan took over, so a week before a
+replan still shows what was planned then.
 """
 
 from __future__ import annotations
@@ -30,11 +38,34 @@ class Progress:
     def __init__(self) -> None:
         self.state: dict[str, str] = {}
         self.done_on: dict[str, str] = {}
+        self.parts_done: dict[str, dict[int, float]] = {}
+        self.skip_note: dict[str, str | None] = {}
+        self.touched: set[str] = set()
         self.logs: list[dict[str, Any]] = []
         self.schedule_version = 1
+        self.replans: list[tuple[int, str]] = []
 
     def is_done(self, item_id: str) -> bool:
         return self.state.get(item_id) == DONE
+
+    def part_is_done(self, p: dict[str, Any]) -> bool:
+        """Is this scheduled part (schedule data) finished, on its own or with its whole item?"""
+        return self.is_done(p["id"]) or (p["parts"] > 1 and p["part"] in self.parts_done.get(p["id"], {}))
+
+    def hours_done(self, item_hours: dict[str, float]) -> dict[str, float]:
+        """Hours each entry of ``done_on`` finished: a part its own hours, an item what its parts had left."""
+        out = {}
+        for key in self.done_on:
+            item_id, _, part = key.partition("#")
+            if item_id not in item_hours:
+                continue
+            parts = self.parts_done.get(item_id, {})
+            out[key] = parts.get(int(part), 0.0) if part else item_hours[item_id] - sum(parts.values())
+        return out
+
+    def part_hours(self, item_id: str) -> float:
+        """Hours of the item's finished parts (0 once the whole item is done or when none is)."""
+        return 0.0 if self.is_done(item_id) else sum(self.parts_done.get(item_id, {}).values())
 
     def active_dates(self) -> set[str]:
         """Dates with any study: an item finished or time logged."""
@@ -53,23 +84,44 @@ def derive(events: Sequence[Event]) -> Progress:
         if event.batch in cancelled or event.kind == "undo":
             continue
         if event.kind in PROGRESS_KINDS and event.item_id:
+            item_id, _, part = event.item_id.partition("#")
+            progress.touched.add(item_id)
             new_state = PROGRESS_KINDS[event.kind]
-            if new_state is None:
-                progress.state.pop(event.item_id, None)
-                progress.done_on.pop(event.item_id, None)
+            if part:
+                _apply_part(progress, event, item_id, int(part))
+            elif new_state is None:
+                progress.state.pop(item_id, None)
+                progress.done_on.pop(item_id, None)
+                progress.parts_done.pop(item_id, None)
             else:
-                progress.state[event.item_id] = new_state
+                progress.state[item_id] = new_state
+                progress.skip_note[item_id] = event.note
                 if new_state == DONE and event.on_date:
-                    progress.done_on[event.item_id] = event.on_date
+                    progress.done_on[item_id] = event.on_date
                 else:
-                    progress.done_on.pop(event.item_id, None)
+                    progress.done_on.pop(item_id, None)
         elif event.kind == "log":
             progress.logs.append(
                 {"date": event.on_date, "hours": event.hours, "item_id": event.item_id, "note": event.note}
             )
         elif event.kind == "replan" and event.schedule_version:
             progress.schedule_version = max(progress.schedule_version, event.schedule_version)
+            progress.replans.append((event.schedule_version, event.on_date or ""))
     return progress
+
+
+def _apply_part(progress: Progress, event: Event, item_id: str, part: int) -> None:
+    parts = progress.parts_done.setdefault(item_id, {})
+    if event.kind == "done":
+        parts[part] = event.hours or 0.0
+        if event.on_date:
+            progress.done_on[f"{item_id}#{part}"] = event.on_date
+    else:  # reopen: this part only; the item is open again
+        parts.pop(part, None)
+        progress.done_on.pop(f"{item_id}#{part}", None)
+        if progress.state.get(item_id) == DONE:
+            progress.state.pop(item_id)
+            progress.done_on.pop(item_id, None)
 
 
 def last_undoable_batch(events: Sequence[Event]) -> list[Event]:
@@ -79,6 +131,37 @@ def last_undoable_batch(events: Sequence[Event]) -> list[Event]:
         if event.kind != "undo" and event.batch not in cancelled:
             return [e for e in events if e.batch == event.batch]
     return []
+
+
+HISTORY_KINDS = ("log", "done", "skip", "reopen")
+
+
+def history_view(events: Sequence[Event], index: RoadmapIndex) -> list[dict[str, Any]]:
+    """The study log by date: time logged (with item and note) and items finished, skipped or reopened.
+
+    Undone changes are left out, and so are the skips a replan records for what ``--from`` leaves out.
+    """
+    cancelled = undone_batches(events)
+    replan_batches = {e.batch for e in events if e.kind == "replan"}
+    rows = []
+    for e in events:
+        if e.batch in cancelled or e.batch in replan_batches or e.kind not in HISTORY_KINDS:
+            continue
+        if e.kind != "log" and not e.item_id:
+            continue
+        item = index.items.get(base_id(e.item_id)) if e.item_id else None
+        rows.append(
+            {
+                "date": e.on_date,
+                "kind": e.kind,
+                "hours": float(e.hours) if e.kind == "log" and e.hours is not None else None,
+                "item": e.item_id,
+                "title": item["title"] if item else None,
+                "note": e.note if e.kind == "log" else None,
+            }
+        )
+    rows.sort(key=lambda row: row["date"] or "")
+    return rows
 
 
 # --- ids --------------------------------------------------------------------------------------
@@ -162,12 +245,54 @@ def behind_hours(schedule: dict[str, Any], progress: Progress, on: date) -> floa
         for p in day["items"]
         if progress.state.get(p["id"]) != SKIPPED
     )
-    hours_of: dict[str, float] = {}
+    achieved = sum(p["hours"] for day in schedule_days(schedule) for p in day["items"] if progress.part_is_done(p))
+    return expected - achieved
+
+
+def timeline(
+    schedules: dict[int, dict[str, Any]], replans: Sequence[tuple[int, str]], plan_start: date
+) -> dict[str, Any]:
+    """The plan's days as they were lived: each schedule's days until the next replan took over.
+
+    Weeks are numbered from ``plan_start``, 7 days each, whatever the replans' start days.
+    """
+    segments = [(1, "")] + [r for r in replans if r[0] in schedules]
+    days: list[dict[str, Any]] = []
+    for n, (version, since) in enumerate(segments):
+        until = segments[n + 1][1] if n + 1 < len(segments) else "9999-12-31"
+        days += [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
+    weeks: dict[int, dict[str, Any]] = {}
+    for day in days:
+        index = (date.fromisoformat(day["date"]) - plan_start).days // 7 + 1
+        weeks.setdefault(index, {"days": []})["days"].append(day)
+    last = max(weeks, default=0)
+    out = []
+    for index in range(1, last + 1):
+        start = plan_start + timedelta(days=7 * (index - 1))
+        week_days = weeks.get(index, {"days": []})["days"]
+        out.append(
+            {
+                "index": index,
+                "start": start.isoformat(),
+                "end": (start + timedelta(days=6)).isoformat(),
+                "hours": sum(d["hours"] for d in week_days),
+                "units": list(dict.fromkeys(p["unit"] for d in week_days for p in d["items"] if p.get("unit"))),
+                "days": week_days,
+            }
+        )
+    return {"start": plan_start.isoformat(), "end": days[-1]["date"] if days else None, "weeks": out}
+
+
+def continue_parts(schedule: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Number a replan's parts after the parts already finished (``#3`` follows a done ``#1``, ``#2``)."""
     for day in schedule_days(schedule):
         for p in day["items"]:
-            hours_of[p["id"]] = hours_of.get(p["id"], 0) + p["hours"]
-    achieved = sum(h for item_id, h in hours_of.items() if progress.is_done(item_id))
-    return expected - achieved
+            done = progress.parts_done.get(p["id"])
+            if done and not progress.is_done(p["id"]):
+                offset = max(done)
+                p["part"] += offset
+                p["parts"] += offset
+    return schedule
 
 
 def _resources(item: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -185,37 +310,52 @@ def _part_view(p: dict[str, Any], index: RoadmapIndex, progress: Progress) -> di
         "hours": p["hours"],
         "part": p["part"],
         "parts": p["parts"],
-        "done": progress.is_done(p["id"]),
+        "done": progress.part_is_done(p),
         "skipped": progress.state.get(p["id"]) == SKIPPED,
         "resources": _resources(index.items.get(p["id"])),
     }
 
 
 def today_view(
-    schedule: dict[str, Any], settings: dict[str, Any], index: RoadmapIndex, progress: Progress, on: date
+    schedule: dict[str, Any],
+    settings: dict[str, Any],
+    index: RoadmapIndex,
+    progress: Progress,
+    on: date,
+    lived: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The day's session, what is overdue, the week's progress and the next session."""
+    """The day's session, what is overdue, the week's progress and the next session.
+
+    ``lived`` is the plan's ``timeline``, for the week's number and hours (default: ``schedule``).
+    An item with a part today is listed with today's session only, never also as overdue.
+    """
     day_text = on.isoformat()
     days = schedule_days(schedule)
     today = next((d for d in days if d["date"] == day_text), None)
     items = [_part_view(p, index, progress) for p in (today["items"] if today else [])]
+    today_ids = {item["item_id"] for item in items}
 
     overdue: dict[str, dict[str, Any]] = {}
     for day in days:
         if day["date"] >= day_text:
             break
         for p in day["items"]:
-            if p["id"] in progress.state:
+            if _settled(p, progress) or p["id"] in today_ids:
                 continue
             entry = overdue.setdefault(
                 p["id"], {**_part_view(p, index, progress), "id": p["id"], "since": day["date"], "hours": 0.0}
             )
             entry["hours"] += p["hours"]
+    earlier = [p for d in days if d["date"] < day_text for p in d["items"] if p["id"] in today_ids]
+    for item in items:  # earlier parts of today's items still open, shown beside them
+        item["earlier_open_hours"] = sum(
+            p["hours"] for p in earlier if p["id"] == item["item_id"] and not _settled(p, progress)
+        )
 
-    week = week_of(schedule, on)
+    week = week_of(lived or schedule, on)
     week_view = None
     if week:
-        done = sum(p["hours"] for d in week["days"] for p in d["items"] if progress.is_done(p["id"]))
+        done = sum(p["hours"] for d in week["days"] for p in d["items"] if progress.part_is_done(p))
         week_view = {
             "index": week["index"],
             "start": week["start"],
@@ -227,7 +367,7 @@ def today_view(
     upcoming = None
     if not items:
         nxt = next(
-            (d for d in days if d["date"] > day_text and any(p["id"] not in progress.state for p in d["items"])), None
+            (d for d in days if d["date"] > day_text and any(not _settled(p, progress) for p in d["items"])), None
         )
         if nxt:
             upcoming = {
@@ -243,12 +383,18 @@ def today_view(
         "hours": sum(item["hours"] for item in items),
         "items": items,
         "overdue": list(overdue.values()),
+        "overdue_hours": sum(entry["hours"] for entry in overdue.values()),
         "week": week_view,
         "next": upcoming,
         "behind_hours": behind,
         "suggest_replan": behind > session,
-        "finished": not any(p["id"] not in progress.state for d in days for p in d["items"]),
+        "finished": all(_settled(p, progress) for d in days for p in d["items"]),
     }
+
+
+def _settled(p: dict[str, Any], progress: Progress) -> bool:
+    """Is this scheduled part done or skipped?"""
+    return p["id"] in progress.state or progress.part_is_done(p)
 
 
 def week_view(schedule: dict[str, Any], index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any] | None:
@@ -304,7 +450,7 @@ def status_view(
     hours = {i: index.items[i]["hours"] for i in items if i in index.items}
     done = [i for i in items if progress.is_done(i)]
     skipped = [i for i in items if progress.state.get(i) == SKIPPED]
-    done_hours = sum(hours.get(i, 0) for i in done)
+    done_hours = sum(hours.get(i, 0) for i in done) + sum(progress.part_hours(i) for i in items)
     total_hours = sum(hours.values())
     left_hours = total_hours - done_hours - sum(hours.get(i, 0) for i in skipped)
 
@@ -327,10 +473,17 @@ def status_view(
         if progress.is_done(item_id):
             row["done_items"] += 1
             row["done_hours"] += hours.get(item_id, 0)
+        row["done_hours"] += progress.part_hours(item_id)
 
     behind = behind_hours(schedule, progress, on)
     session = session_hours(settings)
     days = schedule_days(schedule)
+    planned_end = days[-1]["date"] if days else None
+    projected_end = _projected_end(done_hours, left_hours, on, plan_start)
+    late = 0
+    if projected_end and planned_end:
+        late = (date.fromisoformat(projected_end) - date.fromisoformat(planned_end)).days
+    finished = bool(items) and all(i in progress.state for i in items)
     return {
         "done_items": len(done),
         "total_items": len(items),
@@ -342,8 +495,11 @@ def status_view(
         "behind_hours": behind,
         "behind_days": round(behind / session, 1) if session else 0.0,
         "suggest_replan": behind > session,
-        "planned_end": days[-1]["date"] if days else None,
-        "projected_end": _projected_end(done_hours, left_hours, on, plan_start),
+        "planned_end": planned_end,
+        "projected_end": projected_end,
+        "projected_days_late": max(0, late),
+        "finished": finished,
+        "finished_on": max((progress.done_on.get(i, "") for i in done), default=None) if finished else None,
         "streak_days": study_streak(progress, settings, on),
         "stages": list(stages.values()),
     }

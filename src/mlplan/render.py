@@ -247,8 +247,18 @@ def status_panel(view: dict) -> Group:
             f"{stage['done_hours']:g}/{stage['total_hours']:g}",
         )
     behind = view["behind_hours"]
-    if behind > 0:
+    late = view.get("projected_days_late", 0)
+    if view.get("finished"):
+        pace = Text(f"plan complete: every item is done or skipped (last on {view['finished_on']})", style="green")
+    elif behind > 0:
         pace = Text(f"{hours(behind)} behind the plan ({plural(view['behind_days'], 'study day')})", style="yellow")
+    elif late > 7:
+        # the dates are kept, but the pace so far would not keep them
+        pace = Text(
+            f"{'ahead of' if behind < 0 else 'keeping'} the plan's dates, but at your pace so far you "
+            f"finish {_weeks(late)} after the planned end",
+            style="yellow",
+        )
     elif behind < 0:
         pace = Text(f"{hours(-behind)} ahead of the plan", style="green")
     else:
@@ -275,6 +285,40 @@ def status_panel(view: dict) -> Group:
             )
         )
     return Group(*lines)
+
+
+def _weeks(days: int) -> str:
+    weeks = round(days / 7)
+    return plural(weeks, "week") if weeks else plural(days, "day")
+
+
+def history_table(rows: list[dict], plan_name: str) -> Group:
+    """The study log by date, with the time logged in all."""
+    table = Table(title=f"Study log · {plan_name}", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    table.add_column("item", style="cyan", no_wrap=True)
+    table.add_column("title")
+    table.add_column("note")
+    words = {"log": "studied", "done": "done", "skip": "skipped", "reopen": "reopened"}
+    for row in rows:
+        table.add_row(
+            row["date"] or "",
+            hours(row["hours"]) if row["hours"] else "",
+            words[row["kind"]],
+            row["item"] or "",
+            row["title"] or "",
+            row["note"] or "",
+        )
+    logged = [row for row in rows if row["hours"]]
+    days = len({row["date"] for row in logged})
+    total = Text(
+        f"{hours(sum(row['hours'] for row in logged))} logged on {plural(days, 'day')}"
+        if logged
+        else "No time logged yet: `mlplan log 1h30m ID` records a session."
+    )
+    return Group(table, total)
 
 
 def plans_table(rows: list[dict]) -> Table:
