@@ -201,3 +201,68 @@ def test_markdown_with_nothing_usable(mlplan, tmp_path, isolated_home):
     assert result.stderr.startswith("Error: notes.md: ")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (isolated_home / "roadmaps").exists()
+
+
+NOISY_README = """\
+# Deep learning in four weeks
+
+[![Build](https://img.shields.io/badge/build-passing-green.svg)](https://example.com/ci)
+
+## Contents
+- [Week 1](#week-1)
+- [Week 2](#week-2)
+
+## Week 1: Tensors
+- [PyTorch 60 minute blitz](https://pytorch.org/tutorials/beginner/deep_learning_60min_blitz.html) (1.5 hours)
+- ![badge](https://img.shields.io/badge/x-y-blue.svg)
+
+## Week 2: Training
+- Train a classifier (3 hours)
+- [Back to top](#deep-learning-in-four-weeks)
+
+## License
+- MIT
+"""
+
+
+def test_dry_run_lists_what_it_skipped_with_lines_and_reasons(mlplan, tmp_path, isolated_home):
+    path = tmp_path / "dl.md"
+    path.write_text(NOISY_README, encoding="utf-8")
+    result = mlplan("import", str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Skipped 7 lines (headings and list items not in the roadmap):" in result.stdout
+    assert "  line 5 (table of contents): ## Contents" in result.stdout
+    assert "… and 2 more" in result.stdout
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_dry_run_json_gives_the_roadmap_and_every_skipped_line(mlplan, tmp_path):
+    path = tmp_path / "dl.md"
+    path.write_text(NOISY_README, encoding="utf-8")
+    data = as_json(mlplan("import", str(path), "--dry-run", "--json"))
+    assert set(data) == {"roadmap", "skipped"}
+    items = [i for s in data["roadmap"]["stages"] for u in s["units"] for i in u["items"]]
+    assert [(i["title"], i["hours"]) for i in items] == [("PyTorch 60 minute blitz", 1.5), ("Train a classifier", 3)]
+    assert data["skipped"] == [
+        {"line": 5, "text": "## Contents", "why": "table of contents"},
+        {"line": 6, "text": "- [Week 1](#week-1)", "why": "table of contents"},
+        {"line": 7, "text": "- [Week 2](#week-2)", "why": "table of contents"},
+        {"line": 11, "text": "- ![badge](https://img.shields.io/badge/x-y-blue.svg)", "why": "badge"},
+        {"line": 15, "text": "- [Back to top](#deep-learning-in-four-weeks)", "why": "navigation"},
+        {"line": 17, "text": "## License", "why": "back matter (License)"},
+        {"line": 18, "text": "- MIT", "why": "back matter (License)"},
+    ]
+
+
+def test_a_saving_import_says_how_many_lines_it_skipped(mlplan, tmp_path):
+    path = tmp_path / "dl.md"
+    path.write_text(NOISY_README, encoding="utf-8")
+    result = mlplan("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Skipped 7 lines that are not study content; see them with --dry-run." in result.stderr
+
+
+def test_yaml_import_json_skips_nothing(mlplan, edited_bedrock, isolated_home):
+    data = as_json(mlplan("import", str(edited_bedrock), "--json"))
+    assert data["skipped"] == [] and data["roadmap"]["id"] == "my-bedrock"
+    assert data["saved"] == str(isolated_home / "roadmaps" / "my-bedrock.yaml")

@@ -193,6 +193,9 @@ def import_roadmap(
     title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace your roadmap with the same id.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the roadmap and the skipped lines as JSON instead of a tree.")
+    ] = False,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
     from mlplan import catalog, render
@@ -200,15 +203,22 @@ def import_roadmap(
 
     name = "<stdin>" if file == "-" else file
     text = _read_text(file)
+    skipped: list[Any] = []
     with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
-        roadmap = read_roadmap(text, name, roadmap_id, title)
-    out = render.console()
+        roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
+    path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
+    if as_json:
+        data = {"roadmap": roadmap.model_dump(mode="json"), "skipped": [vars(s) for s in skipped]}
+        _print_json(data | ({"saved": str(path)} if path else {}))
+        return
     if dry_run:
-        out.print(render.roadmap_tree(roadmap))
+        render.console().print(render.roadmap_tree(roadmap))
+        typer.echo(render.skipped_summary(skipped))
         typer.echo(_import_summary(roadmap) + " Dry run: nothing saved.")
         return
-    path = catalog.save_user_roadmap(roadmap, force)
     typer.echo(f"Imported {roadmap.id}: " + _import_summary(roadmap) + f" Saved to {path}.")
+    if skipped:
+        typer.echo(f"Skipped {len(skipped)} lines that are not study content; see them with --dry-run.", err=True)
     typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
 
 

@@ -23,6 +23,7 @@ from mlplan.scheduler import WEEKDAYS, Availability, Schedule
 from mlplan.wording import plural
 
 if TYPE_CHECKING:
+    from mlplan.markdown_import import Skipped
     from mlplan.models import Roadmap
 
 
@@ -129,6 +130,19 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
                 node.add(f"[cyan]{_esc(item.id)}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
+
+
+def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
+    """``skipped N lines`` and the first few, one a line: ``  line 12 (navigation): - [Back to top](#top)``."""
+    if not skipped:
+        return "Skipped 0 lines: every heading and list item is in the roadmap."
+    lines = [f"Skipped {len(skipped)} lines (headings and list items not in the roadmap):"]
+    for s in skipped[:shown]:
+        text = s.text if len(s.text) <= 80 else s.text[:79] + "…"
+        lines.append(f"  line {s.line} ({s.why}): {text}")
+    if len(skipped) > shown:
+        lines.append(f"  … and {len(skipped) - shown} more (mlplan import FILE --dry-run --json lists them all)")
+    return "\n".join(lines)
 
 
 def schedule_summary(

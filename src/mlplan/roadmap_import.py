@@ -8,6 +8,7 @@ is the catalog's job; this module never writes.
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from mlplan.errors import RoadmapInvalid
 from mlplan.models import Roadmap
@@ -16,8 +17,13 @@ YAML_SUFFIXES = {".yaml", ".yml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".txt"}
 
 
-def read_roadmap(text: str, name: str, roadmap_id: str | None = None, title: str | None = None) -> Roadmap:
-    """The roadmap in ``text`` (named ``name`` in errors), with ``--id``/``--title`` applied."""
+def read_roadmap(
+    text: str, name: str, roadmap_id: str | None = None, title: str | None = None, skipped: list[Any] | None = None
+) -> Roadmap:
+    """The roadmap in ``text`` (named ``name`` in errors), with ``--id``/``--title`` applied.
+
+    Given a ``skipped`` list, a Markdown import appends what it left out (YAML leaves nothing out).
+    """
     if "\x00" in text:
         raise RoadmapInvalid(f"{name}: a binary file, not a roadmap (give a Markdown or YAML text file)")
     if not text.strip():
@@ -29,7 +35,7 @@ def read_roadmap(text: str, name: str, roadmap_id: str | None = None, title: str
         return _override(roadmap, roadmap_id, title, name)
     from mlplan.markdown_import import import_markdown
 
-    return import_markdown(text, PurePath(name).name, roadmap_id=roadmap_id, title=title)
+    return import_markdown(text, PurePath(name).name, roadmap_id=roadmap_id, title=title, skipped=skipped)
 
 
 def _is_yaml(text: str, name: str) -> bool:

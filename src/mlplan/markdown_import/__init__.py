@@ -19,6 +19,7 @@ The package reads in this order, one module per step; to find where a shape is h
 - ``tables``: table rows as pieces (course tables, week tables, day tables).
 - ``items``: a unit's pieces as items, and their hours (stated, shared budgets, estimated).
 - ``build``: the title, pace, ids and the roadmap itself.
+- ``skipped``: the headings and list items the roadmap does not hold, with their line and why.
 """
 
 from __future__ import annotations
@@ -29,20 +30,32 @@ from contextlib import contextmanager
 
 from mlplan.errors import RoadmapInvalid
 from mlplan.markdown_import.build import import_text
+from mlplan.markdown_import.skipped import Skipped
 from mlplan.models import Roadmap
 
-__all__ = ["import_markdown"]
+__all__ = ["Skipped", "import_markdown"]
 
 
-def import_markdown(text: str, name: str, roadmap_id: str | None = None, title: str | None = None) -> Roadmap:
-    """Read a Markdown curriculum as a roadmap; ``name`` (the file name) prefixes errors and is the ``source``."""
+def import_markdown(
+    text: str,
+    name: str,
+    roadmap_id: str | None = None,
+    title: str | None = None,
+    *,
+    skipped: list[Skipped] | None = None,
+) -> Roadmap:
+    """Read a Markdown curriculum as a roadmap; ``name`` (the file name) prefixes errors and is the ``source``.
+
+    Give a ``skipped`` list to have the headings and list items the roadmap does not hold
+    appended to it, each with its line and the reason (it costs a pass over the document).
+    """
     if "\x00" in text:
         raise RoadmapInvalid(f"{name}: not a text file (it contains NUL bytes)")
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise RoadmapInvalid(f"{name}: the file is empty")
     with _collector_paused():
-        return import_text(text, name, roadmap_id, title)
+        return import_text(text, name, roadmap_id, title, skipped)
 
 
 @contextmanager

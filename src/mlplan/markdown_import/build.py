@@ -24,14 +24,19 @@ from mlplan.markdown_import.items import Builder, UnitContent, assign_hours, spl
 from mlplan.markdown_import.labels import ANY_UNIT_RANGE, UNIT_WORDS
 from mlplan.markdown_import.outline import Plan, StageDraft, find_title_section, plan_document
 from mlplan.markdown_import.pieces import flatten
+from mlplan.markdown_import.skipped import Skipped, skipped_lines
 from mlplan.markdown_import.text import clean, repair
 from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
 from mlplan.roadmap_file import describe_errors
 
 
-def import_text(text: str, name: str, roadmap_id: str | None, title: str | None) -> Roadmap:
-    doc = read_document(repair(text))
+def import_text(
+    text: str, name: str, roadmap_id: str | None, title: str | None, skipped: list[Skipped] | None = None
+) -> Roadmap:
+    """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
+    text = repair(text)
+    doc = read_document(text)
     if not doc.headings and not doc.lists:
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)
@@ -57,9 +62,12 @@ def import_text(text: str, name: str, roadmap_id: str | None, title: str | None)
         "stages": stages,
     }
     try:
-        return Roadmap.model_validate(data)
+        roadmap = Roadmap.model_validate(data)
     except ValidationError as exc:
         raise RoadmapInvalid("\n".join(f"{name}: {line}" for line in describe_errors(exc))) from exc
+    if skipped is not None:
+        skipped += skipped_lines(doc, roadmap, text)
+    return roadmap
 
 
 def _slug(text: str) -> str:

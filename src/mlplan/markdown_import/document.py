@@ -7,6 +7,7 @@ an HTML block's text becomes a paragraph (its first ``<h1>`` may be the document
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,8 @@ from mlplan.markdown_import.tokens import Token
 class Entry:
     lines: list[Line]
     children: list[Entry]
+    line: int = 0  # where the entry starts in the source, counting from 1
+    task: bool = False  # a GFM task-list entry (``- [ ] …``)
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     parent: Section | None = None
+    line: int = 0
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Document:
     html_title: str | None
     headings: int
     lists: int
+    task_list: bool = False  # the document's study items are its GFM task list (``- [ ] …``)
 
 
 def read_document(text: str) -> Document:
@@ -74,7 +79,8 @@ def read_document(text: str) -> Document:
             level = int(token.tag[1])
             while current.level >= level:
                 current = current.parent or root
-            section = Section(level, joined_text(inline_lines(tokens[i + 1])), parent=current)
+            title = joined_text(inline_lines(tokens[i + 1]))
+            section = Section(level, title, parent=current, line=_line_of(token))
             current.children.append(section)
             current, doc.headings = section, doc.headings + 1
             i += 3
@@ -101,7 +107,20 @@ def read_document(text: str) -> Document:
         elif kind == "footnote_block_open":
             i = _skip_to(tokens, i, "footnote_block_close")
         i += 1
+    entries = [
+        e for s in [root, *walk(root)] for b in s.blocks if isinstance(b, ListBlock) for e in all_entries(b.entries)
+    ]
+    tasks = sum(e.task for e in entries)
+    # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
+    doc.task_list = tasks >= 20 and tasks * 4 >= len(entries)
     return doc
+
+
+def all_entries(entries: list[Entry]) -> Iterator[Entry]:
+    """The entries of a list and of all lists nested in them, in source order."""
+    for entry in entries:
+        yield entry
+        yield from all_entries(entry.children)
 
 
 def _skip_to(tokens: list[Token], i: int, closing: str) -> int:
@@ -122,8 +141,14 @@ def _read_list(tokens: list[Token], i: int) -> tuple[list[Entry], int]:
     return entries, i + 1
 
 
+def _line_of(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
 def _read_item(tokens: list[Token], i: int) -> tuple[Entry, int]:
-    depth, entry = tokens[i].level, Entry([], [])
+    opening = tokens[i]
+    task = "task-list-item" in str(opening.attrs.get("class", ""))
+    depth, entry = opening.level, Entry([], [], _line_of(opening), task)
     i += 1
     while not (tokens[i].type == "list_item_close" and tokens[i].level == depth):
         kind = tokens[i].type

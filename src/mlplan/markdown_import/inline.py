@@ -8,7 +8,9 @@ Hard breaks and ``<br>`` split lines, and so does a soft break before bold text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
@@ -28,11 +30,13 @@ class Line:
     colon: bool = False
     bold_label: bool = False
     lead_bold: bool = False
+    bare: bool = False  # the line was only bare URLs: its text is the first one's host and path
 
 
 _BOLD_LABEL = re.compile(rf"^{BOLD_ON}([^{BOLD_ON}{BOLD_OFF}]+?)\s*{BOLD_OFF}\s*(:?)\s*(.*)$", re.S)
 
 
+T = TypeVar("T")
 PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'’-]{0,40}?)\s*:\s*(.*)$")
 
 
@@ -72,7 +76,12 @@ def inline_lines(inline: Token) -> list[Line]:
 
     def newline() -> None:
         nonlocal buf, links, anchors
-        line = make_line("".join(buf), links, anchors)
+        raw, bare = _bare_urls("".join(buf))
+        line = make_line(raw, links + bare, anchors)
+        if line is None and bare:
+            line = make_line(bare[0][0], bare, anchors)
+            if line:
+                line.bare = True
         if line:
             lines.append(line)
         buf, links, anchors = [], [], 0
@@ -122,6 +131,62 @@ def _breaks_line(children: list[Token], i: int) -> bool:
         if child.type != "text" or child.content:
             return child.type == "strong_open"
     return False
+
+
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]`]+[^\s<>()\[\]`.,;:!?'\"]")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
+
+
+def _bare_urls(raw: str) -> tuple[str, list[tuple[str, str]]]:
+    """Bare ``https://…`` addresses in text (outside links) as links, and the text without them.
+
+    A link's title is the text around it when that is short (``Intro to ML (Udacity) https://…``),
+    else the address's host and path.
+    """
+    if "://" not in raw:
+        return raw, []
+    urls = [m.group() for m in _BARE_URL.finditer(raw) if URL_OK.match(m.group())]
+    if not urls:
+        return raw, []
+    rest = _EMPTY_BRACKETS.sub("", _BARE_URL.sub("", raw))
+    around = clean(rest).strip(" -–—:|,")
+    title = around if around and len(around) <= 80 else ""
+    return rest, [(title or url_title(url), url) for url in urls]
+
+
+def url_title(url: str) -> str:
+    """``https://www.youtube.com/watch?v=…`` → ``youtube.com/watch``: a readable name for a bare address."""
+    address = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    address = address.removeprefix("www.")
+    return address if len(address) <= 70 else address[:67] + "…"
+
+
+def outside_links(line: Line, text: str, read: Callable[[str], tuple[T, str]]) -> tuple[T, str]:
+    """``read`` (such as ``hour_forms.task_hours``) applied to ``text`` with the line's link labels hidden.
+
+    ``[PyTorch 60 minute blitz](…) (1.5 hours)`` states 1.5 hours: a link's label names the
+    resource, it does not say how long the learner spends on it.
+    """
+    hidden: dict[str, str] = {}
+    for n, (label, _url) in enumerate(line.links):
+        if label and label in text:
+            mark = f"\x03{chr(0xE000 + n)}\x04"
+            hidden[mark] = label
+            text = text.replace(label, mark, 1)
+    value, rest = read(text)
+    for mark, label in hidden.items():
+        rest = rest.replace(mark, label)
+    return value, rest
+
+
+def is_link_line(line: Line) -> bool:
+    """The line is links and little else (``[Java Programming](…)``, ``Intro to ML https://…``), not prose."""
+    if line.bare:
+        return True
+    rest = line.text
+    for label, _url in line.links:
+        rest = rest.replace(label, "")
+    return bool(line.links) and not re.search(r"[^\W\d_]{3,}", rest)
 
 
 def joined_text(lines: list[Line]) -> str:

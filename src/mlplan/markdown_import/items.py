@@ -87,13 +87,17 @@ class Builder:
             self.content.objectives.append(p.text)
         elif described and p.category in ("resource", "dataset"):
             self.loose_resources += p.resources
-        elif described and p.category in ("project", "capstone") and (target := self._target()):
+        elif described and p.category in ("project", "capstone") and (target := self._described_project(p)):
             target.details.append(f"{p.label}: {p.text}" if p.label else p.text)
             target.resources += p.resources
         else:
             kind = p.kind or ItemKind.CONCEPT
             self._new(kind, p.text, hours=p.hours, days=p.days, resources=list(p.resources),
                       checklist=list(p.checklist), details=list(p.details))  # fmt: skip
+
+    def _described_project(self, p: Piece) -> ItemDraft | None:
+        """The item a project note without hours describes; a project list entry is its own item unless one exists."""
+        return self.project if p.listed else self._target()
 
     def _check(self, p: Piece) -> None:
         text = CHECK_PREFIX.get(p.category or "", "") + p.text

@@ -22,7 +22,8 @@ from mlplan.models import ItemKind
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
     r"|about(?: this| the)?\b|licen[cs]e|contribut|code of conduct|team\b|credits|acknowledg|references|bibliography"
-    r"|works cited|citations?|sources\b|further reading|see also|faq|change ?log|support|sponsor|community\b"
+    r"|works cited|citations?|sources\b|further reading|see also|faq|change ?log|support(?: us| the project)?$"
+    r"|sponsor|community\b"
     r"|success metrics|metrics\b|milestones|end goal|final thoughts|conclusion|congratulations|what'?s next"
     r"|next goals|prerequisites?\b|how to (?:use|contribute|collaborate)|(?:\w+ )?resources?\b|resource compilation)",
     re.I,
@@ -121,12 +122,12 @@ def label_category(label: str) -> str | None:
     return None
 
 
-def _bare(title: str) -> str:
+def bare_title(title: str) -> str:
     return re.sub(r"^[\W\d_]*(?:\d+[.)]|[IVX]+\.)?\s*", "", title).strip()
 
 
 def is_back_matter(title: str) -> bool:
-    return bool(_BACK_MATTER.match(_bare(title)))
+    return bool(_BACK_MATTER.match(bare_title(title)))
 
 
 def is_part_label(title: str) -> bool:

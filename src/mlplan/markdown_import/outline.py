@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mlplan import hour_forms
-from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, walk
+from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import joined_text
 from mlplan.markdown_import.labels import (
     ANY_UNIT_RANGE,
@@ -39,7 +39,8 @@ from mlplan.markdown_import.labels import (
 )
 from mlplan.markdown_import.pieces import is_toc
 from mlplan.markdown_import.text import clean
-from mlplan.markdown_import.units import UnitDraft, units_of
+from mlplan.markdown_import.units import UnitDraft, heading_item, link_body
+from mlplan.markdown_import.units import units_of as section_units
 
 
 @dataclass
@@ -56,8 +57,12 @@ class Plan:
     outside_titles: list[str]
 
 
-def _has_content(section: Section) -> bool:
+def _has_content(section: Section, task_list: bool = False) -> bool:
+    """The section holds study content: a table, a list (task entries in a task-list document), or links."""
+    if task_list:
+        return any(e.task for b in section.blocks if isinstance(b, ListBlock) for e in all_entries(b.entries))
     own = any(isinstance(b, Table) or (isinstance(b, ListBlock) and not is_toc(b.entries)) for b in section.blocks)
+    own = own or (not section.children and link_body(section))
     return own or any(is_part_label(c.title) and _has_content(c) for c in section.children)
 
 
@@ -76,13 +81,13 @@ def _best_level(counts: Counter[int]) -> int | None:
     return max(counts, key=lambda level: (counts[level], -level)) if counts else None
 
 
-def _unit_level(sections: list[Section]) -> int | None:
+def _unit_level(sections: list[Section], task_list: bool) -> int | None:
     numbered = Counter(
         s.level for s in sections if unit_number(s.title) or NUMBERED.match(s.title) and not is_part_label(s.title)
     )
-    if numbered and max(numbered.values()) >= 2:
+    if numbered and max(numbered.values()) >= 2 and not task_list:
         return _best_level(numbered)
-    holding = [s for s in sections if _has_content(s)]
+    holding = [s for s in sections if _has_content(s, task_list)]
     return _best_level(Counter(s.level for s in holding if not is_part_label(s.title))) or _best_level(
         Counter(s.level for s in holding)
     )
@@ -112,10 +117,17 @@ def find_title_section(root: Section) -> Section | None:
 def plan_document(doc: Document, roadmap_title: str) -> Plan:
     title_section = find_title_section(doc.root)
     sections = _study_sections(doc.root, title_section)
-    unit_level = _unit_level(sections)
     plan = Plan(title_section, [], list(doc.root.blocks), [])
     if title_section:
         plan.intro += title_section.blocks
+    if days := _day_sections(sections):
+        plan.stages.append(StageDraft(roadmap_title, _journal_units(days)))
+        return plan
+    unit_level = _unit_level(sections, doc.task_list)
+
+    def units_of(section: Section, own_only: bool = False) -> list[UnitDraft]:
+        return section_units(section, own_only, doc.task_list)
+
     if unit_level is None:
         if any(isinstance(b, (ListBlock, Table)) for b in doc.root.blocks):
             plan.stages.append(StageDraft(roadmap_title, units_of(Section(0, roadmap_title, doc.root.blocks))))
@@ -143,7 +155,7 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
                     place(units_of(child, own_only=True))
                     plan.outside_titles.append(child.title)
                     visit(child, True)
-                elif _has_content(child):
+                elif _has_content(child, doc.task_list):
                     place(units_of(child))
             elif child.level >= unit_level:
                 if stage_level is not None and not in_stage and not plan.stages:
@@ -165,6 +177,45 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
         plan.stages = _restage([u for s in plan.stages for u in s.units], ranges)
     return plan
 
+
+# ---------------------------------------------------------------- day journals
+
+_DAY_TITLE = re.compile(r"(?:^|[|:(\[\-–—]\s*)day\s*0*(\d+)\b[\s:.)\]–—-]*", re.I)
+
+
+def _day_sections(sections: list[Section]) -> list[Section]:
+    """The ``Day N`` sections of a journal (``## Logistic Regression | Day 4``), if most at their level are."""
+    by_level: dict[int, list[Section]] = {}
+    for section in sections:
+        by_level.setdefault(section.level, []).append(section)
+    for level in sorted(by_level):
+        days = [s for s in by_level[level] if _DAY_TITLE.search(s.title)]
+        if len(days) >= 3 and len(days) * 2 > len(by_level[level]):
+            return days
+    return []
+
+
+def _journal_units(days: list[Section]) -> list[UnitDraft]:
+    """Each day is an item (``Day 4: Logistic Regression``); seven days make a week's unit."""
+    weeks: dict[int, list[tuple[int, Section]]] = {}
+    for section in days:
+        match = _DAY_TITLE.search(section.title)
+        assert match  # _day_sections kept only these
+        day = int(match.group(1))
+        weeks.setdefault((day - 1) // 7 + 1, []).append((day, section))
+    units = []
+    for week, entries in weeks.items():
+        pieces = []
+        for day, section in entries:
+            rest = clean(_DAY_TITLE.sub(" ", section.title, count=1)).strip(" |:-–—")
+            pieces.append(heading_item(section, f"Day {day}: {rest}" if rest else f"Day {day}", days=1))
+        first, last = entries[0][0], entries[-1][0]
+        span = f"Day {first}" if first == last else f"Days {first}–{last}"
+        units.append(UnitDraft(f"Week {week}: {span}", pieces, number=("week", week, week)))
+    return units
+
+
+# ---------------------------------------------------------------- stages named by an overview table
 
 _RANGE_CELL = re.compile(
     rf"^(?:(?P<word>{'|'.join(UNIT_WORDS)})s?\s*)?(?P<a>\d+)\s*(?:-|–|—|to)\s*(?P<b>\d+)\b[\s:.,–—-]*(?P<rest>.*)$",

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlplan import hour_forms
-from mlplan.markdown_import.document import Entry
-from mlplan.markdown_import.inline import PLAIN_LABEL, Line
+from mlplan.markdown_import.document import Entry, all_entries
+from mlplan.markdown_import.inline import PLAIN_LABEL, Line, is_link_line, outside_links
 from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, kind_from_text, label_category
 from mlplan.markdown_import.resources import line_resources
 from mlplan.models import ItemKind
@@ -41,6 +41,7 @@ class Piece:
     details: list[str] = field(default_factory=list)
     hours: float | None = None
     days: int | None = None
+    listed: bool = False  # a list entry, not a line of a paragraph
 
 
 @dataclass
@@ -54,11 +55,14 @@ class State:
     capstone: bool = False
     steps: bool = False
     heading: tuple[str | None, str] = (None, "")
+    task_list: bool = False  # the document's study items are its task-list entries
 
     def under(self, label: str, group: str | None = None) -> State:
         category = label_category(label) or self.category
         group = self.group if group is None else group
-        return State(category, label, group, self.default, self.capstone, heading=(category, label))
+        return State(
+            category, label, group, self.default, self.capstone, heading=(category, label), task_list=self.task_list
+        )
 
     def done(self) -> None:
         """A bold label line introduces the next list or table only; a heading's label lasts to the next heading."""
@@ -72,9 +76,12 @@ def _is_label_line(line: Line) -> bool:
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
     day_label = line.label and hour_forms.day_count(line.label)
-    # A bold label is the document's structure (``**Mini-Project Idea:** …``); a plain one is part of the text.
-    text = line.body if own_text and line.bold_label and line.body and not day_label else line.text
-    hours, text = hour_forms.task_hours(text)
+    # A bold label is the document's structure (``**Tasks:** …``); a plain one is part of the text, and so is
+    # a project's (``**Project:** Build X`` is a project called that).
+    project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
+    use_body = own_text and line.bold_label and line.body and not day_label and not project_label
+    text = line.body if use_body else line.text
+    hours, text = outside_links(line, text, hour_forms.task_hours)
     if not text:
         return None
     plain = PLAIN_LABEL.match(text)
@@ -119,6 +126,10 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
             piece = item_piece(line, state.category, state)
         elif line.lead_bold and line.links:
             piece = item_piece(line, "resource", state)  # "**Intro to Data Science** / UW [Videos](…)"
+        elif line.bare:
+            piece = Piece("resource", resources=line_resources(line))  # an address alone: the heading names it
+        elif is_link_line(line):
+            piece = item_piece(line, "resource", state)  # a paragraph that is a link: "[Java Programming](…)"
         else:
             piece = None  # prose
         if piece:
@@ -156,9 +167,22 @@ def flatten(entries: list[Entry]) -> list[str]:
     return out
 
 
+def is_navigation(entry: Entry) -> bool:
+    """``- [Back to top](#top)``, ``- [Week 2](#week-2)``: a link within the page is not study content."""
+    first = entry.lines[0] if entry.lines else None
+    if first is None:
+        return False
+    return bool(NAVIGATION.match(first.text)) or (bool(first.anchors) and not first.links and not entry.children)
+
+
+NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to top|↑|⬆)\W*$", re.I)
+
+
 def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
     if is_toc(entries):
         return []
+    if state.task_list:
+        return _task_pieces(entries, state)
     category = state.category
     if category == "skip" or category in ("time", "duration"):
         return []
@@ -177,6 +201,8 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
             pieces.extend(list_pieces(entry.children, current))
             continue
         first = entry.lines[0]
+        if is_navigation(entry):
+            continue
         if first.bold_only or _is_label_line(first):
             sub = current.under(
                 first.label or first.text, None if label_category(first.label or first.text) else first.text
@@ -192,8 +218,35 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
         else:
             piece = item_piece(first, current.category or own, current, own_text=current.category is None)
         if piece and piece.role == "item":
+            piece.listed = True
             piece.checklist = flatten(entry.children)
             piece.details += [line.text for line in entry.lines[1:]]
         if piece:
             pieces.append(piece)
+    return pieces
+
+
+def _task_pieces(entries: list[Entry], state: State) -> list[Piece]:
+    """A task-list document: each ``- [ ]`` entry is an item, its nested entries its checklist and resources.
+
+    An entry without a checkbox heads the task entries under it (``- ### Arrays``), or, with none
+    under it, is prose around the plan (``Successful software engineers are smart, but…``).
+    """
+    pieces: list[Piece] = []
+    for entry in entries:
+        if not entry.lines or not entry.task:
+            if any(e.task for e in all_entries(entry.children)):
+                head = entry.lines[0].text if entry.lines else ""
+                pieces += _task_pieces(entry.children, state.under(head, head) if head else state)
+            continue
+        piece = item_piece(entry.lines[0], state.category, state, own_text=state.category is None)
+        if piece is None:
+            continue
+        nested = list(all_entries(entry.children))
+        piece.listed = True
+        piece.checklist = flatten(entry.children)
+        piece.details += [line.text for line in entry.lines[1:]]
+        for line in [line for e in nested for line in e.lines]:
+            piece.resources += line_resources(line)
+        pieces.append(piece)
     return pieces

@@ -3,6 +3,10 @@
 Inside a unit, deeper headings are labels (``Topics``, ``Project``…) or groups. A table with
 a ``Week`` column turns each row into a week unit (the section becomes their ``module``), and
 a list whose entries start with ``Week N``/``Module N`` turns each entry into a unit.
+
+A heading whose body is only links or bare URLs (``#### Intro to Tensorflow`` over a YouTube
+address) is one item, the links its resources. So is a numbered unit (``## Week 3``,
+``## Logistic Regression | Day 4``) that has nothing but prose: the prose is its details.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import re
 from dataclasses import dataclass
 
 from mlplan import hour_forms
-from mlplan.markdown_import.document import ListBlock, Para, Section, Table
-from mlplan.markdown_import.labels import UNIT_NUMBER, is_part_label, unit_number, unit_title
-from mlplan.markdown_import.pieces import Piece, State, line_pieces, list_pieces
+from mlplan.markdown_import.document import ListBlock, Para, Section, Table, all_entries, walk
+from mlplan.markdown_import.inline import is_link_line
+from mlplan.markdown_import.labels import UNIT_NUMBER, is_part_label, kind_from_text, unit_number, unit_title
+from mlplan.markdown_import.pieces import Piece, State, flatten, line_pieces, list_pieces
 from mlplan.markdown_import.resources import line_resources
 from mlplan.markdown_import.tables import row_pieces, table_pieces, table_roles, week_rows
 from mlplan.markdown_import.text import clean
@@ -42,6 +47,9 @@ def _section_pieces(section: Section, state: State, own_only: bool = False) -> l
     if not own_only:
         for child in section.children:
             label = is_part_label(child.title)
+            if not label and not child.children and link_body(child):
+                pieces.append(heading_item(child, clean(child.title)))
+                continue
             sub = state.under(child.title, None if label else clean(child.title))
             if not label:
                 sub.category, sub.label = state.heading
@@ -50,12 +58,34 @@ def _section_pieces(section: Section, state: State, own_only: bool = False) -> l
     return pieces
 
 
-def _unit_state(title: str) -> State:
+def link_body(section: Section) -> bool:
+    """The section's own text is links: most of its paragraph lines carry one, and it has no list or table."""
+    if not all(isinstance(block, Para) for block in section.blocks):
+        return False
+    lines = [line for block in section.blocks if isinstance(block, Para) for line in block.lines]
+    return sum(1 for line in lines if is_link_line(line)) * 2 > len(lines)
+
+
+def heading_item(section: Section, title: str, days: int | None = None) -> Piece:
+    """The whole section as one item named by its heading: its links are resources, its prose the details."""
+    piece = Piece("item", title, kind=kind_from_text(title, ItemKind.CONCEPT), days=days)
+    for part in [section, *walk(section)]:
+        for block in part.blocks:
+            if isinstance(block, Para):
+                piece.resources += [r for line in block.lines for r in line_resources(line)]
+                piece.details += [line.text for line in block.lines if not line.bare]
+            elif isinstance(block, ListBlock):
+                piece.resources += [r for e in all_entries(block.entries) for ln in e.lines for r in line_resources(ln)]
+                piece.checklist += flatten(block.entries)
+    return piece
+
+
+def _unit_state(title: str, task_list: bool = False) -> State:
     default = ItemKind.PROJECT if re.search(r"project|capstone|case stud", title, re.I) else ItemKind.CONCEPT
-    return State(default=default, capstone=bool(re.search(r"capstone", title, re.I)))
+    return State(default=default, capstone=bool(re.search(r"capstone", title, re.I)), task_list=task_list)
 
 
-def units_of(section: Section, own_only: bool = False) -> list[UnitDraft]:
+def units_of(section: Section, own_only: bool = False, task_list: bool = False) -> list[UnitDraft]:
     title = clean(hour_forms.strip_pace(section.title))
     if not own_only:
         for block in section.blocks:
@@ -70,8 +100,21 @@ def units_of(section: Section, own_only: bool = False) -> list[UnitDraft]:
         module = unit_title(title[: week.start()].strip())
         rest = UNIT_NUMBER.match(module)
         title = f"{unit_title(week.group(1))}: {rest['rest'] if rest else module}"
-    pieces = _section_pieces(section, _unit_state(title), own_only)
-    return [UnitDraft(unit_title(title), pieces, module, unit_number(title))]
+    pieces = _section_pieces(section, _unit_state(title, task_list), own_only)
+    number = unit_number(title)
+    nested_units = any(unit_number(s.title) for s in walk(section))
+    if (
+        not own_only
+        and not nested_units
+        and not any(p.role == "item" for p in pieces)
+        and (number or link_body(section))
+    ):
+        rest = UNIT_NUMBER.match(title)
+        name = rest["rest"] if rest and rest["rest"] else title
+        item = heading_item(section, name)
+        if item.resources or item.details or item.checklist:
+            pieces = [p for p in pieces if p.role != "resource"] + [item]
+    return [UnitDraft(unit_title(title), pieces, module, number)]
 
 
 def _week_table_units(section: Section, title: str, table: Table, weeks: list) -> list[UnitDraft]:

@@ -1,0 +1,127 @@
+"""What an import left out: every heading and list item not in the roadmap, with its line and why.
+
+The importer never drops a line silently. Once the roadmap is built, each heading and list
+item of the source is looked for in it (as a stage, unit, item, resource, checklist entry,
+objective or detail): it is kept when all the words of one of its lines (hours aside) appear
+in one text of the roadmap, or when one of its links is a resource there. Looking the words
+up, rather than following each line through every rule, keeps this report true whatever
+the rules do. The others are reported with the reason: back matter, badge, table of
+contents, navigation, a label, a heading without study content, prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlplan import hour_forms
+from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
+from mlplan.markdown_import.inline import Line
+from mlplan.markdown_import.labels import bare_title, is_back_matter, is_part_label, unit_title
+from mlplan.markdown_import.pieces import is_navigation, is_toc
+from mlplan.models import Roadmap
+
+_WORD = re.compile(r"[^\W_]+")
+_CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
+_IMAGE = re.compile(r"!\[|<img\b", re.I)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A heading or list item of the source that is not in the roadmap."""
+
+    line: int
+    text: str
+    why: str
+
+
+def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]:
+    """The source's headings and list items that the roadmap does not hold, in source order."""
+    found = _Found(roadmap)
+    raw = source.split("\n")
+    out: list[Skipped] = []
+
+    def report(line: int, why: str) -> None:
+        text = raw[line - 1].strip() if 0 < line <= len(raw) else ""
+        out.append(Skipped(line, text if len(text) <= 200 else text[:199] + "…", why))
+
+    def visit(section: Section, back: str) -> None:
+        if section.level:
+            back = back or (section.title if is_back_matter(section.title) else "")
+            if back:
+                report(section.line, _back_why(back))
+            elif not found.holds_text(section.title):
+                report(section.line, "label" if is_part_label(section.title) else "heading without study content")
+        for block in section.blocks:
+            if isinstance(block, ListBlock):
+                toc = is_toc(block.entries)
+                for entry in all_entries(block.entries):
+                    if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
+                        report(entry.line, why)
+        for child in section.children:
+            visit(child, back)
+
+    visit(doc.root, "")
+    return sorted(out, key=lambda s: s.line)
+
+
+def _back_why(title: str) -> str:
+    return "table of contents" if _CONTENTS.match(bare_title(title)) else f"back matter ({title})"
+
+
+def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool, tasks: bool) -> str | None:
+    if back:
+        return _back_why(back)
+    if not entry.lines:
+        source = raw[entry.line - 1] if 0 < entry.line <= len(raw) else ""
+        return "badge" if _IMAGE.search(source) else "empty"
+    if is_navigation(entry) or (entry.lines[0].anchors and not entry.lines[0].links):
+        return "table of contents" if toc else "navigation"
+    if any(found.holds(line) for line in entry.lines):
+        return None
+    if tasks and not entry.task:
+        return "prose (the document's study items are its task list)"
+    return "prose"
+
+
+class _Found:
+    """The roadmap's texts, indexed by word, and its resources' addresses."""
+
+    def __init__(self, roadmap: Roadmap):
+        texts = [roadmap.title, roadmap.summary]
+        urls: set[str] = set()
+        for stage in roadmap.stages:
+            texts.append(stage.title)
+            for unit in stage.units:
+                texts += [unit.title, unit.module or "", *unit.objectives, *unit.outcomes]
+                for item in unit.items:
+                    texts += [item.title, *item.checklist, *(item.details or "").split("\n")]
+                    for resource in item.resources:
+                        texts.append(resource.title)
+                        if resource.url:
+                            urls.add(str(resource.url))
+        self.words = [_words(text) for text in texts if text]
+        self.urls = urls
+        self.index: dict[str, list[int]] = {}
+        for n, words in enumerate(self.words):
+            for word in words:
+                self.index.setdefault(word, []).append(n)
+
+    def holds(self, line: Line) -> bool:
+        if any(url in self.urls for _, url in line.links):
+            return True
+        return any(self.holds_text(text) for text in {line.text, line.body})
+
+    def holds_text(self, text: str) -> bool:
+        for variant in (text, hour_forms.task_hours(text)[1], unit_title(text)):
+            words = _words(variant)
+            if not words:
+                continue
+            rarest = min(words, key=lambda w: len(self.index.get(w, ())))
+            if any(words <= self.words[n] for n in self.index.get(rarest, ())):
+                return True
+        return False
+
+
+def _words(text: str) -> set[str]:
+    return {w.lstrip("0") or "0" for w in _WORD.findall(text.lower())}
