@@ -134,3 +134,128 @@ def test_plural(count, noun, many, words):
     from mlplan.wording import plural
 
     assert plural(count, noun, many) == words
+
+
+def test_top_level_help_gives_each_command_its_whole_first_sentence(mlplan, monkeypatch):
+    from typer.main import get_command
+
+    from mlplan.cli import app
+
+    monkeypatch.setenv("COLUMNS", "80")
+    text = mlplan("--help").stdout
+    commands = text.split("Commands:")[1]
+    assert "..." not in commands
+    flat = " ".join(commands.split())
+    for name, command in get_command(app).commands.items():
+        first = command.get_short_help_str(limit=10_000)
+        assert f"{name} {first}" in flat, name
+
+
+def test_replan_help_says_options_keep_the_plans_settings(mlplan):
+    text = " ".join(mlplan("replan", "--help").stdout.split())
+    for option in ("--hours", "--days", "--daily-cap", "--min-part", "--at", "--tz"):
+        after = text.split(f"{option} <")[1].split(" --")[0]
+        assert "(default: the plan's)" in after, option
+    assert "default 10" not in text and "default mon-fri" not in text
+    assert "added to the plan's" in text.split("--off <")[1].split(" --")[0]
+
+
+def test_shell_completion_can_be_shown_and_installed(mlplan, monkeypatch, tmp_path):
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    shown = mlplan("--show-completion", "bash")
+    assert shown.exit_code == 0, shown.output
+    assert "_MLPLAN_COMPLETE=complete_bash" in shown.stdout
+    installed = mlplan("--install-completion", "bash")
+    assert installed.exit_code == 0, installed.output
+    assert "_MLPLAN_COMPLETE=complete_bash" in (tmp_path / ".bash_completions" / "mlplan.sh").read_text()
+    assert ".bash_completions/mlplan.sh" in (tmp_path / ".bashrc").read_text()
+
+
+def test_completion_offers_commands(monkeypatch, capsys):
+    from mlplan.cli import app
+
+    monkeypatch.setenv("_MLPLAN_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "mlplan sta")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    with pytest.raises(SystemExit) as exited:
+        app(prog_name="mlplan", args=[])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.split() == ["start", "status"]
+
+
+READ_ONLY = [
+    ["today"],
+    ["today", "--json"],
+    ["status"],
+    ["status", "--json"],
+    ["week"],
+    ["week", "2"],
+    ["calendar"],
+    ["paths"],
+    ["paths", "--json"],
+    ["plans"],
+    ["plans", "--json"],
+    ["roadmaps"],
+    ["show", "bedrock-24"],
+    ["plan", "bedrock-24"],
+    ["export", "ics"],
+    ["export", "checklist"],
+    ["export", "json"],
+    ["undo"],
+    ["switch", "x"],
+    ["delete", "x", "--yes"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=" ".join)
+@pytest.mark.parametrize("home_exists", [False, True], ids=["no home", "empty home"])
+def test_read_only_commands_never_create_the_database_or_its_folder(mlplan, isolated_home, args, home_exists):
+    if home_exists:
+        isolated_home.mkdir()
+    result = mlplan(*args)
+    assert "Traceback" not in result.output
+    assert isolated_home.exists() == home_exists
+    assert not (isolated_home / "mlplan.db").exists()
+    if home_exists:
+        assert list(isolated_home.iterdir()) == []
+
+
+def _numbers_by_key(data, found, key="(top)"):
+    """Every number in ``data`` with the key it sits under: {key: {type names}}."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            _numbers_by_key(v, found, k)
+    elif isinstance(data, list):
+        for v in data:
+            _numbers_by_key(v, found, key)
+    elif isinstance(data, int | float) and not isinstance(data, bool):
+        found.setdefault(key, set()).add(type(data).__name__)
+
+
+def test_json_numbers_have_one_type_per_key_and_hours_are_floats(mlplan, clock, tmp_path):
+    assert mlplan("start", "zero-to-engineer-16w", "--yes").exit_code == 0
+    assert mlplan("done", "w01.t1").exit_code == 0
+    assert mlplan("log", "45m", "w01.t2").exit_code == 0
+    clock.set("2026-11-26")
+    outputs = [
+        mlplan("roadmaps", "--json"),
+        mlplan("show", "bedrock-24", "--json"),
+        mlplan("plan", "complete-course-15", "--json"),
+        mlplan("plan", "bedrock-24", "--by", "2027-12-31", "--json"),
+        mlplan("today", "--json"),
+        mlplan("week", "--json"),
+        mlplan("week", "16", "--json"),
+        mlplan("status", "--json"),
+        mlplan("status", "--json", "--chart", "--calendar"),
+        mlplan("calendar", "--json"),
+        mlplan("plans", "--json"),
+        mlplan("export", "json"),
+    ]
+    found: dict[str, set[str]] = {}
+    for result in outputs:
+        _numbers_by_key(as_json(result), found)
+    mixed = {key: types for key, types in found.items() if len(types) > 1}
+    assert mixed == {}
+    ints_for_hours = {key for key, types in found.items() if "hours" in key and types != {"float"}}
+    assert ints_for_hours == set()

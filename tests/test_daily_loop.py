@@ -55,6 +55,12 @@ def test_done_on_a_part_finishes_that_part_only(started, clock):
     assert as_json(mlplan("status", "--json"))["done_hours"] == 2
 
 
+def test_several_parts_at_once_finish_their_item(started):
+    out = ok(started("done", "w01.t2#1", "w01.t2#2"))
+    assert "Done: w01.t2#1, w01.t2#2 (2 parts)" in out and "w01.t2 is done: all its parts are." in out
+    assert as_json(started("status", "--json"))["done_items"] == 1
+
+
 def test_done_on_an_item_still_finishes_all_its_parts(started):
     ok(started("done", "w01.t3"))
     items = week_items(started)
@@ -235,8 +241,11 @@ def test_a_unit_left_out_by_start_from_comes_back_with_reopen(mlplan, clock):
     result = mlplan("reopen", "w01")
     assert result.exit_code == 0, result.output
     assert "Reopened: w01.t1" in result.stdout
-    assert "not in your schedule yet: `mlplan replan` fits them in" in result.stderr
+    assert "5 items not in your schedule yet: `mlplan replan` fits them in" in result.stderr
     assert as_json(mlplan("status", "--json"))["total_items"] == before + 5
+    day = as_json(mlplan("today", "--json"))
+    assert day["unscheduled"][:1] == ["w01.project"] and day["finished"] is False
+    assert "5 items reopened, not scheduled: `mlplan replan` fits them in." in ok(mlplan("today"))
     ok(mlplan("replan"))
     assert as_json(mlplan("today", "--json"))["items"][0]["id"] == "w01.t1"
 

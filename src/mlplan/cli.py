@@ -78,6 +78,17 @@ class _MlplanGroup(_OneLineErrors, TyperGroup):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER))
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its whole first sentence, wrapped, instead of click's cut one ("...")."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 class _MlplanCommand(_OneLineErrors, TyperCommand):
     """A command run on its own (the fast path of ``mlplan today``)."""
@@ -92,7 +103,6 @@ def _fail(message: str, code: int) -> None:
 app = typer.Typer(
     cls=_MlplanGroup,
     help="Plan your machine-learning self-study around the hours you really have.",
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -101,7 +111,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(_json_text(data))
+
+
+def _json_text(data: Any) -> str:
+    """The ``--json`` contract: stable keys, and hours always floats (one type per key)."""
+    from mlplan.hours import hours_as_floats
+
+    return json.dumps(hours_as_floats(data), indent=2, ensure_ascii=False)
 
 
 def _version(value: bool) -> None:
@@ -573,13 +590,16 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
     for item_id in marked.kept_done:
         typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
     if changed:
-        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} items)"))
+        noun = "part" if all("#" in c for c in changed) else "item"
+        typer.echo(f"{verb}: {', '.join(changed)}" + ("" if len(changed) == 1 else f" ({len(changed)} {noun}s)"))
         for item_id in marked.completed:
             typer.echo(f"{item_id} is done: all its parts are.")
         if marked.unscheduled:
-            typer.echo(
-                f"{len(marked.unscheduled)} of them not in your schedule yet: `mlplan replan` fits them in.", err=True
-            )
+            from mlplan.wording import plural
+
+            n = len(marked.unscheduled)
+            them = "it" if n == 1 else "them"
+            typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     elif not marked.kept_done:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
@@ -800,16 +820,28 @@ def calendar(
 
 @app.command()
 def replan(
-    hours: HoursOpt = None,
-    days: DaysOpt = None,
+    hours: Annotated[
+        float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default: the plan's).")
+    ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option("--days", help="Study days, like mon,wed,sat or mon=1,wed=1,sat=4 (default: the plan's)."),
+    ] = None,
     from_date: Annotated[
         str | None, typer.Option("--from-date", "--start", help="Refit from this day, YYYY-MM-DD (default today).")
     ] = None,
-    off: OffOpt = None,
+    off: Annotated[
+        list[str] | None,
+        typer.Option("--off", help="More days off, YYYY-MM-DD or FIRST..LAST, added to the plan's; repeatable."),
+    ] = None,
     from_unit: FromOpt = None,
     skip: SkipOpt = None,
-    daily_cap: DailyCapOpt = None,
-    min_part: MinPartOpt = None,
+    daily_cap: Annotated[
+        float | None, typer.Option("--daily-cap", help="At most this many hours on any day (default: the plan's).")
+    ] = None,
+    min_part: Annotated[
+        str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default: the plan's).")
+    ] = None,
     keep_end: Annotated[
         bool, typer.Option("--keep-end", help="Keep the deadline (or end date): raise the weekly hours instead.")
     ] = False,
@@ -817,10 +849,15 @@ def replan(
     max_hours: Annotated[
         float | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
     ] = None,
-    break_: BreakOpt = None,
+    break_: Annotated[
+        list[str] | None,
+        typer.Option("--break", help="Another pause FIRST..LAST (or one date), added to the plan's; repeatable."),
+    ] = None,
     review_minutes: ReviewMinutesOpt = None,
-    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM.")] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM (default: the plan's).")] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the plan's).")
+    ] = None,
     plan: PlanOpt = None,
     date_: DateOpt = None,
 ) -> None:
@@ -1119,7 +1156,7 @@ def export_json(out: OutOpt = None, force: ForceOpt = False, plan: PlanOpt = Non
 
     store = plans.open_plans()
     data = export_plan(store, plans.resolve_plan(store, plan))
-    _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out, force)
+    _write(_json_text(data) + "\n", out, force)
 
 
 @app.command("import-plan")

@@ -80,6 +80,14 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
                 "(`mlplan week` / `mlplan status`)"
             )
 
+    if view.get("unscheduled"):
+        n = len(view["unscheduled"])
+        them = "it" if n == 1 else "them"
+        lines.append("")
+        lines.append(
+            style(f"{plural(n, 'item')} reopened, not scheduled: `mlplan replan` fits {them} in.", fg="yellow")
+        )
+
     week = view["week"]
     if week:
         lines.append("")

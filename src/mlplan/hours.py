@@ -79,6 +79,22 @@ def format_hours(hours: float) -> str:
     return f"{hours:g} h"
 
 
+def hours_as_floats(data: object, under_hours: bool = False) -> object:
+    """``data`` with every number under a key naming hours (``hours``, ``done_hours``, ``day_hours``…) a float.
+
+    JSON readers in typed languages need one type per key; a sum over nothing is
+    the int 0 in Python and schedules stored long ago hold ints, so ``--json``
+    output passes through here.
+    """
+    if isinstance(data, dict):
+        return {k: hours_as_floats(v, under_hours or "hours" in str(k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [hours_as_floats(v, under_hours) for v in data]
+    if under_hours and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    return data
+
+
 class Hours(NamedTuple):
     """A value read by ``read_hours``: the hours, and a note when they were rounded."""
 

@@ -104,10 +104,11 @@ class Unit(_Model):
 
 
 class Stage(_Model):
-    """A phase, quarter or level of a roadmap."""
+    """A phase, quarter or level of a roadmap; ``summary`` says why it comes where it does."""
 
     id: Id
     title: Text
+    summary: str = ""
     units: list[Unit] = Field(min_length=1)
 
 

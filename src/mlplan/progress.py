@@ -378,6 +378,8 @@ def today_view(
 
     behind = behind_hours(schedule, progress, on)
     session = session_hours(settings)
+    in_schedule = {p["id"] for d in days for p in d["items"]}
+    unscheduled = sorted(i for i in progress.touched if i not in progress.state and i not in in_schedule)
     return {
         "date": day_text,
         "hours": sum(item["hours"] for item in items),
@@ -388,7 +390,8 @@ def today_view(
         "next": upcoming,
         "behind_hours": behind,
         "suggest_replan": behind > session,
-        "finished": all(_settled(p, progress) for d in days for p in d["items"]),
+        "unscheduled": unscheduled,
+        "finished": not unscheduled and all(_settled(p, progress) for d in days for p in d["items"]),
     }
 
 
