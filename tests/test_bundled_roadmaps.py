@@ -20,7 +20,6 @@ SHAPES = {  # id: (stages, units)
     "complete-course-15": (3, 15),
     "distinguished-52w": (5, 53),
 }
-NAMED_SOURCES = ("distinguished-52w", "zero-to-engineer-16w")
 
 MOJIBAKE = re.compile(r"Ã.|â€|ðŸ|‚Ä|√|¬|Â|Ô|ü[öì§ò]|Ï|\ufffd")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]")
@@ -43,13 +42,11 @@ def test_stage_and_unit_counts_match_the_source(roadmaps, roadmap_id):
     assert len(roadmap.units()) == units
 
 
-@pytest.mark.parametrize("roadmap_id", NAMED_SOURCES)
-def test_source_names_the_document_not_a_file(roadmaps, roadmap_id):
+@pytest.mark.parametrize("roadmap_id", sorted(SHAPES))
+def test_source_says_what_the_document_is_not_its_file_name(roadmaps, roadmap_id):
     source = roadmaps[roadmap_id].source
-    assert source.startswith(f'Community roadmap "{roadmaps[roadmap_id].title}"')
+    assert "community roadmap" in source
     assert not re.search(r"\.(txt|md|pdf)\b|\d{3}_[0-9a-f]{6}", source)
-    header = (bundled_roadmaps_dir() / f"{roadmap_id}.yaml").read_text(encoding="utf-8").splitlines()[1]
-    assert header == f"# Source: {source}"
 
 
 def test_modules_and_phases_of_the_module_roadmaps(roadmaps):
@@ -202,3 +199,11 @@ def test_practitioner_has_no_footnote_markers(roadmaps):
     for text in texts:
         assert not re.search(r"(?<![Rx)])[¹²³⁴⁵⁶⁷⁸⁹⁰]", text), text  # R² and x² are maths
         assert not re.search(r"[.!?)] \d{1,3}$", text), text
+
+
+@pytest.mark.parametrize("roadmap_id", sorted(SHAPES))
+def test_the_source_names_the_document_in_the_file_header_too(roadmap_id):
+    text = (bundled_roadmaps_dir() / f"{roadmap_id}.yaml").read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if line.startswith("# Source: "))
+    assert "community roadmap" in header
+    assert not re.search(r"\d{3}_[0-9a-f]{16}|\.txt\b", header), header
