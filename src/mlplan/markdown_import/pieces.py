@@ -107,6 +107,8 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     pieces: list[Piece] = []
     project_here = False
     for line in lines:
+        if NAVIGATION.match(line.text) or (line.anchors and not line.links and not line.label):
+            continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
         if _is_label_line(line):
             state.category, state.label = label_category(line.label), line.label
             state.steps = project_here and state.category in (None, "task")
@@ -132,7 +134,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
             piece = item_piece(line, "resource", state)  # a paragraph that is a link: "[Java Programming](…)"
         else:
             piece = None  # prose
-        if piece:
+        if piece and not (state.task_list and piece.role == "item"):  # a task-list document's items are its tasks
             pieces.append(piece)
     return pieces
 
