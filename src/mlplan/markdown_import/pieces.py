@@ -97,9 +97,14 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
-    details = [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
+    details = section_details(state)
     days = hour_forms.day_count(text) if re.match(r"day", text, re.I) else None
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
+
+
+def section_details(state: State) -> list[str]:
+    """``Section: Linear Algebra``: the group heading an item sits under, kept as its first detail."""
+    return [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
 
 
 def line_pieces(lines: list[Line], state: State) -> list[Piece]:
