@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from mlplan.markdown_import import tokens as token_stream
 from mlplan.markdown_import.inline import Line, inline_lines, joined_text, make_line
 from mlplan.markdown_import.labels import unit_number
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
 from mlplan.markdown_import.tokens import Token
+from mlplan.yaml_text import load_front_matter
 
 
 @dataclass
@@ -208,11 +207,7 @@ def _read_html(content: str, current: Section, doc: Document) -> None:
 
 
 def _front_matter(content: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return load_front_matter(content)
 
 
 def walk(section: Section):
