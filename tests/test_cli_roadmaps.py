@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -54,6 +55,18 @@ def test_show_json_is_the_whole_roadmap_in_the_schema(mlplan):
     item = data["stages"][0]["units"][0]["items"][0]
     assert {"id", "kind", "title", "hours", "estimated", "resources", "checklist"} <= item.keys()
     assert Roadmap.model_validate(data) == catalog.load("bedrock-24")
+
+
+def test_show_gives_each_phase_its_why(mlplan):
+    data = json.loads(mlplan("show", "practitioner-23", "--json").stdout)
+    summaries = [stage["summary"] for stage in data["stages"]]
+    assert len(summaries) == 6 and all(len(s) > 200 for s in summaries)
+    assert summaries[0].startswith("This initial phase is the most critical.")
+    assert "The mathematical concepts covered here" in summaries[0]  # a paragraph the PDF text split, joined
+    assert summaries[5].startswith("This final phase addresses a critical truth of the field")
+    out = " ".join(re.sub("[│├└─]", " ", mlplan("show", "practitioner-23").stdout).split())  # tree guides out
+    assert "Phase 4: Introduction to Deep Learning & Neural Networks" in out
+    assert "demystify this transition by revealing that a neural network is not a magical black box" in out
 
 
 @pytest.mark.parametrize(

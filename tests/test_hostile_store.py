@@ -164,6 +164,12 @@ def test_reading_a_damaged_database_says_what_is_wrong(mlplan, db_path, damage, 
     assert db_path.read_bytes() == before
 
 
+def test_a_column_added_by_hand_is_no_damage(mlplan, db_path):
+    _sql("ALTER TABLE plans ADD COLUMN colour TEXT")(db_path)
+    assert mlplan("done", "w01.t3").exit_code == 0
+    assert json.loads(mlplan("plans", "--json").stdout)[0]["done_items"] == 3
+
+
 def test_the_integrity_check_is_quoted_in_one_line(mlplan, db_path):
     _garbage_at_page(lambda pages: pages // 2)(db_path)
     refused(mlplan(*START), 1, "integrity check says", "restore it from a backup", "left it untouched")
@@ -443,6 +449,7 @@ CRAFTED = {
     "a roadmap without stages": (_drop("roadmap.stages"), "roadmap.stages: is required"),
     "a roadmap id that differs": (_set("plan.roadmap_id", "bedrock-24"), "plan.roadmap_id:"),
     "a version as text": (_set("version", "1"), "export version '1' is not supported"),
+    "a plan name with a newline": (_set("plan.name", "mine\nError: fake"), "plan.name: use letters"),
 }
 
 
@@ -475,6 +482,12 @@ def test_a_damaged_backup_is_refused_in_one_line(mlplan, db_path, saved, tmp_pat
     file = tmp_path / "backup.json"
     file.write_text(mangle(saved["backup"].decode()), encoding="utf-8")
     refused(mlplan("import-plan", str(file)), 2, str(file), says)
+    assert db_path.read_bytes() == before
+
+
+def test_import_plan_names_a_bad_name_option_escaped(mlplan, db_path, backup):
+    before = db_path.read_bytes()
+    refused(mlplan("import-plan", str(backup()), "--name", "x\ny"), 2, "--name 'x\\ny': use letters")
     assert db_path.read_bytes() == before
 
 

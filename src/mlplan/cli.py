@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from mlplan import __version__
-from mlplan.errors import MlplanError, UsageError
+from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
 
 
 class _OneLineErrors:
@@ -39,7 +39,7 @@ class _OneLineErrors:
         except typer.Abort:
             _fail("aborted", 1)
         except MlplanError as exc:
-            _fail(str(exc), exc.exit_code)
+            _fail(str(exc), exc.exit_code, lines=isinstance(exc, RoadmapInvalid))
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
@@ -94,9 +94,16 @@ class _MlplanCommand(_OneLineErrors, TyperCommand):
     """A command run on its own (the fast path of ``mlplan today``)."""
 
 
-def _fail(message: str, code: int) -> None:
-    for line in message.splitlines() or [""]:
-        print(f"Error: {line}", file=sys.stderr)
+def _fail(message: str, code: int, lines: bool = False) -> None:
+    """Print ``message`` as one ``Error:`` line (one per problem with ``lines``) and exit with ``code``.
+
+    A message may quote what was typed, so control characters and line breaks
+    in it are shown escaped, never sent raw to the terminal.
+    """
+    from mlplan.safe_text import escaped
+
+    for line in message.split("\n") if lines else [message]:
+        print(f"Error: {escaped(line)}", file=sys.stderr)
     sys.exit(code)
 
 
@@ -149,7 +156,6 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from mlplan import catalog
-    from mlplan.errors import RoadmapInvalid
 
     rows = []
     for entry in catalog.entries():

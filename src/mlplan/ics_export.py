@@ -64,7 +64,7 @@ def build_calendar(
         on = date.fromisoformat(day["date"])
         if not first <= on <= last:
             continue
-        if pending_only and all(p["id"] in progress.state for p in day["items"]):
+        if pending_only and all(progress.is_settled(p) for p in day["items"]):
             continue
         calendar.add_component(_session(day, on, zone, at, plan_uid, version, stamp, index, alarm_minutes))
 

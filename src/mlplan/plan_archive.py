@@ -28,6 +28,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from mlplan.errors import UsageError
 from mlplan.models import Roadmap
+from mlplan.plans import PLAN_NAME, free_name
 from mlplan.store import PlanRow, Store, now_utc
 
 FORMAT = "mlplan-plan"
@@ -96,6 +97,12 @@ def _a_zone(name: str) -> str:
     return name
 
 
+def _a_plan_name(name: str) -> str:
+    if not PLAN_NAME.match(name):
+        raise ValueError("use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
+    return name
+
+
 def _a_uid(text: str) -> str:
     uuid.UUID(text)
     return text
@@ -124,7 +131,7 @@ class _Open(BaseModel):
 
 
 class ArchivedPlan(_Closed):
-    name: str
+    name: Annotated[str, AfterValidator(_a_plan_name)]
     uid: Annotated[str, AfterValidator(_a_uid)]
     roadmap_id: str
     created_at: IsoTime
@@ -296,15 +303,13 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
 
     Batches are numbered afresh (from 1, in order), and undo events follow their batch.
     """
-    from mlplan.plans import PLAN_NAME, free_name
-
     wanted = name or archive.plan.name
     if not PLAN_NAME.match(wanted):
-        raise UsageError(f"plan.name '{wanted}' is not a valid plan name; import with --name NAME")
-    uid: str | None = archive.plan.uid
-    if store.plan_with_uid(archive.plan.uid) is not None:
-        uid = None  # a second copy on this machine gets calendar ids of its own
+        raise UsageError(f"--name {wanted!r}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
     with store.transaction():
+        uid: str | None = archive.plan.uid
+        if store.plan_with_uid(archive.plan.uid) is not None:
+            uid = None  # a second copy on this machine gets calendar ids of its own
         plan = store.add_plan(
             free_name(store, wanted),
             archive.plan.roadmap_id,

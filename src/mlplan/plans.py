@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from mlplan.models import Roadmap
     from mlplan.scheduler import Availability
 
-PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
+PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}\Z")
 
 
 def open_plans(create: bool = False) -> Store:
@@ -126,12 +126,9 @@ def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[
 
 def free_name(store: Store, wanted: str) -> str:
     """``wanted``, or ``wanted-2``, ``wanted-3``… when a plan already has that name."""
-    taken = {p.name for p in store.plans()}
-    name, n = wanted, 1
-    while name in taken:
-        n += 1
-        name = f"{wanted}-{n}"
-    return name
+    from mlplan.suggest import unique_name
+
+    return unique_name(wanted, {p.name for p in store.plans()})
 
 
 def start_plan(

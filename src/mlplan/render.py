@@ -122,6 +122,8 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
     for stage in roadmap.stages:
         stage_hours = sum(item.hours for unit in stage.units for item in unit.items)
         branch = tree.add(f"[bold magenta]{_esc(stage.title)}[/] [dim]{hours(stage_hours)}[/]")
+        if stage.summary:
+            branch.add(f"[italic dim]{_esc(stage.summary)}[/]")
         for unit in stage.units:
             unit_hours = sum(item.hours for item in unit.items)
             node = branch.add(f"[bold]{_esc(unit.title)}[/] [dim]{_esc(unit.id)} · {hours(unit_hours)}[/]")

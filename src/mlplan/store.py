@@ -338,6 +338,9 @@ class PlanRow(NamedTuple):
         return _json(self.roadmap_json, f"plan '{self.name}': its stored roadmap")
 
 
+_PLAN_COLUMNS = ", ".join(PlanRow._fields)  # by name: a column added by hand must not break reading
+
+
 class ScheduleRow(NamedTuple):
     plan_id: int
     version: int
@@ -405,14 +408,14 @@ class Store:
     # --- plans ---------------------------------------------------------------------------------
 
     def plans(self) -> list[PlanRow]:
-        return [PlanRow(**dict(row)) for row in self._query("SELECT * FROM plans ORDER BY id")]
+        return [PlanRow(**dict(row)) for row in self._query(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id")]
 
     def plan(self, name: str) -> PlanRow | None:
-        row = self._query("SELECT * FROM plans WHERE name = ?", name)
+        row = self._query(f"SELECT {_PLAN_COLUMNS} FROM plans WHERE name = ?", name)
         return PlanRow(**dict(row[0])) if row else None
 
     def plan_with_uid(self, uid: str) -> PlanRow | None:
-        row = self._query("SELECT * FROM plans WHERE uid = ?", uid)
+        row = self._query(f"SELECT {_PLAN_COLUMNS} FROM plans WHERE uid = ?", uid)
         return PlanRow(**dict(row[0])) if row else None
 
     def add_plan(
