@@ -241,7 +241,7 @@ def test_writing_files_safely(mlplan, clock, tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
     result = mlplan("export", "checklist", "--out", str(blocked / "plan.md"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: cannot write {blocked / 'plan.md'}")
     assert len(result.stderr.strip().splitlines()) == 1
 

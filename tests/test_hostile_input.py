@@ -9,7 +9,12 @@ byte for byte what it was.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import stat
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -217,3 +222,237 @@ def test_a_plan_never_runs_past_the_calendar():
     items = [StudyItem(f"i{n}", "item", 2.0, "u") for n in range(20)]
     with pytest.raises(UsageError, match=r"run past the end of the calendar \(9999-12-31\)"):
         build_schedule(items, Availability(hours_per_week=2, start=date(9999, 11, 1)))
+
+
+# --- where exports go -----------------------------------------------------------------------------
+
+
+def _export(mlplan, out: Path | str, *more: str):
+    return mlplan("export", "checklist", "--out", str(out), *more)
+
+
+def test_out_naming_a_folder_says_it_is_a_folder(mlplan, learner, tmp_path):
+    result = _export(mlplan, tmp_path, "--force")
+    assert result.exit_code == 2
+    expected = f"Error: {tmp_path} is a folder; give a file name with --out, like {tmp_path}/plan.ics"
+    assert result.stderr.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing/plan.md", "the folder {tmp}/missing does not exist"),
+        ("x" * 300 + ".md", "the name is too long"),
+        ("file.md/plan.md", "a part of the path is a file, not a folder"),
+    ],
+)
+def test_out_names_that_cannot_be_written(mlplan, learner, tmp_path, name, message):
+    (tmp_path / "file.md").write_text("mine")
+    result = _export(mlplan, tmp_path / name)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: cannot write ") and message.format(tmp=tmp_path) in line
+    assert (tmp_path / "file.md").read_text() == "mine"
+
+
+def test_a_full_device_is_a_write_failure_and_stays_a_device(mlplan, learner):
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full here")
+    result = _export(mlplan, full, "--force")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: cannot write /dev/full: No space left on device"
+    assert "Wrote" not in result.output
+    assert full.is_char_device()
+
+
+def test_a_pipe_nobody_reads_is_an_error_not_a_hang(mlplan, learner, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = _export(mlplan, pipe)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: cannot write {pipe}: nothing is reading that pipe"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_pipe_with_a_reader_gets_the_export(mlplan, learner, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        for _ in range(200):  # until cat has the pipe open; a refused export changes nothing
+            result = _export(mlplan, pipe)
+            if result.exit_code == 0:
+                break
+            threading.Event().wait(0.02)
+        received = reader.communicate(timeout=10)[0]
+    finally:
+        reader.kill()
+    assert result.exit_code == 0, result.output
+    assert received.startswith(b"# Study plan")
+
+
+def test_a_socket_is_never_replaced(mlplan, learner, tmp_path):
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = _export(mlplan, path, "--force")
+    finally:
+        server.close()
+    assert result.exit_code == 2
+    assert "is not a regular file (a socket); choose another --out" in result.stderr
+    assert stat.S_ISSOCK(path.lstat().st_mode)
+
+
+def test_new_exports_follow_the_umask(mlplan, learner, tmp_path):
+    old = os.umask(0o027)
+    try:
+        result = _export(mlplan, tmp_path / "plan.md")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "plan.md").stat().st_mode) == 0o640
+
+
+def test_force_keeps_the_replaced_files_mode_and_follows_links(mlplan, learner, tmp_path):
+    target = tmp_path / "plan.md"
+    target.write_text("old")
+    target.chmod(0o604)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    result = _export(mlplan, link, "--force")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert target.read_text().startswith("# Study plan")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+# --- terminal escapes and markup in roadmaps ------------------------------------------------------
+
+ESC_TITLE = "Evil \x1b]0;pwned\x07title\x1b[2J with \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ \u202edone"
+
+
+def _hostile_roadmap(tmp_path: Path, url: str = "https://example.org/page") -> Path:
+    """A roadmap whose texts carry ANSI/OSC sequences, bidi overrides and line breaks."""
+    item = {
+        "id": "u1.i1",
+        "kind": "task",
+        "title": f"Item {ESC_TITLE}",
+        "hours": 2,
+        "estimated": False,
+        "details": "line one\n\x1b[31mline two\x1b[0m",
+        "resources": [{"title": "Res \x1b[5mblink", "url": url, "kind": "article"}],
+    }
+    unit = {"id": "u1", "title": "Unit\x1b[1m one", "outcomes": ["Out\x1b[2Kcome"], "items": [item]}
+    data = {
+        "id": "hostile",
+        "title": ESC_TITLE,
+        "source": "somewhere\nid: injected",
+        "summary": "sum\x07mary",
+        "stages": [{"id": "s1", "title": "Stage\r\x1b[A one", "units": [unit]}],
+    }
+    path = tmp_path / "hostile.yaml"
+    path.write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def test_control_characters_never_reach_a_view_an_export_or_the_saved_file(mlplan, clock, tmp_path, isolated_home):
+    imported = mlplan("import", str(_hostile_roadmap(tmp_path)))
+    assert imported.exit_code == 0, imported.output
+    saved = (isolated_home / "roadmaps" / "hostile.yaml").read_text(encoding="utf-8")
+    title = "Evil ]0;pwnedtitle[2J with ]8;;https://evil.example\\link]8;;\\ done"
+    assert saved.splitlines()[0] == f"# mlplan roadmap: {title}"
+    assert saved.splitlines()[1] == "# Source: somewhere id: injected"
+    shown = json.loads(mlplan("show", "hostile", "--json").stdout)
+    assert shown["source"] == "somewhere id: injected"
+    assert shown["stages"][0]["units"][0]["items"][0]["details"] == "line one\n[31mline two[0m"
+    assert mlplan("start", "hostile", "--yes").exit_code == 0
+    outputs = [
+        mlplan(*args)
+        for args in (
+            ["roadmaps"],
+            ["roadmaps", "--json"],
+            ["show", "hostile"],
+            ["plan", "hostile"],
+            ["roadmaps", "export", "hostile"],
+            ["today"],
+            ["today", "--json"],
+            ["week"],
+            ["week", "--markdown"],
+            ["status"],
+            ["plans"],
+            ["export", "checklist"],
+            ["export", "ics"],
+            ["export", "json"],
+        )
+    ]
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        text = result.output
+        assert not any(c in text for c in "\x1b\x07\r\u202e"), (result, text)
+    assert "Evil" in outputs[0].output
+
+
+def test_a_saved_roadmap_reads_back_exactly(mlplan, tmp_path, isolated_home):
+    assert mlplan("import", str(_hostile_roadmap(tmp_path)), "--title", "Two\nlines: yes\x1b[2J").exit_code == 0
+    first = mlplan("show", "hostile", "--json").stdout
+    assert json.loads(first)["title"] == "Two lines: yes[2J"
+    exported = tmp_path / "again.yaml"
+    assert mlplan("roadmaps", "export", "hostile", "--out", str(exported)).exit_code == 0
+    assert mlplan("import", str(exported), "--force").exit_code == 0
+    assert mlplan("show", "hostile", "--json").stdout == first
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/page\n",
+        "https://example.org/<script>alert(1)</script>",
+        'https://example.org/a"onmouseover="x',
+        "https://example.org/a b",
+        "https://example.org/\x1b[2J",
+        "javascript:alert(1)",
+        "ftp://example.org/file",
+    ],
+)
+def test_resource_urls_must_be_plain_web_addresses(mlplan, tmp_path, isolated_home, url):
+    result = mlplan("import", str(_hostile_roadmap(tmp_path, url)))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "stages[0].units[0].items[0].resources[0].url: must be an http(s) address without spaces" in line
+    assert "\x1b" not in result.stderr
+    assert not (isolated_home / "roadmaps").exists()
+
+
+def test_a_checklist_never_carries_html_from_a_stored_url():
+    from mlplan.checklist import week_markdown
+
+    item = {"id": "a.b", "title": "t", "hours": 1, "done": False, "skipped": False, "part": 1, "parts": 1}
+    item["resources"] = [{"title": "r", "url": 'https://x.org/<script>")x (y)'}]
+    view = {"index": 1, "start": "2026-11-23", "end": "2026-11-29", "done_hours": 0, "planned_hours": 1}
+    view |= {"days": [{"date": "2026-11-23", "hours": 1, "items": [item]}], "units": []}
+    text = week_markdown(view, "p")
+    assert "[r](https://x.org/%3Cscript%3E%22%29x%20%28y%29)" in text
+    assert "<" not in text.replace("\\<", "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "\x1b]0;pwned\x07"],
+        ["start", "--name", "a\x1b[2J", "--yes"],
+        ["start", "--name", "ml\n", "--yes"],
+        ["switch", "\x1b[31mred"],
+        ["plan", ROADMAP, "--days", "mon,\x1b[2J"],
+        ["today", "--plan", "\x9b2J"],
+    ],
+)
+def test_error_messages_show_control_characters_escaped(mlplan, learner, isolated_home, args):
+    before = _files(isolated_home)
+    result = mlplan(*args)
+    assert result.exit_code == 2, result.output
+    assert not any(c in result.stderr for c in "\x1b\x07\x9b")
+    assert "\\x1b" in result.stderr or "\\x9b" in result.stderr or "\\n" in result.stderr
+    assert all(line.startswith("Error: ") for line in result.stderr.strip().splitlines())
+    assert _files(isolated_home) == before

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from mlplan.clock import day_label
 from mlplan.hours import format_hours
+from mlplan.wording import CHECKLIST_LABELS
 
-CHECK_HEADINGS = {
-    "Ethics": "Ethics checks",
-    "Stretch": "Stretch goals",
-    "Self-check": "Self-check",
-    "Interview": "Interview prep",
-}
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # what an address may hold as it is; ( ) < > " ` and spaces are encoded
+CHECK_HEADINGS = dict(
+    zip(CHECKLIST_LABELS, ("Ethics checks", "Stretch goals", "Self-check", "Interview prep"), strict=True)
+)
 
 
 def _inline(text: str) -> str:
@@ -30,7 +30,8 @@ def _inline(text: str) -> str:
 
 
 def _link(title: str, url: str | None) -> str:
-    return f"[{_inline(title)}]({url.replace(')', '%29').replace(' ', '%20')})" if url else _inline(title)
+    """A Markdown link; the address is percent-encoded so it can neither end the link nor carry HTML."""
+    return f"[{_inline(title)}]({quote(url, safe=_URL_SAFE)})" if url else _inline(title)
 
 
 def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:

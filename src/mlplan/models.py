@@ -8,23 +8,40 @@ and user roadmaps all use them.
 Checklist strings may start with a label that says what they are
 ("Ethics: ...", "Stretch: ...", "Self-check: ...", "Interview: ...");
 unlabelled entries are deliverables. See ``CHECKLIST_LABELS``.
+
+Every text field is cleaned of control characters on the way in (see
+``safe_text``): titles and list entries are one line, details and summaries
+keep their line breaks. URLs must be plain http(s) addresses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from mlplan.hours import is_quarter
+from mlplan.safe_text import one_line, paragraphs
+from mlplan.wording import CHECKLIST_LABELS as CHECKLIST_LABELS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-CHECKLIST_LABELS = ("Ethics", "Stretch", "Self-check", "Interview")
+
+# http(s), a host with a dot, and none of what breaks out of Markdown, HTML or a terminal line.
+WEB_URL = re.compile(r"https?://[^\s/<>\"`\\\x00-\x1f\x7f-\x9f]+\.[^\s<>\"`\\\x00-\x1f\x7f-\x9f]+\Z")
+
+
+def _text_only(clean: Callable[[str], str]) -> BeforeValidator:
+    """Clean strings before validation; anything else is left for the type check to refuse."""
+    return BeforeValidator(lambda value: clean(value) if isinstance(value, str) else value)
+
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _text_only(one_line)]
+Line = Annotated[str, _text_only(one_line)]
+Paragraphs = Annotated[str, _text_only(paragraphs)]
 
 
 class ItemKind(StrEnum):
@@ -66,8 +83,11 @@ class Resource(_Model):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
-            raise ValueError("must be an http(s) address, like https://example.org/page")
+        if url is not None and not WEB_URL.match(url):
+            raise ValueError(
+                "must be an http(s) address without spaces, quotes, <> or control characters, "
+                "like https://example.org/page"
+            )
         return url
 
 
@@ -79,7 +99,7 @@ class Item(_Model):
     title: Text
     hours: float = Field(gt=0, le=200)
     estimated: bool
-    details: str | None = None
+    details: Paragraphs | None = None
     resources: list[Resource] = []
     checklist: list[Text] = []
 
@@ -96,7 +116,7 @@ class Unit(_Model):
 
     id: Id
     title: Text
-    module: str | None = None
+    module: Line | None = None
     objectives: list[Text] = []
     outcomes: list[Text] = []
     prerequisites: list[Id] = []
@@ -117,8 +137,8 @@ class Roadmap(_Model):
 
     id: Id
     title: Text
-    summary: str = ""
-    source: str
+    summary: Paragraphs = ""
+    source: Line
     hours_per_week: float | None = Field(default=None, gt=0, le=100)
     stages: list[Stage] = Field(min_length=1)
 

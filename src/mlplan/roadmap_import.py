@@ -47,7 +47,9 @@ def _is_yaml(text: str, name: str) -> bool:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError:
+        return True  # YAML with a tag such as !!python/object: the YAML reader says why it is refused
     except yaml.YAMLError:
         return False
     return isinstance(data, dict) and "stages" in data
@@ -56,14 +58,8 @@ def _is_yaml(text: str, name: str) -> bool:
 def _override(roadmap: Roadmap, roadmap_id: str | None, title: str | None, name: str) -> Roadmap:
     if roadmap_id is None and title is None:
         return roadmap
-    from pydantic import ValidationError
-
-    from mlplan.roadmap_file import describe_errors
+    from mlplan.roadmap_file import validate_roadmap
 
     data = roadmap.model_dump(mode="json")
     data.update({key: value for key, value in (("id", roadmap_id), ("title", title)) if value is not None})
-    try:
-        return Roadmap.model_validate(data)
-    except ValidationError as exc:
-        field, _, problem = describe_errors(exc)[0].partition(": ")
-        raise RoadmapInvalid(f"{name}: --{field}: {problem}") from exc
+    return validate_roadmap(data, name, from_options=True)

@@ -1,9 +1,10 @@
-"""Suggesting what the user meant when an id or name is unknown."""
+"""Suggesting what the user meant when an id or name is unknown, and free names when one is taken."""
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
@@ -32,3 +33,12 @@ def unknown_message(what: str, word: str, choices: list[str], listing: str) -> s
         return f"unknown {what} '{word}'; see `{listing}` for the list"
     options = near[0] if len(near) == 1 else ", ".join(near[:-1]) + f" or {near[-1]}"
     return f"unknown {what} '{word}'; did you mean {options}?"
+
+
+def unique_name(wanted: str, taken: Collection[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when ``taken`` holds it."""
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted}-{n}"
+    return name

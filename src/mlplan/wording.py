@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Labels that start a unit's checklist entries ("Ethics: ..."); unlabelled entries are deliverables.
+CHECKLIST_LABELS = ("Ethics", "Stretch", "Self-check", "Interview")
+
 
 def plural(count: int | float, noun: str, many: str | None = None) -> str:
     """``1 item``, ``2 items``, ``0 items``; ``many`` for irregular plurals (``1 study day``)."""

@@ -14,8 +14,6 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from pydantic import ValidationError
-
 from mlplan import hour_forms
 from mlplan.errors import RoadmapInvalid
 from mlplan.hours import round_quarter
@@ -28,7 +26,8 @@ from mlplan.markdown_import.skipped import Skipped, skipped_lines
 from mlplan.markdown_import.text import clean, repair
 from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
-from mlplan.roadmap_file import describe_errors
+from mlplan.roadmap_file import validate_roadmap
+from mlplan.suggest import unique_name
 
 
 def import_text(
@@ -36,7 +35,10 @@ def import_text(
 ) -> Roadmap:
     """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
     text = repair(text)
-    doc = read_document(text)
+    try:
+        doc = read_document(text)
+    except RoadmapInvalid as exc:  # front matter that is not plain YAML
+        raise RoadmapInvalid(f"{name}: {exc}") from exc
     if not doc.headings and not doc.lists:
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)
@@ -61,10 +63,7 @@ def import_text(
         "hours_per_week": pace,
         "stages": stages,
     }
-    try:
-        roadmap = Roadmap.model_validate(data)
-    except ValidationError as exc:
-        raise RoadmapInvalid("\n".join(f"{name}: {line}" for line in describe_errors(exc))) from exc
+    roadmap = validate_roadmap(data, name)
     if skipped is not None:
         skipped += skipped_lines(doc, roadmap, text)
     return roadmap
@@ -104,10 +103,7 @@ def _pace(doc: Document, plan: Plan) -> float | None:
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
-    unique, n = candidate, 1
-    while unique in taken:
-        n += 1
-        unique = f"{candidate}-{n}"
+    unique = unique_name(candidate, taken)
     taken.add(unique)
     return unique
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mlplan.models import ItemKind
+from mlplan.models import CHECKLIST_LABELS, ItemKind
 
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
@@ -63,7 +63,7 @@ _CATEGORIES = tuple(
 ALTERNATIVES = re.compile(r"^(?:choose|pick|select) (?:one|any)|^options?$|^one of|^either", re.I)
 
 
-CHECK_PREFIX = {"ethics": "Ethics: ", "stretch": "Stretch: ", "selfcheck": "Self-check: ", "interview": "Interview: "}
+CHECK_PREFIX = {label.lower().replace("-", ""): f"{label}: " for label in CHECKLIST_LABELS}
 
 
 ITEM_CATEGORIES = {

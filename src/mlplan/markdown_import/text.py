@@ -12,6 +12,8 @@ import re
 
 import ftfy
 
+from mlplan.models import WEB_URL
+
 # Bold survives inline reading as these two markers: a leading bold run is how curricula write labels.
 BOLD_ON, BOLD_OFF = "\x01", "\x02"
 
@@ -50,7 +52,7 @@ TAG = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
 HTML_HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.I | re.S)
 
 
-URL_OK = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+URL_OK = WEB_URL  # the roadmap model's rule, so an address kept here is one the model accepts
 
 
 def repair(text: str) -> str:
