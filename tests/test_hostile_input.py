@@ -456,3 +456,22 @@ def test_error_messages_show_control_characters_escaped(mlplan, learner, isolate
     assert "\\x1b" in result.stderr or "\\x9b" in result.stderr or "\\n" in result.stderr
     assert all(line.startswith("Error: ") for line in result.stderr.strip().splitlines())
     assert _files(isolated_home) == before
+
+
+def test_a_restored_backup_and_a_logged_note_carry_no_control_characters(mlplan, learner, tmp_path):
+    assert mlplan("log", "1h", "--note", "focus\x1b]0;pwned\x07\nnext").exit_code == 0
+    backup = json.loads(mlplan("export", "json").stdout)
+    backup["roadmap"]["title"] = "Backup \x1b[2Jtitle"
+    backup["schedules"][0]["schedule"]["weeks"][0]["days"][0]["items"][0]["title"] = "Part \x1b[31mred"
+    backup["events"][-1]["note"] = "note \x9b2J"
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(backup), encoding="utf-8")
+    result = mlplan("import-plan", str(path), "--name", "restored")
+    assert result.exit_code == 0, result.output
+    for args in (["today", "--plan", "restored"], ["week", "1", "--plan", "restored"], ["log"], ["plans"]):
+        shown = mlplan(*args)
+        assert shown.exit_code == 0, shown.output
+        assert not any(c in shown.output for c in "\x1b\x07\x9b"), shown.output
+    exported = mlplan("export", "json", "--plan", "restored").stdout
+    assert "Backup [2Jtitle" in exported and "Part [31mred" in exported and "note 2J" in exported
+    assert "focus]0;pwned next" in mlplan("export", "json").stdout

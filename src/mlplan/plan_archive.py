@@ -303,6 +303,9 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
 
     Batches are numbered afresh (from 1, in order), and undo events follow their batch.
     """
+    from mlplan.safe_text import printable_data
+
+    data = printable_data(data)  # titles in the schedules and notes in the log reach every view
     wanted = name or archive.plan.name
     if not PLAN_NAME.match(wanted):
         raise UsageError(f"--name {wanted!r}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
@@ -313,7 +316,7 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
         plan = store.add_plan(
             free_name(store, wanted),
             archive.plan.roadmap_id,
-            json.dumps(data["roadmap"]),
+            json.dumps(archive.roadmap.model_dump(mode="json")),  # the model's text, without control characters
             uid=uid,
             created_at=archive.plan.created_at,
         )
