@@ -290,3 +290,17 @@ def test_finishing_the_last_item_is_announced_that_day(mlplan, clock):
     assert (status["finished"], status["finished_on"]) == (True, "2026-11-23")
     text = ok(mlplan("status"))
     assert "plan complete" in text and "on schedule" not in text
+
+
+def test_a_day_whose_parts_are_all_done_leaves_the_pending_calendar(started):
+    assert "20261125T" in ok(started("export", "ics", "--pending-only"))
+    ok(started("done", "w01.t2#2", "w01.t3#1"))  # Wednesday's two parts; neither item is finished
+    assert as_json(started("status", "--json"))["done_items"] == 0
+    assert "20261125T" not in ok(started("export", "ics", "--pending-only"))
+
+
+def test_skipping_a_half_done_item_counts_its_hours_once(started):
+    ok(started("done", "w01.t2#1"))
+    ok(started("skip", "w01.t2"))
+    status = as_json(started("status", "--json"))
+    assert (status["done_hours"], status["left_hours"]) == (0, 263 - 3)

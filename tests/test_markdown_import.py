@@ -645,3 +645,25 @@ def test_any_text_imports_or_raises_roadmap_invalid(text):
         return
     assert all(is_quarter(i.hours) and i.hours > 0 for i in roadmap.items())
     assert parse_roadmap(dump_roadmap(roadmap), "x") == roadmap
+
+
+def test_headings_between_horizontal_rules_are_kept_and_front_matter_only_opens_a_document():
+    roadmap = md(
+        """\
+        ---
+        title: Rules everywhere
+        ---
+        ## Week 1: Tensors
+        - Learn tensors
+
+        ---
+        ## Week 2: Autograd
+        - Learn autograd
+
+        ---
+        ## Week 3: Training
+        - Train a model
+        """
+    )
+    assert roadmap.title == "Rules everywhere"
+    assert [u.title for u in roadmap.units()] == ["Week 1: Tensors", "Week 2: Autograd", "Week 3: Training"]

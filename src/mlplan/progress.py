@@ -66,8 +66,12 @@ class Progress:
         return out
 
     def part_hours(self, item_id: str) -> float:
-        """Hours of the item's finished parts (0 once the whole item is done or when none is)."""
-        return 0.0 if self.is_done(item_id) else sum(self.parts_done.get(item_id, {}).values())
+        """Hours of an open item's finished parts (0 once the item is done or skipped as a whole)."""
+        return 0.0 if item_id in self.state else sum(self.parts_done.get(item_id, {}).values())
+
+    def is_settled(self, p: dict[str, Any]) -> bool:
+        """Is this scheduled part done or skipped (with its item or on its own)?"""
+        return p["id"] in self.state or self.part_is_done(p)
 
     def active_dates(self) -> set[str]:
         """Dates with any study: an item finished or time logged."""
@@ -247,7 +251,12 @@ def behind_hours(schedule: dict[str, Any], progress: Progress, on: date) -> floa
         for p in day["items"]
         if progress.state.get(p["id"]) != SKIPPED
     )
-    achieved = sum(p["hours"] for day in schedule_days(schedule) for p in day["items"] if progress.part_is_done(p))
+    achieved = sum(
+        p["hours"]
+        for day in schedule_days(schedule)
+        for p in day["items"]
+        if progress.part_is_done(p) and progress.state.get(p["id"]) != SKIPPED
+    )
     return expected - achieved
 
 
@@ -342,7 +351,7 @@ def today_view(
         if day["date"] >= day_text:
             break
         for p in day["items"]:
-            if _settled(p, progress) or p["id"] in today_ids:
+            if progress.is_settled(p) or p["id"] in today_ids:
                 continue
             entry = overdue.setdefault(
                 p["id"], {**_part_view(p, index, progress), "id": p["id"], "since": day["date"], "hours": 0.0}
@@ -351,7 +360,7 @@ def today_view(
     earlier = [p for d in days if d["date"] < day_text for p in d["items"] if p["id"] in today_ids]
     for item in items:  # earlier parts of today's items still open, shown beside them
         item["earlier_open_hours"] = sum(
-            p["hours"] for p in earlier if p["id"] == item["item_id"] and not _settled(p, progress)
+            p["hours"] for p in earlier if p["id"] == item["item_id"] and not progress.is_settled(p)
         )
 
     week = week_of(lived or schedule, on)
@@ -369,7 +378,7 @@ def today_view(
     upcoming = None
     if not items:
         nxt = next(
-            (d for d in days if d["date"] > day_text and any(not _settled(p, progress) for p in d["items"])), None
+            (d for d in days if d["date"] > day_text and any(not progress.is_settled(p) for p in d["items"])), None
         )
         if nxt:
             upcoming = {
@@ -393,13 +402,8 @@ def today_view(
         "behind_hours": behind,
         "suggest_replan": behind > session,
         "unscheduled": unscheduled,
-        "finished": not unscheduled and all(_settled(p, progress) for d in days for p in d["items"]),
+        "finished": not unscheduled and all(progress.is_settled(p) for d in days for p in d["items"]),
     }
-
-
-def _settled(p: dict[str, Any], progress: Progress) -> bool:
-    """Is this scheduled part done or skipped?"""
-    return p["id"] in progress.state or progress.part_is_done(p)
 
 
 def week_view(schedule: dict[str, Any], index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any] | None:

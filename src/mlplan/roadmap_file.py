@@ -14,10 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
+from mlplan.yaml_text import load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _HEADER = """\
@@ -42,12 +42,7 @@ def load_roadmap_file(path: Path, shown_as: str | None = None) -> Roadmap:
 
 def parse_roadmap(text: str, name: str) -> Roadmap:
     """Validate YAML text as a roadmap; ``name`` prefixes every error."""
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise RoadmapInvalid(f"{name}: {where}not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    data = load_yaml(text, name)
     if not isinstance(data, dict):
         raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
     return validated(Roadmap, data, name)
@@ -115,7 +110,12 @@ def dump_roadmap(roadmap: Roadmap) -> str:
         allow_unicode=True,
         width=100,
     )
-    return _HEADER.format(title=roadmap.title, source=roadmap.source) + body
+    return _HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)) + body
+
+
+def _comment_text(text: str) -> str:
+    """``text`` fit for one comment line: a line break or control character would end the comment or the file."""
+    return "".join(char if char.isprintable() else " " for char in text)
 
 
 def _whole_numbers_as_int(value: Any) -> Any:

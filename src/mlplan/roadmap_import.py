@@ -47,7 +47,9 @@ def _is_yaml(text: str, name: str) -> bool:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError:
+        return True  # YAML with a tag such as !!python/object: the YAML reader says why it is refused
     except yaml.YAMLError:
         return False
     return isinstance(data, dict) and "stages" in data

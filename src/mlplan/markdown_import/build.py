@@ -35,7 +35,10 @@ def import_text(
 ) -> Roadmap:
     """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
     text = repair(text)
-    doc = read_document(text)
+    try:
+        doc = read_document(text)
+    except RoadmapInvalid as exc:  # front matter that is not plain YAML
+        raise RoadmapInvalid(f"{name}: {exc}") from exc
     if not doc.headings and not doc.lists:
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)

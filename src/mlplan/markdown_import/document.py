@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from mlplan.markdown_import import tokens as token_stream
 from mlplan.markdown_import.inline import Line, inline_lines, joined_text, make_line
+from mlplan.markdown_import.labels import unit_number
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
 from mlplan.markdown_import.tokens import Token
+from mlplan.yaml_text import load_front_matter
 
 
 @dataclass
@@ -71,12 +71,13 @@ def read_document(text: str) -> Document:
     root = Section(0, "")
     doc = Document(root, {}, None, 0, 0)
     current = root
+    heading_level = 0  # the level of the last real heading
     i = 0
     while i < len(tokens):
         token = tokens[i]
         kind = token.type
         if kind == "heading_open":
-            level = int(token.tag[1])
+            heading_level = level = int(token.tag[1])
             while current.level >= level:
                 current = current.parent or root
             title = joined_text(inline_lines(tokens[i + 1]))
@@ -86,7 +87,15 @@ def read_document(text: str) -> Document:
             i += 3
             continue
         if kind == "paragraph_open":
-            if lines := inline_lines(tokens[i + 1]):
+            lines = inline_lines(tokens[i + 1])
+            if _pseudo_heading(lines) and heading_level < 6:
+                # "**Lecture 1: Backpropagation**" alone on its line heads a unit like a heading one level down
+                while current.level > heading_level:
+                    current = current.parent or root
+                section = Section(heading_level + 1, lines[0].text, parent=current, line=_line_of(token))
+                current.children.append(section)
+                current = section
+            elif lines:
                 current.blocks.append(Para(lines))
             i += 3
             continue
@@ -121,6 +130,10 @@ def all_entries(entries: list[Entry]) -> Iterator[Entry]:
     for entry in entries:
         yield entry
         yield from all_entries(entry.children)
+
+
+def _pseudo_heading(lines: list[Line]) -> bool:
+    return len(lines) == 1 and lines[0].bold_only and unit_number(lines[0].text) is not None
 
 
 def _skip_to(tokens: list[Token], i: int, closing: str) -> int:
@@ -194,11 +207,7 @@ def _read_html(content: str, current: Section, doc: Document) -> None:
 
 
 def _front_matter(content: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return load_front_matter(content)
 
 
 def walk(section: Section):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from mlplan.markdown_import.labels import label_category
@@ -31,6 +31,7 @@ class Line:
     bold_label: bool = False
     lead_bold: bool = False
     bare: bool = False  # the line was only bare URLs: its text is the first one's host and path
+    local: list[str] = field(default_factory=list)  # labels of links to files beside the document
 
 
 _BOLD_LABEL = re.compile(rf"^{BOLD_ON}([^{BOLD_ON}{BOLD_OFF}]+?)\s*{BOLD_OFF}\s*(:?)\s*(.*)$", re.S)
@@ -70,12 +71,13 @@ def inline_lines(inline: Token) -> list[Line]:
     buf: list[str] = []
     links: list[tuple[str, str]] = []
     anchors = 0
+    local: list[str] = []
     href: str | None = None
     link_buf: list[str] = []
     image_only = False
 
     def newline() -> None:
-        nonlocal buf, links, anchors
+        nonlocal buf, links, anchors, local
         raw, bare = _bare_urls("".join(buf))
         line = make_line(raw, links + bare, anchors)
         if line is None and bare:
@@ -83,8 +85,9 @@ def inline_lines(inline: Token) -> list[Line]:
             if line:
                 line.bare = True
         if line:
+            line.local = local
             lines.append(line)
-        buf, links, anchors = [], [], 0
+        buf, links, anchors, local = [], [], 0, []
 
     children = inline.children or []
     for i, child in enumerate(children):
@@ -110,6 +113,8 @@ def inline_lines(inline: Token) -> list[Line]:
                     links.append((label, href))
                 elif href.startswith("#"):
                     anchors += 1
+                elif label and ":" not in href.split("/", 1)[0]:
+                    local.append(label)
             href = None
         elif _breaks_line(children, i):
             newline()
@@ -184,9 +189,10 @@ def is_link_line(line: Line) -> bool:
     if line.bare:
         return True
     rest = line.text
-    for label, _url in line.links:
+    labels = [label for label, _url in line.links] + line.local
+    for label in labels:
         rest = rest.replace(label, "")
-    return bool(line.links) and not re.search(r"[^\W\d_]{3,}", rest)
+    return bool(labels) and not re.search(r"[^\W\d_]{3,}", rest)
 
 
 def joined_text(lines: list[Line]) -> str:

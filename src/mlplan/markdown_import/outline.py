@@ -66,14 +66,26 @@ def _has_content(section: Section, task_list: bool = False) -> bool:
     return own or any(is_part_label(c.title) and _has_content(c) for c in section.children)
 
 
-def _study_sections(root: Section, skip: Section | None) -> list[Section]:
+def back_matter(section: Section, task_list: bool) -> bool:
+    """Back matter (``BACK_MATTER``), except prerequisites or resources that a task-list document checks off."""
+    if not is_back_matter(section.title):
+        return False
+    if task_list and _STUDIED_IN_TASK_LISTS.search(section.title):
+        return not any(_has_content(s, task_list) for s in [section, *walk(section)])
+    return True
+
+
+_STUDIED_IN_TASK_LISTS = re.compile(r"prerequisite|resource|reading|references", re.I)
+
+
+def _study_sections(root: Section, skip: Section | None, task_list: bool) -> list[Section]:
     out: list[Section] = []
     for child in root.children:
-        if is_back_matter(child.title):
+        if back_matter(child, task_list):
             continue
         if child is not skip:
             out.append(child)
-        out += _study_sections(child, skip)
+        out += _study_sections(child, skip, task_list)
     return out
 
 
@@ -116,7 +128,7 @@ def find_title_section(root: Section) -> Section | None:
 
 def plan_document(doc: Document, roadmap_title: str) -> Plan:
     title_section = find_title_section(doc.root)
-    sections = _study_sections(doc.root, title_section)
+    sections = _study_sections(doc.root, title_section, doc.task_list)
     plan = Plan(title_section, [], list(doc.root.blocks), [])
     if title_section:
         plan.intro += title_section.blocks
@@ -143,7 +155,7 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
 
     def visit(section: Section, in_stage: bool) -> None:
         for child in section.children:
-            if is_back_matter(child.title) or child is table_section:
+            if back_matter(child, doc.task_list) or child is table_section:
                 continue
             if child is title_section:
                 visit(child, in_stage)
@@ -158,7 +170,9 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
                 elif _has_content(child, doc.task_list):
                     place(units_of(child))
             elif child.level >= unit_level:
-                if stage_level is not None and not in_stage and not plan.stages:
+                # before the first stage: the introduction, unless it holds tasks of a task-list document
+                introduction = not (doc.task_list and _has_content(child, True))
+                if stage_level is not None and not in_stage and not plan.stages and introduction:
                     plan.intro += [b for s in [child, *walk(child)] for b in s.blocks]
                 else:
                     place(units_of(child))

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
 from mlplan.markdown_import.inline import Line
-from mlplan.markdown_import.labels import bare_title, is_back_matter, is_part_label, unit_title
+from mlplan.markdown_import.labels import bare_title, is_part_label, unit_title
+from mlplan.markdown_import.outline import back_matter
 from mlplan.markdown_import.pieces import is_navigation, is_toc
 from mlplan.models import Roadmap
 
@@ -47,7 +48,7 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
 
     def visit(section: Section, back: str) -> None:
         if section.level:
-            back = back or (section.title if is_back_matter(section.title) else "")
+            back = back or (section.title if back_matter(section, doc.task_list) else "")
             if back:
                 report(section.line, _back_why(back))
             elif not found.holds_text(section.title):

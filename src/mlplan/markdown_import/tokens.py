@@ -26,12 +26,10 @@ from typing import Any
 
 import pyromark
 
-_OPTIONS = (
-    pyromark.Options.ENABLE_TABLES
-    | pyromark.Options.ENABLE_TASKLISTS
-    | pyromark.Options.ENABLE_FOOTNOTES
-    | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
-)
+_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES
+# Front matter only opens the document, as in markdown-it's plugin. pulldown-cmark's metadata blocks may
+# start at any "---" line and would swallow everything up to the next one (a heading between two rules).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _CHECKBOX = '<input class="task-list-item-checkbox" {}disabled="disabled" type="checkbox">'
 _EMPHASIS = {"Strong": ("strong", "**"), "Emphasis": ("em", "*"), "Strikethrough": ("s", "~~")}
 _BREAKS = {"SoftBreak": "softbreak", "HardBreak": "hardbreak"}
@@ -84,7 +82,15 @@ class Token:
 
 def parse(text: str) -> list[Token]:
     """The tokens markdown-it-py (commonmark + table, front matter, footnotes, task lists) makes of ``text``."""
-    return _Stream(text).run()
+    front = _FRONT_MATTER.match(text)
+    if front is None:
+        return _Stream(text).run()
+    lines = front.group().count("\n")
+    tokens = _Stream("\n" * lines + text[front.end() :]).run()  # blank lines keep the line numbers
+    content = (front.group(1) or "").rstrip("\n")
+    return [
+        Token("front_matter", "", 0, map=[0, lines], content=content, markup="---", block=True, hidden=True)
+    ] + tokens
 
 
 class _Stream:
