@@ -537,7 +537,13 @@ def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on:
 
 
 def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, on: date, note: str | None) -> None:
-    """Record time actually studied, optionally against an item (a unit or part id is fine)."""
+    """Record time actually studied, optionally against an item (a unit or part id is fine).
+
+    The note is kept on one line without control characters (it is shown in the study log).
+    """
+    from mlplan.safe_text import one_line
+
+    note = one_line(note) if note else note
     item_id = None
     if item is not None:
         items = resolve_ids(loaded, [item])
