@@ -21,6 +21,9 @@ SHAPES = {  # id: (source seed, stages, units)
     "distinguished-52w": ("004_a99bcfaef2f9e629.txt", 4, 53),
 }
 
+# these say what the seed document is (its title, a community roadmap), never its file name
+DESCRIBED_SOURCES = ("bedrock-24", "practitioner-23", "complete-course-15")
+
 MOJIBAKE = re.compile(r"Ã.|â€|ðŸ|‚Ä|√|¬|Â|Ô|ü[öì§ò]|Ï|\ufffd")
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]")
 
@@ -36,9 +39,12 @@ def test_the_five_roadmaps_are_bundled(roadmaps):
 
 @pytest.mark.parametrize("roadmap_id", sorted(SHAPES))
 def test_stage_and_unit_counts_match_the_source(roadmaps, roadmap_id):
-    source, stages, units = SHAPES[roadmap_id]
+    seed, stages, units = SHAPES[roadmap_id]
     roadmap = roadmaps[roadmap_id]
-    assert roadmap.source == source
+    if roadmap_id in DESCRIBED_SOURCES:
+        assert seed not in roadmap.source and "community roadmap" in roadmap.source
+    else:
+        assert roadmap.source == seed
     assert len(roadmap.stages) == stages
     assert len(roadmap.units()) == units
 
@@ -143,3 +149,11 @@ def test_practitioner_has_no_footnote_markers(roadmaps):
     for text in texts:
         assert not re.search(r"(?<![Rx)])[¹²³⁴⁵⁶⁷⁸⁹⁰]", text), text  # R² and x² are maths
         assert not re.search(r"[.!?)] \d{1,3}$", text), text
+
+
+@pytest.mark.parametrize("roadmap_id", DESCRIBED_SOURCES)
+def test_the_source_names_the_document_in_the_file_header_too(roadmap_id):
+    text = (bundled_roadmaps_dir() / f"{roadmap_id}.yaml").read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if line.startswith("# Source: "))
+    assert "community roadmap" in header
+    assert not re.search(r"\d{3}_[0-9a-f]{16}|\.txt\b", header), header
