@@ -502,7 +502,7 @@ def test_a_backup_over_the_size_limit_is_refused(mlplan, db_path, backup, monkey
 def test_a_backup_with_scattered_batch_numbers_keeps_its_undos(mlplan, isolated_home, backup):
     # Logs migrated from schema 1 number batches by event id, across plans: 5, 6, 9.
     def scatter(document: dict) -> None:
-        done1, done2, logged = document["events"]
+        done1, done2, logged = [e for e in document["events"] if e["kind"] != "review"]  # a card's review left out
         document["events"] = [
             done1 | {"batch": 5},
             done2 | {"batch": 6},
@@ -550,7 +550,7 @@ def test_twenty_writers_at_once_lose_nothing(mlplan, db_path):
     assert [p.returncode for p in processes] == [0] * 20, outputs
     db = sqlite3.connect(db_path)
     notes = {row[0] for row in db.execute("SELECT note FROM events WHERE kind = 'log'")}
-    batches = [row[0] for row in db.execute("SELECT batch FROM events ORDER BY id")]
+    batches = [row[0] for row in db.execute("SELECT batch FROM events WHERE kind = 'log' ORDER BY id")]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
     assert notes == {"reading"} | {f"writer {n}" for n in range(20)}

@@ -295,6 +295,16 @@ BreakOpt = Annotated[
     list[str] | None,
     typer.Option("--break", help="A planned pause FIRST..LAST (or one date): no study; repeat for more."),
 ]
+ReviewMinutesOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--review-minutes",
+        min=0,
+        max=240,
+        help="Daily time for reviews of finished topics, 5 min a card; 0 turns reviews off (default 15).",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
@@ -389,6 +399,7 @@ def start(
     min_part: MinPartOpt = None,
     by: ByOpt = None,
     break_: BreakOpt = None,
+    review_minutes: ReviewMinutesOpt = None,
     at: Annotated[str, typer.Option("--at", help="Time of day you study, HH:MM (for calendars).")] = "19:00",
     tz: Annotated[
         str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the system's).")
@@ -419,7 +430,7 @@ def start(
         skip=_id_list(skip),
         at=at_time,
         tz=zone,
-        extra_settings=extra,
+        extra_settings=extra | _review_settings(review_minutes),
     )
     from mlplan import render
 
@@ -437,7 +448,7 @@ def start(
         )
     )
     first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
-    _print_today(loaded, _day(first_day))
+    _print_today(store, loaded, _day(first_day))
 
 
 DEFAULT_ROADMAP = "zero-to-engineer-16w"
@@ -490,12 +501,16 @@ def _number(text: str) -> float:
         raise UsageError(f"{text}: give a number of hours, like 10 or 7.5") from None
 
 
-def _print_today(loaded: Any, on: Any) -> None:
-    from mlplan.daily_text import today_text
+def _print_today(store: Any, loaded: Any, on: Any) -> None:
+    from mlplan import plans
+    from mlplan.daily_text import reviews_text, today_text
     from mlplan.progress import today_view
 
     view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
     typer.echo(today_text(view, loaded.name, _style()))
+    reviews = reviews_text(plans.reviews_today(store, loaded, on), _style())
+    if reviews:
+        typer.echo(reviews)
 
 
 @app.command()
@@ -503,15 +518,21 @@ def today(plan: PlanOpt = None, date_: DateOpt = None, as_json: JsonOption = Fal
     """Show today's study session, what is overdue and how the week is going."""
     from mlplan import plans
 
-    loaded = plans.load_plan(plans.open_plans(), plan)
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
     on = _day(date_)
     if as_json:
         from mlplan.progress import today_view
 
         view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
-        _print_json({"plan": loaded.name} | view)
+        reviews = plans.reviews_today(store, loaded, on)
+        _print_json(
+            {"plan": loaded.name}
+            | view
+            | {"reviews": reviews["cards"], "reviews_due": reviews["due"], "review_minutes": reviews["minutes"]}
+        )
         return
-    _print_today(loaded, on)
+    _print_today(store, loaded, on)
 
 
 @app.command()
@@ -564,13 +585,13 @@ def _week(loaded: Any, number: int) -> dict[str, Any]:
     return view
 
 
-def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | None) -> None:
+def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | None, rating: str = "good") -> None:
     from mlplan import plans
 
     on = _day(date_, recording=True)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
-    marked = plans.mark(store, loaded, kind, ids, on)
+    marked = plans.mark(store, loaded, kind, ids, on, rating)
     changed = marked.changed
     for item_id in marked.kept_done:
         typer.echo(f"{item_id} is done: skip leaves it as it is (`mlplan reopen {item_id}` first to skip it).")
@@ -596,10 +617,26 @@ IdsArg = Annotated[
 ]
 
 
+RatingOpt = Annotated[
+    str | None,
+    typer.Option("--rating", help="How well you recall it: again, hard, good or easy.", metavar="again|hard|good|easy"),
+]
+
+
+def _rating(value: str | None, default: str | None = "good") -> str | None:
+    from mlplan.cards import RATINGS
+
+    if value is None:
+        return default
+    if value.lower() not in RATINGS:
+        raise UsageError(f"--rating {value}: use one of {', '.join(RATINGS)}")
+    return value.lower()
+
+
 @app.command()
-def done(ids: IdsArg, plan: PlanOpt = None, date_: RecordDateOpt = None) -> None:
+def done(ids: IdsArg, plan: PlanOpt = None, date_: RecordDateOpt = None, rating: RatingOpt = None) -> None:
     """Mark items, parts (ITEM#N) or whole units as done."""
-    _mark("done", ids, plan, "Done", date_)
+    _mark("done", ids, plan, "Done", date_, _rating(rating) or "good")
 
 
 @app.command()
@@ -720,6 +757,7 @@ def status(
         plans.plan_start(store, loaded),
     )
     view |= _deadline_status(store, loaded, on)
+    view["reviews"] = plans.review_status(store, loaded, on)
     if as_json:
         if chart:
             view["burnup"] = plans.burnup_series(store, loaded, view, on)
@@ -733,6 +771,8 @@ def status(
     if svg:
         out = render.recording_console(out)
     parts: list[Any] = [render.status_panel(view)]
+    if view["reviews"]["cards"]:
+        parts.append(render.reviews_line(view["reviews"]))
     if view["deadline"]:
         from mlplan.deadline import deadline_line
 
@@ -819,6 +859,7 @@ def replan(
         list[str] | None,
         typer.Option("--break", help="Another pause FIRST..LAST (or one date), added to the plan's; repeatable."),
     ] = None,
+    review_minutes: ReviewMinutesOpt = None,
     at: Annotated[str | None, typer.Option("--at", help="Time of day you study, HH:MM (default: the plan's).")] = None,
     tz: Annotated[
         str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the plan's).")
@@ -857,7 +898,7 @@ def replan(
         skip=_id_list(skip),
         at=parse_time_of_day(at) if at else None,
         tz=parse_time_zone(tz) if tz else None,
-        extra_settings=extra,
+        extra_settings=extra | _review_settings(review_minutes),
         today=on,
     )
     from mlplan import render
@@ -876,6 +917,82 @@ def replan(
     if raised:
         typer.echo(raised)
     typer.echo("The earlier schedule stays in the history; `mlplan undo` brings it back.", err=True)
+
+
+@app.command()
+def review(
+    card_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="A card to review (default: walk today's due cards).")
+    ] = None,
+    rating: RatingOpt = None,
+    date_: RecordDateOpt = None,
+    plan: PlanOpt = None,
+) -> None:
+    """Review cards of finished topics: rate how well you recall each one."""
+    from mlplan import plans
+
+    chosen = _rating(rating, default=None)
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    on = _day(date_, recording=True)
+    if card_id is not None and chosen is not None:
+        card = plans.review_card(store, loaded, card_id, chosen, on)
+        typer.echo(f"Reviewed {card_id} ({chosen}): next review {card['due']}.")
+        return
+    if not _interactive():
+        raise UsageError("give a card and a rating, like `mlplan review ID --rating good` (on a terminal, asks)")
+    if chosen is not None:
+        raise UsageError("--rating needs a card id: `mlplan review ID --rating good`")
+    if card_id is not None:
+        queue = [plans.cards(store, loaded).get(card_id) or {"id": card_id}]
+    else:
+        queue = plans.reviews_today(store, loaded, on)["cards"]
+        if not queue:
+            typer.echo("No reviews due today.")
+            return
+    for card in queue:
+        if "title" in card:
+            typer.echo(typer.style(f"{card['id']}  {card['title']}", bold=True))
+            for prompt in card["prompts"]:
+                typer.echo(f"  - {prompt}")
+        picked = _ask_rating()
+        if picked is None:
+            break
+        updated = plans.review_card(store, plans.load_plan(store, plan), card["id"], picked, on)
+        typer.echo(f"Next review {updated['due']}.")
+
+
+def _ask_rating() -> str | None:
+    """Ask until the answer is a rating (or its first letter); None when the learner stops with q."""
+    from mlplan.cards import RATINGS
+
+    while True:
+        answer = typer.prompt("Recall? again, hard, good, easy (q to stop)", default="good").strip().lower()
+        if answer in ("q", "quit"):
+            return None
+        picked = next((r for r in RATINGS if answer in (r, r[0])), None)
+        if picked:
+            return picked
+        typer.echo("Answer again, hard, good or easy (a, h, g, e), or q to stop.", err=True)
+
+
+@app.command()
+def reviews(as_json: JsonOption = False, date_: DateOpt = None, plan: PlanOpt = None) -> None:
+    """List your review cards: when each is due and how well you remember it."""
+    from mlplan import plans
+
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    rows = plans.card_list(store, loaded, _day(date_))
+    if as_json:
+        _print_json({"plan": loaded.name, "cards": rows})
+        return
+    if not rows:
+        typer.echo("No review cards yet: finishing a concept item or a whole unit makes one.")
+        return
+    from mlplan import render
+
+    render.console().print(render.cards_table(rows))
 
 
 @app.command("plans")
@@ -976,6 +1093,9 @@ def export_ics(
     pending_only: Annotated[
         bool, typer.Option("--pending-only", help="Leave out days whose items are all done or skipped.")
     ] = False,
+    with_reviews: Annotated[
+        bool, typer.Option("--reviews", help="Add a short review event on each day with reviews due.")
+    ] = False,
     plan: PlanOpt = None,
 ) -> None:
     """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
@@ -1003,6 +1123,7 @@ def export_ics(
         pending_only=pending_only,
         from_date=parse_date(from_date, "--from-date") if from_date else None,
         weeks=weeks,
+        review_days=plans.review_days(store, loaded) if with_reviews else None,
     )
     _write(data, out, force)
 
@@ -1116,6 +1237,11 @@ def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
 
     items = plans.replan_items(store, loaded)[0] if loaded.settings.get("deadline") else []
     return deadline_status(items, loaded.settings, on)
+
+
+def _review_settings(minutes: int | None) -> dict[str, Any]:
+    """The review budget to store with a plan's settings (nothing when not given: the plan keeps its own)."""
+    return {} if minutes is None else {"review_minutes": minutes}
 
 
 def _id_list(text: str | None) -> list[str]:

@@ -107,3 +107,24 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
     if open_ids:
         lines.append(style(f"Done with one? mlplan done {open_ids[0]}", dim=True))
     return "\n".join(lines)
+
+
+def reviews_text(reviews: dict[str, Any], style: Style = plain) -> str:
+    """The reviews after the day's session: how many are due, then each card with its prompts."""
+    if not reviews["cards"]:
+        return ""
+    more = reviews["due"] - len(reviews["cards"])
+    lines = [
+        "",
+        style(f"Reviews · {reviews['due']} due · ~{reviews['minutes']} min", fg="magenta", bold=True),
+    ]
+    width = max(len(c["id"]) for c in reviews["cards"])
+    for card in reviews["cards"]:
+        late = f"  {style('due ' + day_label(card['due']), dim=True)}"
+        lines.append(f"  {style(card['id'].ljust(width), bold=True)}  {card['title']}{late}")
+        lines += [f"      - {prompt}" for prompt in card["prompts"]]
+    if more > 0:
+        lines.append(style(f"  and {more} more due, over today's review budget: `mlplan reviews` lists them", dim=True))
+    first = reviews["cards"][0]["id"]
+    lines.append(style(f"Review them: mlplan review (or mlplan review {first} --rating good)", dim=True))
+    return "\n".join(lines)

@@ -45,8 +45,9 @@ def build_calendar(
     pending_only: bool = False,
     from_date: date | None = None,
     weeks: int | None = None,
+    review_days: list[dict[str, Any]] | None = None,
 ) -> bytes:
-    """The plan's sessions and milestones as an iCalendar file."""
+    """The plan's sessions and milestones as an iCalendar file (and review sessions, given ``review_days``)."""
     zone = ZoneInfo(settings.get("tz") or "UTC")
     at = time.fromisoformat(settings.get("at") or "19:00")
     stamp = datetime.fromisoformat(made_at)
@@ -85,6 +86,12 @@ def build_calendar(
         if pause["first"] <= last.isoformat() and pause["last"] >= first.isoformat():
             calendar.add_component(_break(pause, first, last, plan_uid, version, stamp))
 
+    session_hours = {day["date"]: day["hours"] for day in days}
+    for review in review_days or []:
+        on = date.fromisoformat(review["date"])
+        if first <= on <= last:
+            calendar.add_component(_review(review, on, zone, at, session_hours, plan_uid, version, stamp))
+
     if days:  # VTIMEZONE rules only for the years the plan spans
         calendar.add_missing_timezones(
             first_date=date.fromisoformat(days[0]["date"]) - timedelta(days=366),
@@ -107,6 +114,32 @@ def _break(pause: dict[str, str], first: date, last: date, plan_uid: str, versio
     event.add("description", f"A planned pause: no study from {pause['first']} to {pause['last']}.")
     event.add("transp", "TRANSPARENT")
     event.add("categories", ["mlplan", "break"])
+    return event
+
+
+def _review(
+    review: dict[str, Any],
+    on: date,
+    zone: ZoneInfo,
+    at: time,
+    session_hours: dict[str, float],
+    plan_uid: str,
+    version: int,
+    stamp: datetime,
+) -> Event:
+    """A short review right after the day's session (or at the study time on a day without one)."""
+    begin = datetime.combine(on, at, tzinfo=zone) + timedelta(hours=session_hours.get(review["date"], 0))
+    cards = review["cards"]
+    event = Event()
+    event.add("uid", f"review-{on.isoformat()}-{plan_uid}@mlplan")
+    event.add("dtstamp", stamp)
+    event.add("sequence", version - 1)
+    event.add("dtstart", begin)
+    event.add("dtend", begin + timedelta(minutes=review["minutes"]))
+    event.add("summary", f"ML review · {len(cards)} card{'s' if len(cards) != 1 else ''} (~{review['minutes']} min)")
+    lines = [f"- {card['id']} {card['title']}" for card in cards]
+    event.add("description", "\n".join(lines + ["", "Review with: mlplan review"]))
+    event.add("categories", ["mlplan", "review"])
     return event
 
 

@@ -49,6 +49,7 @@ EVENT_FIELDS = (
 
 def export_plan(store: Store, plan: PlanRow) -> dict[str, Any]:
     """Everything about ``plan`` as JSON-ready data."""
+    reviews = _reviews_by_event(store, plan)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -59,8 +60,29 @@ def export_plan(store: Store, plan: PlanRow) -> dict[str, Any]:
             {"version": row.version, "settings": row.settings, "schedule": row.schedule, "created_at": row.created_at}
             for row in store.schedules(plan)
         ],
-        "events": [{field: getattr(event, field) for field in EVENT_FIELDS} for event in store.events(plan)],
+        "events": [_event(event, reviews) for event in store.events(plan)],
     }
+
+
+def _reviews_by_event(store: Store, plan: PlanRow) -> dict[int, dict[str, Any]]:
+    return {
+        row.event_id: {
+            "title": row.title,
+            "prompts": json.loads(row.prompts_json),
+            "rating": row.rating,
+            "card": json.loads(row.card_json),
+            "due": row.due,
+        }
+        for row in store.reviews(plan)
+    }
+
+
+def _event(event: Any, reviews: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """An event as exported; a review event carries the card it left behind."""
+    data = {field: getattr(event, field) for field in EVENT_FIELDS}
+    if event.id in reviews:
+        data["review"] = reviews[event.id]
+    return data
 
 
 # --- the backup's shape ---------------------------------------------------------------------------
@@ -205,9 +227,29 @@ class ArchivedSchedule(_Closed):
     created_at: IsoTime
 
 
+class ArchivedReview(_Closed):
+    """The card a review left behind (py-fsrs ``Card.to_dict``), with what the views show."""
+
+    title: str
+    prompts: list[str]
+    rating: Literal["again", "hard", "good", "easy"]
+    card: dict[str, Any]
+    due: IsoDate
+
+    @model_validator(mode="after")
+    def _a_card(self) -> ArchivedReview:
+        from fsrs import Card
+
+        try:
+            Card.from_dict(self.card)  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"card: not an FSRS card ({exc})") from None
+        return self
+
+
 class ArchivedEvent(_Closed):
     batch: Annotated[int, Field(ge=1)]
-    kind: Literal["done", "skip", "reopen", "log", "replan", "undo"]
+    kind: Literal["done", "skip", "reopen", "log", "replan", "undo", "review"]
     item_id: str | None = None
     on_date: IsoDate | None = None
     hours: Hours | None = None
@@ -215,6 +257,7 @@ class ArchivedEvent(_Closed):
     schedule_version: int | None = None
     undoes_batch: int | None = None
     created_at: IsoTime
+    review: ArchivedReview | None = None
 
 
 class PlanArchive(_Closed):
@@ -260,12 +303,14 @@ def _check_event(
         raise ValueError(f"{where}.schedule_version: a replan must name one of the schedules 1 to {schedules}")
     if event.kind == "undo" and event.undoes_batch not in batches:
         raise ValueError(f"{where}.undoes_batch: an undo must name an earlier batch of events")
-    known = items | units if event.kind == "log" else items
+    known = items | units if event.kind in ("log", "review") else items
     some_id = (event.item_id or "").split("#", 1)[0]
     if event.kind in ("done", "skip", "reopen") and not some_id:
         raise ValueError(f"{where}.item_id: a {event.kind} event needs the item it marks")
     if some_id and some_id not in known:
         raise ValueError(f"{where}.item_id: '{event.item_id}' is not an item of the roadmap")
+    if event.kind == "review" and (event.review is None or event.item_id not in items | units):
+        raise ValueError(f"{where}: a review event needs the card it left and the item or unit it is about")
     if event.kind == "log" and not event.hours:
         raise ValueError(f"{where}.hours: a log event needs the hours studied")
 
@@ -324,10 +369,27 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
             for event in batch:
                 if event.get("undoes_batch") is not None:
                     event["undoes_batch"] = renumbered[event["undoes_batch"]]
-            renumbered[old] = store.append(plan, batch)
+            renumbered[old] = store.append(plan, [e for e in batch if e["kind"] != "review"])
+            reviews = [_review_row(e) for e in batch if e["kind"] == "review"]
+            if reviews:
+                store.add_reviews(plan, reviews, renumbered[old])
         if store.current_plan_name() is None:
             store.set_current_plan(plan.name)
     return plan
+
+
+def _review_row(event: dict[str, Any]) -> dict[str, Any]:
+    """A validated review event as ``Store.add_reviews`` takes it."""
+    review = event["review"]
+    return {
+        "card_id": event["item_id"],
+        "title": review["title"],
+        "prompts": review["prompts"],
+        "rating": review["rating"],
+        "card": json.dumps(review["card"]),
+        "due": review["due"],
+        "on_date": event["on_date"],
+    }
 
 
 def _batches(events: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:

@@ -309,8 +309,10 @@ class Marked(NamedTuple):
     unscheduled: list[str]
 
 
-def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date) -> Marked:
+def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, rating: str = "good") -> Marked:
     """Record ``done``/``skip``/``reopen`` for the items, parts or units meant by ``ids``.
+
+    Finishing a concept, or a unit's last open item, makes a review card rated ``rating``.
 
     ``done ITEM#N`` finishes part N only (the item once all its parts are); ``skip`` never
     touches what is done; ``reopen UNIT`` reopens what was skipped or left out of the plan
@@ -349,7 +351,9 @@ def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date) 
         result.unscheduled.extend(base_id(i) for i in result.changed if base_id(i) not in live)
     if events:
         with store.transaction():
-            store.append(loaded.plan, events)
+            batch = store.append(loaded.plan, events)
+            if kind == "done":
+                _make_cards(store, loaded, [*targets, *result.completed], on, rating, batch)
     return result
 
 
@@ -401,6 +405,112 @@ def _mark_part(
             if k != n
         ]
     return []
+
+
+# --- review cards -------------------------------------------------------------------------------
+
+
+def cards(store: Store, loaded: LoadedPlan) -> dict[str, dict[str, Any]]:
+    """The plan's review cards as they stand (undone reviews left out)."""
+    from mlplan.cards import live_cards
+    from mlplan.progress import undone_batches
+
+    return live_cards(store.reviews(loaded.plan), undone_batches(loaded.events))
+
+
+def reviews_today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
+    """The day's due reviews within the plan's review budget (see ``cards.reviews_today``)."""
+    from mlplan.cards import review_minutes
+    from mlplan.cards import reviews_today as due_today
+
+    return due_today(cards(store, loaded), on.isoformat(), review_minutes(loaded.settings))
+
+
+def card_list(store: Store, loaded: LoadedPlan, on: date) -> list[dict[str, Any]]:
+    """Every card with its due day, stability (days) and the chance it is recalled on ``on``, soonest due first."""
+    known = cards(store, loaded)
+    if not known:
+        return []
+    from mlplan.reviews import retrievability, stability
+
+    tz = loaded.settings.get("tz")
+    return [
+        {
+            "id": c["id"],
+            "title": c["title"],
+            "due": c["due"],
+            "stability": round(stability(c["card"]), 2),
+            "retrievability": round(retrievability(c["card"], on, tz), 3),
+            "reviews": c["reviews"],
+            "last_review": c["last_review"],
+        }
+        for c in sorted(known.values(), key=lambda c: (c["due"], c["id"]))
+    ]
+
+
+def review_status(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
+    """Reviews for ``status``: cards, due today, done this week (Monday on) and the average recall of the cards."""
+    from datetime import timedelta
+
+    from mlplan.cards import due_cards, reviews_between
+    from mlplan.progress import undone_batches
+
+    rows = store.reviews(loaded.plan)
+    known = cards(store, loaded)
+    monday = on - timedelta(days=on.weekday())
+    listed = card_list(store, loaded, on)
+    return {
+        "cards": len(known),
+        "due": len(due_cards(known, on.isoformat())),
+        "done_this_week": reviews_between(rows, undone_batches(loaded.events), monday.isoformat(), on.isoformat()),
+        "retention": round(sum(c["retrievability"] for c in listed) / len(listed), 3) if listed else None,
+    }
+
+
+def review_days(store: Store, loaded: LoadedPlan) -> list[dict[str, Any]]:
+    """Days with reviews due from today on, for the calendar (see ``cards.review_days``)."""
+    from mlplan import clock
+    from mlplan.cards import review_days as days_of
+    from mlplan.cards import review_minutes
+
+    return days_of(cards(store, loaded), clock.today().isoformat(), review_minutes(loaded.settings))
+
+
+def _make_cards(store: Store, loaded: LoadedPlan, finished: list[str], on: date, rating: str, batch: int) -> None:
+    """Cards for what ``finished`` completes; finishing counts as their first review (in the same batch)."""
+    from mlplan.cards import new_cards
+
+    state = dict(loaded.progress.state) | {i: "done" for i in finished}
+    made = new_cards(finished, loaded.index, state, set(plan_items(store, loaded)), cards(store, loaded))
+    if not made:
+        return
+    from mlplan.reviews import review
+
+    tz = loaded.settings.get("tz")
+    rows = []
+    for card in made:
+        card_json, due = review(None, rating, on, tz)
+        rows.append(card | {"rating": rating, "card": card_json, "due": due, "on_date": on.isoformat()})
+    store.add_reviews(loaded.plan, rows, batch)
+
+
+def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on: date) -> dict[str, Any]:
+    """Record one review of a card; returns the card as it stands after it."""
+    from mlplan.reviews import review
+
+    known = cards(store, loaded)
+    card = known.get(card_id)
+    if card is None:
+        from mlplan.suggest import unknown_message
+
+        if not known:
+            raise UsageError(f"unknown card '{card_id}': no review cards yet (finishing a concept or a unit makes one)")
+        raise UsageError(unknown_message("card", card_id, sorted(known), "mlplan reviews"))
+    card_json, due = review(card["card"], rating, on, loaded.settings.get("tz"))
+    row = {"card_id": card_id, "title": card["title"], "prompts": card["prompts"], "rating": rating}
+    with store.transaction():
+        store.add_reviews(loaded.plan, [row | {"card": card_json, "due": due, "on_date": on.isoformat()}])
+    return card | {"due": due, "card": card_json, "reviews": card["reviews"] + 1, "last_review": on.isoformat()}
 
 
 def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, on: date, note: str | None) -> None:

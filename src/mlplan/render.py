@@ -419,3 +419,30 @@ def recording_console(like: Console) -> Console:
 def svg_of(recorded: Console, title: str) -> str:
     """What a recording console printed, as an SVG image."""
     return recorded.export_svg(title=title)
+
+
+def cards_table(rows: list[dict]) -> Table:
+    """Review cards: due day, stability and how likely each is remembered today."""
+    table = Table(title="Review cards", title_justify="left")
+    table.add_column("id", style="bold cyan", no_wrap=True)
+    table.add_column("title")
+    table.add_column("due", no_wrap=True)
+    table.add_column("stability", justify="right", no_wrap=True)
+    table.add_column("recall", justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            _esc(row["id"]),
+            _esc(row["title"]),
+            row["due"],
+            f"{row['stability']:.1f} d",
+            f"{row['retrievability']:.0%}",
+        )
+    return table
+
+
+def reviews_line(reviews: dict) -> Text:
+    """``Reviews  2 due; 3 done this week; you still remember ~87% of what you finished``."""
+    text = f"Reviews  {reviews['due']} due; {reviews['done_this_week']} done this week"
+    if reviews["retention"] is not None:
+        text += f"; you still remember ~{reviews['retention']:.0%} of what you finished"
+    return Text(text)

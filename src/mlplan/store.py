@@ -105,7 +105,29 @@ def _v3(db: sqlite3.Connection) -> None:
         db.execute("UPDATE plans SET uid = ? WHERE id = ?", (str(uuid.uuid4()), plan_id))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite3.Connection) -> None:
+    # Spaced reviews. Each review is a "review" event in the log plus the card it
+    # leaves behind: reading today's due cards needs no replay of the memory model,
+    # and undoing the event's batch brings back the card of the review before it.
+    _run(
+        db,
+        """
+        CREATE TABLE reviews (
+            event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            card_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            prompts_json TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            card_json TEXT NOT NULL,
+            due TEXT NOT NULL
+        );
+        CREATE INDEX reviews_by_plan ON reviews (plan_id, card_id);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables and columns the migrations make (a test keeps the two in step); a file
 # lacking any of them is refused before it is read or written.
@@ -126,6 +148,7 @@ SCHEMA = {
         "undoes_batch",
     ),
     "meta": ("key", "value"),
+    "reviews": ("event_id", "plan_id", "card_id", "title", "prompts_json", "rating", "card_json", "due"),
 }
 
 
@@ -349,6 +372,18 @@ class ScheduleRow(NamedTuple):
     created_at: str
 
 
+class ReviewRow(NamedTuple):
+    event_id: int
+    batch: int
+    card_id: str
+    title: str
+    prompts_json: str
+    rating: str
+    card_json: str
+    due: str
+    on_date: str
+
+
 class Event(NamedTuple):
     id: int
     batch: int
@@ -499,6 +534,43 @@ class Store:
             ],
         )
         return batch
+
+    def add_reviews(self, plan: PlanRow, reviews: list[dict[str, Any]], batch: int | None = None) -> int:
+        """Record reviews (``card_id``, ``title``, ``prompts``, ``rating``, ``card``, ``due``, ``on_date``) as
+        "review" events of ``batch`` (a new batch when None); returns the batch."""
+        if batch is None:
+            row = self._query("SELECT coalesce(max(batch), 0) AS b FROM events WHERE plan_id = ?", plan.id)
+            batch = row[0]["b"] + 1
+        for review in reviews:
+            cursor = self.db.execute(
+                "INSERT INTO events (plan_id, batch, kind, item_id, on_date, note, created_at)"
+                " VALUES (?, ?, 'review', ?, ?, ?, ?)",
+                (plan.id, batch, review["card_id"], review["on_date"], review["rating"], now_utc()),
+            )
+            self.db.execute(
+                "INSERT INTO reviews (event_id, plan_id, card_id, title, prompts_json, rating, card_json, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cursor.lastrowid,
+                    plan.id,
+                    review["card_id"],
+                    review["title"],
+                    json.dumps(review["prompts"]),
+                    review["rating"],
+                    review["card"],
+                    review["due"],
+                ),
+            )
+        return batch
+
+    def reviews(self, plan: PlanRow) -> list[ReviewRow]:
+        """Every review of the plan's cards, oldest first, with the batch and date of its event."""
+        rows = self._query(
+            "SELECT r.event_id, e.batch, r.card_id, r.title, r.prompts_json, r.rating, r.card_json, r.due, e.on_date"
+            " FROM reviews r JOIN events e ON e.id = r.event_id WHERE r.plan_id = ? ORDER BY r.event_id",
+            plan.id,
+        )
+        return [ReviewRow(**dict(r)) for r in rows]
 
     def events(self, plan: PlanRow) -> list[Event]:
         rows = self._query(
