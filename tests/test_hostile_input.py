@@ -103,6 +103,40 @@ CASES: list[tuple[list[str], int, str]] = [
     (["replan", "--break", "1800-01-01..2026-12-01"], 2, "--break 1800-01-01: out of range"),
     (["export", "ics", "--from-date", "9999-12-31"], 2, "--from-date 9999-12-31: out of range"),
     (["export", "ics", "--from-date", "0001-01-01"], 2, "--from-date 0001-01-01: out of range"),
+    (["done", "w01.t1", "--date", "9999-12-31"], 2, "--date 9999-12-31: out of range"),
+    (["skip", "w01.t1", "--date", "1899-12-31"], 2, "--date 1899-12-31: out of range"),
+    (["calendar", "--date", "9999-12-31"], 2, "--date 9999-12-31: out of range"),
+    (["calendar", "--weeks", "0"], 2, "'--weeks'"),
+    (["calendar", "--weeks", HUGE], 2, "'--weeks'"),
+    (["status", "--date", "0001-01-01"], 2, "--date 0001-01-01: out of range"),
+    # every other command, with what a careless hand types
+    (["done", "nope"], 2, "unknown"),
+    (["done", "w01.t1#99"], 2, "w01.t1#99"),
+    (["skip", "\x00"], 2, "unknown"),
+    (["reopen", "zz.top"], 2, "unknown"),
+    (["undo", "--plan", "nope"], 2, "unknown plan 'nope'"),
+    (["history", "--plan", "nope"], 2, "unknown plan 'nope'"),
+    (["log", "1h", "nope.item"], 2, "nope.item"),
+    (["status", "--svg", "-"], 2, "--svg needs a file name"),
+    (["switch", "nope"], 2, "unknown plan 'nope'"),
+    (["delete", "nope", "--yes"], 2, "unknown plan 'nope'"),
+    (["delete", ROADMAP], 2, "add --yes to confirm"),
+    (["plans", "--bogus"], 2, "No such option: --bogus"),
+    (["paths", "--bogus"], 2, "No such option: --bogus"),
+    (["show", "nope"], 2, "unknown roadmap 'nope'"),
+    (["roadmaps", "export", "nope"], 2, "unknown roadmap 'nope'"),
+    (["roadmaps", "remove", ROADMAP], 2, "is a bundled roadmap"),
+    (["import", "/nonexistent/roadmap.md"], 2, "/nonexistent/roadmap.md: no such file"),
+    (["import", "/dev/null"], 2, "the file is empty"),
+    (["import-plan", "/nonexistent/backup.json"], 2, "/nonexistent/backup.json: no such file"),
+    (["import-plan", "/dev/null"], 2, "not JSON"),
+    (["start", "nope-roadmap", "--yes"], 2, "unknown roadmap 'nope-roadmap'"),
+    (["plan", ROADMAP, "--from", "nope"], 2, "unknown unit 'nope'"),
+    (["replan", "--at", "25:00"], 2, "--at 25:00: write the time as HH:MM"),
+    (["replan", "--tz", "Mars/Olympus"], 2, "--tz Mars/Olympus: unknown time zone"),
+    (["export", "json", "--out", "/nonexistent/backup.json"], 2, "the folder /nonexistent does not exist"),
+    (["export", "ics", "--out", "/"], 2, "/ is a folder; give a file name with --out"),
+    (["roadmaps", "export", ROADMAP, "--out", "/"], 2, "/ is a folder"),
 ]
 
 
@@ -456,3 +490,22 @@ def test_error_messages_show_control_characters_escaped(mlplan, learner, isolate
     assert "\\x1b" in result.stderr or "\\x9b" in result.stderr or "\\n" in result.stderr
     assert all(line.startswith("Error: ") for line in result.stderr.strip().splitlines())
     assert _files(isolated_home) == before
+
+
+def test_a_restored_backup_and_a_logged_note_carry_no_control_characters(mlplan, learner, tmp_path):
+    assert mlplan("log", "1h", "--note", "focus\x1b]0;pwned\x07\nnext").exit_code == 0
+    backup = json.loads(mlplan("export", "json").stdout)
+    backup["roadmap"]["title"] = "Backup \x1b[2Jtitle"
+    backup["schedules"][0]["schedule"]["weeks"][0]["days"][0]["items"][0]["title"] = "Part \x1b[31mred"
+    backup["events"][-1]["note"] = "note \x9b2J"
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(backup), encoding="utf-8")
+    result = mlplan("import-plan", str(path), "--name", "restored")
+    assert result.exit_code == 0, result.output
+    for args in (["today", "--plan", "restored"], ["week", "1", "--plan", "restored"], ["log"], ["plans"]):
+        shown = mlplan(*args)
+        assert shown.exit_code == 0, shown.output
+        assert not any(c in shown.output for c in "\x1b\x07\x9b"), shown.output
+    exported = mlplan("export", "json", "--plan", "restored").stdout
+    assert "Backup [2Jtitle" in exported and "Part [31mred" in exported and "note 2J" in exported
+    assert "focus]0;pwned next" in mlplan("export", "json").stdout

@@ -24,7 +24,7 @@ import zoneinfo
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from mlplan.errors import UsageError
 from mlplan.models import Roadmap
@@ -322,7 +322,7 @@ def read_archive(text: str, source: str) -> tuple[PlanArchive, dict[str, Any]]:
     """Validate a backup; returns the model and the data as read (stored as it is, unknown fields kept)."""
     from pydantic_core import from_json
 
-    from mlplan.roadmap_file import describe_errors
+    from mlplan.roadmap_file import validated
 
     if len(text) > MAX_BYTES:
         raise UsageError(f"{source}: larger than {MAX_BYTES // 1_000_000} MB; an mlplan backup is far smaller")
@@ -337,10 +337,7 @@ def read_archive(text: str, source: str) -> tuple[PlanArchive, dict[str, Any]]:
             f"{source}: export version {data.get('version')!r} is not supported (this mlplan reads "
             f"version {VERSION}); upgrade mlplan"
         )
-    try:
-        return PlanArchive.model_validate(data), data
-    except ValidationError as exc:
-        raise UsageError(f"{source}: {describe_errors(exc)[0]}") from exc
+    return validated(PlanArchive, data, source, error=UsageError, first_only=True), data
 
 
 def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: str | None = None) -> PlanRow:
@@ -348,6 +345,9 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
 
     Batches are numbered afresh (from 1, in order), and undo events follow their batch.
     """
+    from mlplan.safe_text import printable_data
+
+    data = printable_data(data)  # titles in the schedules and notes in the log reach every view
     wanted = name or archive.plan.name
     if not PLAN_NAME.match(wanted):
         raise UsageError(f"--name {wanted!r}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
@@ -358,7 +358,7 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
         plan = store.add_plan(
             free_name(store, wanted),
             archive.plan.roadmap_id,
-            json.dumps(data["roadmap"]),
+            json.dumps(archive.roadmap.model_dump(mode="json")),  # the model's text, without control characters
             uid=uid,
             created_at=archive.plan.created_at,
         )

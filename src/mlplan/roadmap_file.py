@@ -7,14 +7,16 @@ wrong``, so a learner editing a roadmap sees exactly where to look.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from mlplan.errors import RoadmapInvalid
+from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
 from mlplan.yaml_text import load_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -43,22 +45,28 @@ def parse_roadmap(text: str, name: str) -> Roadmap:
     data = load_yaml(text, name)
     if not isinstance(data, dict):
         raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
-    return validate_roadmap(data, name)
+    return validated(Roadmap, data, name)
 
 
-def validate_roadmap(data: Any, name: str, *, from_options: bool = False) -> Roadmap:
-    """``data`` as a Roadmap, or RoadmapInvalid with a ``name: path: problem`` line per problem.
+def validated(
+    model: type[ModelT],
+    data: Any,
+    name: str,
+    *,
+    error: type[UsageError] = RoadmapInvalid,
+    first_only: bool = False,
+    prefix: str = "",
+) -> ModelT:
+    """``data`` as ``model``, or ``error`` with one ``name: path: problem`` line per problem.
 
-    With ``from_options`` the changed fields came from ``--id``/``--title``: the
-    first problem is named by its option (``name: --id: problem``).
+    ``first_only`` keeps the first problem; ``prefix`` goes before the path (``--``
+    when the fields came from options such as ``--id``).
     """
     try:
-        return Roadmap.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        lines = describe_errors(exc)
-        raise RoadmapInvalid(
-            "\n".join(f"{name}: {line}" for line in ([f"--{lines[0]}"] if from_options else lines))
-        ) from exc
+        lines = describe_errors(exc)[: 1 if first_only else None]
+        raise error("\n".join(f"{name}: {prefix}{line}" for line in lines)) from exc
 
 
 def describe_errors(exc: ValidationError) -> list[str]:

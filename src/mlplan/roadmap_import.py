@@ -58,8 +58,8 @@ def _is_yaml(text: str, name: str) -> bool:
 def _override(roadmap: Roadmap, roadmap_id: str | None, title: str | None, name: str) -> Roadmap:
     if roadmap_id is None and title is None:
         return roadmap
-    from mlplan.roadmap_file import validate_roadmap
+    from mlplan.roadmap_file import validated
 
     data = roadmap.model_dump(mode="json")
     data.update({key: value for key, value in (("id", roadmap_id), ("title", title)) if value is not None})
-    return validate_roadmap(data, name, from_options=True)
+    return validated(Roadmap, data, name, first_only=True, prefix="--")

@@ -13,6 +13,7 @@ user typed, show them escaped instead.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069"
@@ -30,6 +31,17 @@ def one_line(text: str) -> str:
 def paragraphs(text: str) -> str:
     """``text`` with its line breaks as ``\\n`` and tabs kept; other control characters go."""
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+
+
+def printable_data(value: Any) -> Any:
+    """JSON-like data with every string made ``one_line`` (for plans restored from a backup)."""
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {key: printable_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [printable_data(item) for item in value]
+    return value
 
 
 def escaped(text: str) -> str:

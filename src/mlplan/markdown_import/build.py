@@ -26,7 +26,7 @@ from mlplan.markdown_import.skipped import Skipped, skipped_lines
 from mlplan.markdown_import.text import clean, repair
 from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
-from mlplan.roadmap_file import validate_roadmap
+from mlplan.roadmap_file import validated
 from mlplan.suggest import unique_name
 
 
@@ -63,7 +63,7 @@ def import_text(
         "hours_per_week": pace,
         "stages": stages,
     }
-    roadmap = validate_roadmap(data, name)
+    roadmap = validated(Roadmap, data, name)
     if skipped is not None:
         skipped += skipped_lines(doc, roadmap, text)
     return roadmap
