@@ -250,6 +250,13 @@ def test_a_unit_left_out_by_start_from_comes_back_with_reopen(mlplan, clock):
     assert as_json(mlplan("today", "--json"))["items"][0]["id"] == "w01.t1"
 
 
+def test_skip_of_a_unit_left_out_at_start_says_how_to_bring_it_back(mlplan, clock):
+    ok(mlplan("start", "--yes", "--from", "w02"))
+    out = ok(mlplan("skip", "w01"))
+    assert "Not in your plan (left out at start): w01.t1" in out and "`mlplan reopen ID` brings" in out
+    assert as_json(mlplan("status", "--json"))["skipped_items"] == 0
+
+
 def test_replan_from_an_earlier_unit_brings_back_what_from_left_out(mlplan, clock):
     ok(mlplan("start", "--yes", "--from", "w03", "--skip", "w02"))
     ok(mlplan("replan", "--from", "w01"))

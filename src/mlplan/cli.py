@@ -605,7 +605,12 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
-    elif not marked.kept_done:
+    if marked.outside:
+        typer.echo(
+            f"Not in your plan (left out at start): {', '.join(marked.outside)}; "
+            "`mlplan reopen ID` brings an item or unit back."
+        )
+    if not changed and not marked.kept_done and not marked.outside:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
 
 
