@@ -544,6 +544,15 @@ def test_ten_undos_at_once_each_revert_a_different_change(mlplan, db_path):
     assert (status["done_items"], status["logged_hours"]) == (1, 0)  # only the first change is left
 
 
+def test_five_first_starts_at_once_share_one_new_database(mlplan, isolated_home):
+    processes = [_mlplan_process(*START, "--name", f"plan-{n}") for n in range(5)]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 5, outputs
+    names = {row["name"] for row in json.loads(mlplan("plans", "--json").stdout)}
+    assert names == {f"plan-{n}" for n in range(5)}
+    assert sorted(p.name for p in isolated_home.iterdir() if p.name.startswith(".")) == []
+
+
 def test_twenty_writers_at_once_lose_nothing(mlplan, db_path):
     processes = [_mlplan_process("log", "15m", "--note", f"writer {n}") for n in range(20)]
     outputs = [p.communicate(timeout=120) for p in processes]

@@ -497,10 +497,8 @@ def _ask_start(
 def _print_today(store: Any, loaded: Any, on: Any) -> None:
     from mlplan import plans
     from mlplan.daily_text import reviews_text, today_text
-    from mlplan.progress import today_view
 
-    view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
-    typer.echo(today_text(view, loaded.name, _style()))
+    typer.echo(today_text(plans.today(store, loaded, on), loaded.name, _style()))
     reviews = reviews_text(plans.reviews_today(store, loaded, on), _style())
     if reviews:
         typer.echo(reviews)
@@ -515,9 +513,7 @@ def today(plan: PlanOpt = None, date_: DateOpt = None, as_json: JsonOption = Fal
     loaded = plans.load_plan(store, plan)
     on = _day(date_)
     if as_json:
-        from mlplan.progress import today_view
-
-        view = today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, loaded.timeline)
+        view = plans.today(store, loaded, on)
         reviews = plans.reviews_today(store, loaded, on)
         _print_json(
             {"plan": loaded.name}
@@ -542,18 +538,20 @@ def week(
     from mlplan import plans
     from mlplan.progress import week_of
 
-    loaded = plans.load_plan(plans.open_plans(), plan)
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    lived = plans.lived(store, loaded)
     if number is None:
         on = _day(date_)
-        found = week_of(loaded.timeline, on)
+        found = week_of(lived, on)
         if found is None:
-            last = loaded.timeline["weeks"][-1]
+            last = lived["weeks"][-1]
             raise UsageError(
-                f"{on} is outside the plan ({loaded.timeline['start']} to {last['end']});"
+                f"{on} is outside the plan ({lived['start']} to {last['end']});"
                 f" give a week number from 1 to {last['index']}"
             )
         number = found["index"]
-    view = _week(loaded, number)
+    view = _week(lived, loaded, number)
     if as_json:
         _print_json({"plan": loaded.name} | view)
         return
@@ -567,13 +565,13 @@ def week(
     render.console().print(render.week_checklist(view, loaded.name))
 
 
-def _week(loaded: Any, number: int) -> dict[str, Any]:
-    """Week ``number`` of the plan as a view, or a usage error giving the valid range."""
+def _week(lived: dict[str, Any], loaded: Any, number: int) -> dict[str, Any]:
+    """Week ``number`` of the plan as lived (``plans.lived``), or a usage error giving the valid range."""
     from mlplan.progress import week_view
 
-    view = week_view(loaded.timeline, loaded.index, loaded.progress, number)
+    view = week_view(lived, loaded.index, loaded.progress, number)
     if view is None:
-        last = loaded.timeline["weeks"][-1]["index"]
+        last = lived["weeks"][-1]["index"]
         raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
     return view
 
@@ -1038,12 +1036,19 @@ def delete(
 
     store = plans.open_plans()
     plan = plans.resolve_plan(store, name)
+    current_before = store.current_plan_name()
     if not yes:
         if not _interactive():
             raise UsageError(f"deleting plan '{plan.name}' loses its progress; add --yes to confirm")
         typer.confirm(f"Delete plan '{plan.name}' and all its progress?", abort=True)
-    plans.delete(store, plan.name)
+    deleted = plans.delete(store, plan.name)
     typer.echo(f"Deleted plan '{plan.name}'.")
+    if not deleted.left:
+        typer.echo("No plans left: `mlplan start` makes a new one.")
+    elif deleted.current is None:
+        typer.echo(f"No current plan now: pick one with `mlplan switch NAME` ({', '.join(deleted.left)}).")
+    elif deleted.current != current_before:
+        typer.echo(f"Current plan is now '{deleted.current}'.")
 
 
 @app.command("paths")
@@ -1136,13 +1141,13 @@ def export_checklist(
 
     if week_number is not None and all_weeks:
         raise UsageError("give --week N or --all, not both")
-    loaded = plans.load_plan(plans.open_plans(), plan)
+    store = plans.open_plans()
+    loaded = plans.load_plan(store, plan)
+    lived = plans.lived(store, loaded)
     if week_number is not None:
-        text = week_markdown(_week(loaded, week_number), loaded.name)
+        text = week_markdown(_week(lived, loaded, week_number), loaded.name)
     else:
-        views = [
-            week_view(loaded.timeline, loaded.index, loaded.progress, w["index"]) for w in loaded.timeline["weeks"]
-        ]
+        views = [week_view(lived, loaded.index, loaded.progress, w["index"]) for w in lived["weeks"]]
         text = plan_markdown([v for v in views if v], loaded.name)
     _write(text, out, force)
 
@@ -1169,8 +1174,16 @@ def import_plan(
     from mlplan.plan_archive import read_archive
 
     archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
-    plan = restore(plans.open_plans(create=True), archive, data, name)
-    typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
+    store = plans.open_plans(create=True)
+    plan = restore(store, archive, data, name)
+    current = store.current_plan_name()
+    if current == plan.name:
+        typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}); it is your current plan.")
+    else:
+        typer.echo(
+            f"Imported plan '{plan.name}' ({plan.roadmap_id}); your current plan is still '{current}' "
+            f"(`mlplan switch {plan.name}` to use it)."
+        )
 
 
 def _read_text(file: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlplan import paths
@@ -28,6 +28,7 @@ from mlplan.progress import (
     schedule_days,
     scheduled_items,
     timeline,
+    today_view,
 )
 from mlplan.store import PlanRow, Store, StoreError, open_store
 
@@ -50,11 +51,7 @@ def existing_plans() -> Store | None:
 
 
 class LoadedPlan(NamedTuple):
-    """A plan with its live schedule, the progress derived from its log and the days as lived.
-
-    ``timeline`` holds every day of the plan with weeks numbered from its first day: before a
-    replan, the days as they were planned then (``progress.timeline``).
-    """
+    """A plan with its live schedule and the progress derived from its log."""
 
     plan: PlanRow
     version: int
@@ -63,8 +60,6 @@ class LoadedPlan(NamedTuple):
     progress: Progress
     index: RoadmapIndex
     events: list[Any]
-    timeline: dict[str, Any]
-    first: Any  # the first ScheduleRow: the plan's start and what it first covered
 
     @property
     def name(self) -> str:
@@ -89,13 +84,33 @@ def load_plan(store: Store, name: str | None) -> LoadedPlan:
     plan = resolve_plan(store, name)
     events = store.events(plan)
     progress = derive(events)
-    first = store.schedule(plan, 1)
-    rows = {1: first} | {v: store.schedule(plan, v) for v, _ in progress.replans}
-    row = rows.get(progress.schedule_version) or store.schedule(plan, progress.schedule_version)
-    start = date.fromisoformat(first.settings["start"])
-    lived = timeline({v: r.schedule for v, r in rows.items()}, progress.replans, start)
-    index = RoadmapIndex.of(plan.roadmap())
-    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, index, events, lived, first)
+    row = store.schedule(plan, progress.schedule_version)
+    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
+
+
+def lived(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[str, Any]:
+    """The plan's days as lived, weeks numbered from its first day (``progress.timeline``).
+
+    Before a replan, the days are those planned then. With ``since``, the schedules that
+    gave way before that day are not read (their weeks come out empty).
+    """
+    segments = [(1, "")] + loaded.progress.replans
+    schedules: dict[int, dict[str, Any]] = {}
+    for n, (version, _) in enumerate(segments):
+        until = segments[n + 1][1] if n + 1 < len(segments) else None
+        if since is None or until is None or until > since.isoformat():
+            schedules[version] = loaded.schedule if version == loaded.version else _schedule(store, loaded, version)
+    return timeline(schedules, loaded.progress.replans, plan_start(store, loaded))
+
+
+def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
+    """The ``today`` view (``progress.today_view``), its week as lived (schedules before that week unread)."""
+    this_week = lived(store, loaded, since=on - timedelta(days=6))
+    return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
+
+
+def _schedule(store: Store, loaded: LoadedPlan, version: int) -> dict[str, Any]:
+    return store.schedule(loaded.plan, version).schedule
 
 
 def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
@@ -103,18 +118,22 @@ def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
 
     Units left out at ``start`` (``--from``, ``--skip``) join once reopened or done.
     """
-    scheduled = (loaded.first.schedule, loaded.timeline, loaded.schedule)
-    members = {i for s in scheduled for i in scheduled_items(s)} | loaded.progress.touched
+    scheduled = set(scheduled_items(_schedule(store, loaded, 1))) | set(scheduled_items(loaded.schedule))
+    members = scheduled | loaded.progress.touched
     return [item_id for item_id in loaded.index.items if item_id in members]
 
 
 def plan_start(store: Store, loaded: LoadedPlan) -> date:
-    return date.fromisoformat(loaded.first.settings["start"])
+    """The plan's first day (a replan keeps it in its settings; older ones need the first schedule)."""
+    if "plan_start" in loaded.settings:
+        return date.fromisoformat(loaded.settings["plan_start"])
+    settings = loaded.settings if loaded.version == 1 else store.schedule(loaded.plan, 1).settings
+    return date.fromisoformat(settings["start"])
 
 
 def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[str, Any]]]:
     """The schedules the plan has lived by, with the day each took over, oldest first (undone replans left out)."""
-    history = {plan_start(store, loaded): loaded.first.schedule}
+    history = {plan_start(store, loaded): _schedule(store, loaded, 1)}
     for version, on_date in loaded.progress.replans:
         if on_date:
             history[date.fromisoformat(on_date)] = store.schedule(loaded.plan, version).schedule
@@ -187,7 +206,7 @@ def replan_items(
     in_plan = set(plan_items(store, loaded))
     chosen = {item.id for item in study_items(roadmap, from_unit, skip or [])}
     if from_unit:
-        start_skip = loaded.first.settings.get("skip") or []
+        start_skip = store.schedule(loaded.plan, 1).settings.get("skip") or []
         kept_out = {i for some_id in start_skip for i in loaded.index.expand(some_id) or []}
         in_plan |= {i for i in chosen if i not in kept_out and i not in progress.touched}
     open_items = [
@@ -248,6 +267,7 @@ def replan(
         loaded.settings
         | availability_to_settings(availability)
         | {
+            "plan_start": plan_start(store, loaded).isoformat(),
             "from_unit": from_unit,
             "skip": skip,
             "at": at or loaded.settings.get("at"),
@@ -397,6 +417,9 @@ def _mark_part(
     if n in finished:
         result.changed.append(some_id)
         return [{"kind": "reopen", "item_id": some_id, "on_date": day}]
+    if progress.state.get(item_id) == SKIPPED:  # a part of a skipped item: the item comes back
+        result.changed.append(item_id)
+        return [{"kind": "reopen", "item_id": item_id, "on_date": day}]
     if progress.is_done(item_id):  # done as a whole: the other parts stay done
         result.changed.append(some_id)
         return [{"kind": "reopen", "item_id": some_id, "on_date": day}] + [
@@ -551,10 +574,26 @@ def switch(store: Store, name: str) -> PlanRow:
     return plan
 
 
-def delete(store: Store, name: str) -> None:
+class Deleted(NamedTuple):
+    """What ``delete`` did: the plan gone, the current plan after it (None: none) and the plans left."""
+
+    plan: PlanRow
+    current: str | None
+    left: list[str]
+
+
+def delete(store: Store, name: str) -> Deleted:
+    """Delete a plan; when it was the current one and a single plan is left, that one becomes current.
+
+    With several plans left none is picked for the learner: the CLI names them.
+    """
     plan = resolve_plan(store, name)
     with store.transaction():
         store.delete_plan(plan)
+        left = [p.name for p in store.plans()]
+        if store.current_plan_name() is None and len(left) == 1:
+            store.set_current_plan(left[0])
+    return Deleted(plan, store.current_plan_name(), left)
 
 
 # --- pictures -----------------------------------------------------------------------------------

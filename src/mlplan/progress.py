@@ -265,13 +265,15 @@ def timeline(
 ) -> dict[str, Any]:
     """The plan's days as they were lived: each schedule's days until the next replan took over.
 
+    ``schedules`` maps versions to schedules; ``replans`` are (version, first day) in log order.
     Weeks are numbered from ``plan_start``, 7 days each, whatever the replans' start days.
     """
-    segments = [(1, "")] + [r for r in replans if r[0] in schedules]
+    segments = [(1, ""), *replans]
     days: list[dict[str, Any]] = []
     for n, (version, since) in enumerate(segments):
         until = segments[n + 1][1] if n + 1 < len(segments) else "9999-12-31"
-        days += [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
+        if version in schedules:  # a schedule left out is one the caller does not need
+            days += [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
     weeks: dict[int, dict[str, Any]] = {}
     for day in days:
         index = (date.fromisoformat(day["date"]) - plan_start).days // 7 + 1
