@@ -1170,21 +1170,21 @@ def import_plan(
 ) -> None:
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
+    from mlplan.plan_archive import MAX_SIZE, read_archive
     from mlplan.plan_archive import import_plan as restore
-    from mlplan.plan_archive import read_archive
 
-    archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
+    archive, data = read_archive(_read_text(file, MAX_SIZE), "<stdin>" if file == "-" else file)
     plan = restore(plans.open_plans(create=True), archive, data, name)
     typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
 
 
-def _read_text(file: str) -> str:
-    from pathlib import Path
-
+def _read_text(file: str, limit: int = -1) -> str:
+    """The text of FILE ('-': stdin); past ``limit`` characters only one more is read, for the caller to refuse."""
     if file == "-":
-        return sys.stdin.read()
+        return sys.stdin.read(limit + 1 if limit >= 0 else -1)
     try:
-        return Path(file).read_text(encoding="utf-8")
+        with open(file, encoding="utf-8") as handle:
+            return handle.read(limit + 1 if limit >= 0 else -1)
     except FileNotFoundError:
         raise UsageError(f"{file}: no such file") from None
     except UnicodeDecodeError:
