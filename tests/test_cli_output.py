@@ -51,7 +51,9 @@ def test_titles_with_square_brackets_are_printed_as_written_in_every_view(mlplan
         "status": mlplan("status"),
         "replan": mlplan("replan"),
         "plans": mlplan("plans"),
+        "log": mlplan("log", "1h", "m01.c1", "--note", "[/] read [bold]twice[/bold]"),
     }
+    views["history"] = mlplan("history")
     for name, result in views.items():
         assert result.exit_code == 0, f"{name}: {result.output}"
     for name in ("roadmaps", "show", "plan", "dry run", "start", "replan"):
@@ -64,6 +66,8 @@ def test_titles_with_square_brackets_are_printed_as_written_in_every_view(mlplan
         assert "[Item] [/] first" in views[name].stdout, name
     assert "[Outcome] [/]" in views["week"].stdout
     assert "[Deliverable] [/]" in views["week"].stdout
+    assert "[/] read [bold]twice[/bold]" in views["history"].stdout
+    assert "[Item] [/] first" in views["history"].stdout
 
 
 LONG_NAME = "a-plan-name-long-enough-to-be-cut-in-a-table-at-80-columns-x"[:60]

@@ -119,8 +119,3 @@ def test_python_dash_m_mlplan_version():
     result = subprocess.run([sys.executable, "-m", "mlplan", "--version"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("mlplan ")
-
-
-def test_piped_output_has_no_colour_codes(mlplan):
-    result = mlplan("show", "complete-course-15")
-    assert "\x1b[" not in result.stdout

@@ -121,7 +121,6 @@ def test_start_options_at_tz_name_and_plan_switching(mlplan, clock):
         ("bedrock-24-2", False),
         ("evening", True),
     ]
-    assert "* " in mlplan("plans").stdout
 
     assert mlplan("done", "m01", "--plan", "bedrock-24").exit_code == 0
     assert as_json(mlplan("status", "--json", "--plan", "bedrock-24"))["done_items"] == 9

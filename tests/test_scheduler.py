@@ -215,16 +215,6 @@ def test_with_whole_minimum_parts_the_plan_takes_exactly_the_weeks_it_needs(
     assert len(schedule.weeks) == schedule.study_weeks()
 
 
-# --- rule 6: deterministic ----------------------------------------------------------------------
-
-
-@given(roadmaps(), availabilities())
-def test_same_input_same_schedule(roadmap, availability):
-    items = study_items(roadmap)
-    first = schedule_or_skip(items, availability)
-    assert build_schedule(list(items), availability) == first
-
-
 # --- examples -----------------------------------------------------------------------------------
 
 

@@ -1043,12 +1043,19 @@ def delete(
 
     store = plans.open_plans()
     plan = plans.resolve_plan(store, name)
+    current_before = store.current_plan_name()
     if not yes:
         if not _interactive():
             raise UsageError(f"deleting plan '{plan.name}' loses its progress; add --yes to confirm")
         typer.confirm(f"Delete plan '{plan.name}' and all its progress?", abort=True)
-    plans.delete(store, plan.name)
+    deleted = plans.delete(store, plan.name)
     typer.echo(f"Deleted plan '{plan.name}'.")
+    if not deleted.left:
+        typer.echo("No plans left: `mlplan start` makes a new one.")
+    elif deleted.current is None:
+        typer.echo(f"No current plan now: pick one with `mlplan switch NAME` ({', '.join(deleted.left)}).")
+    elif deleted.current != current_before:
+        typer.echo(f"Current plan is now '{deleted.current}'.")
 
 
 @app.command("paths")
@@ -1174,8 +1181,16 @@ def import_plan(
     from mlplan.plan_archive import import_plan as restore
 
     archive, data = read_archive(_read_text(file, MAX_SIZE), "<stdin>" if file == "-" else file)
-    plan = restore(plans.open_plans(create=True), archive, data, name)
-    typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}).")
+    store = plans.open_plans(create=True)
+    plan = restore(store, archive, data, name)
+    current = store.current_plan_name()
+    if current == plan.name:
+        typer.echo(f"Imported plan '{plan.name}' ({plan.roadmap_id}); it is your current plan.")
+    else:
+        typer.echo(
+            f"Imported plan '{plan.name}' ({plan.roadmap_id}); your current plan is still '{current}' "
+            f"(`mlplan switch {plan.name}` to use it)."
+        )
 
 
 def _read_text(file: str, limit: int = -1) -> str:

@@ -574,10 +574,26 @@ def switch(store: Store, name: str) -> PlanRow:
     return plan
 
 
-def delete(store: Store, name: str) -> None:
+class Deleted(NamedTuple):
+    """What ``delete`` did: the plan gone, the current plan after it (None: none) and the plans left."""
+
+    plan: PlanRow
+    current: str | None
+    left: list[str]
+
+
+def delete(store: Store, name: str) -> Deleted:
+    """Delete a plan; when it was the current one and a single plan is left, that one becomes current.
+
+    With several plans left none is picked for the learner: the CLI names them.
+    """
     plan = resolve_plan(store, name)
     with store.transaction():
         store.delete_plan(plan)
+        left = [p.name for p in store.plans()]
+        if store.current_plan_name() is None and len(left) == 1:
+            store.set_current_plan(left[0])
+    return Deleted(plan, store.current_plan_name(), left)
 
 
 # --- pictures -----------------------------------------------------------------------------------

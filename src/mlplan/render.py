@@ -310,7 +310,7 @@ def _weeks(days: int) -> str:
 
 def history_table(rows: list[dict], plan_name: str) -> Group:
     """The study log by date, with the time logged in all."""
-    table = Table(title=f"Study log · {plan_name}", title_justify="left")
+    table = Table(title=Text(f"Study log · {plan_name}"), title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
     table.add_column("what", no_wrap=True)
@@ -323,9 +323,9 @@ def history_table(rows: list[dict], plan_name: str) -> Group:
             row["date"] or "",
             hours(row["hours"]) if row["hours"] else "",
             words[row["kind"]],
-            row["item"] or "",
-            row["title"] or "",
-            row["note"] or "",
+            Text(row["item"] or ""),
+            Text(row["title"] or ""),
+            Text(row["note"] or ""),
         )
     logged = [row for row in rows if row["hours"]]
     days = len({row["date"] for row in logged})
