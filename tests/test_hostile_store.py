@@ -492,7 +492,7 @@ def test_import_plan_names_a_bad_name_option_escaped(mlplan, db_path, backup):
 
 
 def test_a_backup_over_the_size_limit_is_refused(mlplan, db_path, backup, monkeypatch):
-    monkeypatch.setattr(plan_archive, "MAX_SIZE", 1000)
+    monkeypatch.setattr(plan_archive, "MAX_BYTES", 1000)
     file = backup()
     before = db_path.read_bytes()
     refused(mlplan("import-plan", str(file)), 2, "larger than")

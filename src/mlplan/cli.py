@@ -164,7 +164,9 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except RoadmapInvalid as exc:
             if entry.origin == "bundled":
                 raise
-            typer.echo(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}", err=True)
+            from mlplan.safe_text import escaped
+
+            typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
     if as_json:
         _print_json(rows)
         return
@@ -211,7 +213,10 @@ def roadmaps_remove(
 
 @app.command("import")
 def import_roadmap(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A Markdown or mlplan YAML roadmap ('-' for stdin).")],
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="A Markdown or YAML roadmap: a path, an http(s) link or '-' (stdin)."),
+    ],
     roadmap_id: Annotated[str | None, typer.Option("--id", help="Id to save it under.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
@@ -219,13 +224,17 @@ def import_roadmap(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the roadmap and the skipped lines as JSON instead of a tree.")
     ] = False,
+    max_size: Annotated[
+        str | None, typer.Option("--max-size", help="Read a file up to this size, like 20MB (default 10MB).")
+    ] = None,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
     from mlplan import catalog, render
     from mlplan.roadmap_import import read_roadmap
+    from mlplan.sources import IMPORT_LIMIT, parse_size, read_source
 
     name = "<stdin>" if file == "-" else file
-    text = _read_text(file)
+    text = read_source(file, parse_size(max_size) if max_size else IMPORT_LIMIT)
     skipped: list[Any] = []
     with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
@@ -481,10 +490,8 @@ def _ask_start(
         choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
         roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
     if hours is None and days is None and ask_hours:
-        answer = typer.prompt(
-            "Hours per week", default="10", value_proc=check(lambda v: parse_weekly_hours(_number(v)))
-        )
-        hours = float(answer)
+        answer = typer.prompt("Hours per week", default="10", value_proc=check(parse_weekly_hours))
+        hours = parse_weekly_hours(answer)
     if days is None:
         days = typer.prompt("Study days", default="mon,tue,wed,thu,fri", value_proc=check(parse_days))
     if start is None:
@@ -492,13 +499,6 @@ def _ask_start(
             "Start date", default=clock.today().isoformat(), value_proc=check(lambda v: parse_date(v, "start"))
         )
     return roadmap_id, hours, days, start
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise UsageError(f"{text}: give a number of hours, like 10 or 7.5") from None
 
 
 def _print_today(store: Any, loaded: Any, on: Any) -> None:
@@ -605,7 +605,12 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
-    elif not marked.kept_done:
+    if marked.outside:
+        typer.echo(
+            f"Not in your plan (left out at start): {', '.join(marked.outside)}; "
+            "`mlplan reopen ID` brings an item or unit back."
+        )
+    if not changed and not marked.kept_done and not marked.outside:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
 
 
@@ -1177,10 +1182,12 @@ def import_plan(
 ) -> None:
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
-    from mlplan.plan_archive import MAX_SIZE, read_archive
+    from mlplan.plan_archive import MAX_BYTES, read_archive
     from mlplan.plan_archive import import_plan as restore
+    from mlplan.sources import read_source
 
-    archive, data = read_archive(_read_text(file, MAX_SIZE), "<stdin>" if file == "-" else file)
+    text = read_source(file, MAX_BYTES, "an mlplan backup is far smaller")
+    archive, data = read_archive(text, "<stdin>" if file == "-" else file)
     store = plans.open_plans(create=True)
     plan = restore(store, archive, data, name)
     current = store.current_plan_name()
@@ -1191,21 +1198,6 @@ def import_plan(
             f"Imported plan '{plan.name}' ({plan.roadmap_id}); your current plan is still '{current}' "
             f"(`mlplan switch {plan.name}` to use it)."
         )
-
-
-def _read_text(file: str, limit: int = -1) -> str:
-    """The text of FILE ('-': stdin); past ``limit`` characters only one more is read, for the caller to refuse."""
-    if file == "-":
-        return sys.stdin.read(limit + 1 if limit >= 0 else -1)
-    try:
-        with open(file, encoding="utf-8") as handle:
-            return handle.read(limit + 1 if limit >= 0 else -1)
-    except FileNotFoundError:
-        raise UsageError(f"{file}: no such file") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{file}: not a text file (it is not UTF-8); give a Markdown, YAML or JSON file") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
 
 def _write(data: str | bytes, out: str | None, force: bool) -> None:

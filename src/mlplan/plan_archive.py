@@ -33,7 +33,7 @@ from mlplan.store import PlanRow, Store, now_utc
 
 FORMAT = "mlplan-plan"
 VERSION = 1
-MAX_SIZE = 50_000_000  # characters; a years-long plan's backup is well under 10 MB
+MAX_BYTES = 50_000_000  # a years-long plan's backup is well under 10 MB
 EVENT_FIELDS = (
     "batch",
     "kind",
@@ -324,8 +324,8 @@ def read_archive(text: str, source: str) -> tuple[PlanArchive, dict[str, Any]]:
 
     from mlplan.roadmap_file import validated
 
-    if len(text) > MAX_SIZE:
-        raise UsageError(f"{source}: larger than {MAX_SIZE // 1_000_000} MB; an mlplan backup is far smaller")
+    if len(text) > MAX_BYTES:
+        raise UsageError(f"{source}: larger than {MAX_BYTES // 1_000_000} MB; an mlplan backup is far smaller")
     try:
         data = from_json(text)  # unlike json.loads, refuses very deep nesting instead of crashing
     except ValueError as exc:
