@@ -164,7 +164,9 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except RoadmapInvalid as exc:
             if entry.origin == "bundled":
                 raise
-            typer.echo(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}", err=True)
+            from mlplan.safe_text import escaped
+
+            typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
     if as_json:
         _print_json(rows)
         return
@@ -488,10 +490,8 @@ def _ask_start(
         choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
         roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
     if hours is None and days is None and ask_hours:
-        answer = typer.prompt(
-            "Hours per week", default="10", value_proc=check(lambda v: parse_weekly_hours(_number(v)))
-        )
-        hours = float(answer)
+        answer = typer.prompt("Hours per week", default="10", value_proc=check(parse_weekly_hours))
+        hours = parse_weekly_hours(answer)
     if days is None:
         days = typer.prompt("Study days", default="mon,tue,wed,thu,fri", value_proc=check(parse_days))
     if start is None:
@@ -499,13 +499,6 @@ def _ask_start(
             "Start date", default=clock.today().isoformat(), value_proc=check(lambda v: parse_date(v, "start"))
         )
     return roadmap_id, hours, days, start
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise UsageError(f"{text}: give a number of hours, like 10 or 7.5") from None
 
 
 def _print_today(store: Any, loaded: Any, on: Any) -> None:
