@@ -50,3 +50,50 @@ def clock(monkeypatch) -> FixedClock:
     fixed = FixedClock()
     monkeypatch.setattr(clock_module, "today", lambda: fixed.day)
     return fixed
+
+
+@pytest.fixture
+def make_roadmap(mlplan, tmp_path) -> Callable[..., str]:
+    """Import a small roadmap written for the test; returns its id.
+
+    ``units`` maps each unit id to its items as ``(kind, hours)``; item ``n`` of unit
+    ``u`` gets the id ``u.i<n>`` (from 1) and the title ``Item <n> of <u>``.
+    """
+    import yaml
+
+    def make(units: dict[str, list[tuple[str, float]]], roadmap_id: str = "tiny") -> str:
+        data = {
+            "id": roadmap_id,
+            "title": f"Roadmap {roadmap_id}",
+            "source": "written for mlplan's tests",
+            "stages": [
+                {
+                    "id": "s1",
+                    "title": "Only stage",
+                    "units": [
+                        {
+                            "id": unit_id,
+                            "title": f"Unit {unit_id}",
+                            "items": [
+                                {
+                                    "id": f"{unit_id}.i{n}",
+                                    "title": f"Item {n} of {unit_id}",
+                                    "kind": kind,
+                                    "hours": hours,
+                                    "estimated": False,
+                                }
+                                for n, (kind, hours) in enumerate(items, start=1)
+                            ],
+                        }
+                        for unit_id, items in units.items()
+                    ],
+                }
+            ],
+        }
+        path = tmp_path / f"{roadmap_id}.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        result = mlplan("import", str(path))
+        assert result.exit_code == 0, result.output
+        return roadmap_id
+
+    return make

@@ -16,9 +16,9 @@ def test_plan_shows_summary_and_weeks(mlplan, isolated_home):
     result = mlplan("plan", "zero-to-engineer-16w", "--hours", "13", "--days", "mon,tue,wed,thu,fri,sat,sun")
     assert result.exit_code == 0, result.output
     out = result.stdout.replace("\u00a0", " ")
-    assert "Study weeks   21" in out
-    assert "2026-11-23 → 2027-04-14" in out
-    assert "263 h" in out
+    assert "Study weeks   17" in out
+    assert "2026-11-23 → 2027-03-21" in out
+    assert "217.25 h" in out
     assert "Week 1: Introduction to Python" in out
     assert "Checkpoint Capstone: Weeks 1–4" in out
     assert not isolated_home.exists()  # a preview saves nothing

@@ -20,7 +20,7 @@ def test_roadmaps_lists_the_five_bundled_roadmaps(mlplan):
     assert result.exit_code == 0, result.output
     for roadmap_id in BUNDLED:
         assert roadmap_id in result.stdout
-    assert "13 h/week" in result.stdout and "25 h/week" in result.stdout
+    assert "14 h/week, 16 weeks" in result.stdout and "25 h/week, 53 weeks" in result.stdout
 
 
 def test_roadmaps_json_has_stable_keys_and_true_totals(mlplan):
@@ -29,7 +29,7 @@ def test_roadmaps_json_has_stable_keys_and_true_totals(mlplan):
     rows = json.loads(result.stdout)
     assert [row["id"] for row in rows] == BUNDLED
     for row in rows:
-        assert {"id", "title", "stages", "units", "items", "hours", "hours_per_week", "origin"} <= row.keys()
+        assert {"id", "title", "stages", "units", "items", "hours", "hours_per_week", "weeks", "origin"} <= row.keys()
         roadmap = catalog.load(row["id"])
         assert row["units"] == len(roadmap.units())
         assert row["hours"] == pytest.approx(sum(item.hours for item in roadmap.items()))
@@ -43,15 +43,25 @@ def test_show_prints_the_tree_with_estimated_hours_marked(mlplan):
     assert "Weeks 1–4" in out
     assert "Week 1: Introduction to Python Programming" in out
     assert "w01.project" in out
-    assert "~12\u00a0h" in out  # a checkpoint capstone, estimated by the rule
-    assert "3\u00a0h" in out  # a stated task
+    assert "(zero-to-engineer-16w, 217.25\u00a0h, 14 h/week, 16 weeks)" in out
+    assert "3\u00a0h" in out and "~" not in out.split("\n└──")[0]  # every hour is stated or from its pace
+    assert "~" in mlplan("show", "distinguished-52w").stdout.split("\n└──")[0]  # Week 0 is estimated
+
+
+def test_show_prints_the_reference_the_roadmap_never_schedules(mlplan):
+    out = mlplan("show", "distinguished-52w").stdout
+    reference = out.split("Reference (listed by the roadmap, not scheduled)")[1]
+    assert "Essential Books: Foundation" in reference and "Weekly Deliverables" in reference
+    assert "ISL Python Playlist https://www.youtube.com/playlist?list=PLoROMvodv4rPP6braWoRt5UCXYZ71GZIQ" in reference
+    assert "Technical: GitHub commits, code implementations" in reference
+    assert "Reference" not in mlplan("show", "bedrock-24").stdout
 
 
 def test_show_json_is_the_whole_roadmap_in_the_schema(mlplan):
     result = mlplan("show", "bedrock-24", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["id", "title", "summary", "source", "hours_per_week", "stages"]
+    assert list(data) == ["id", "title", "summary", "source", "hours_per_week", "weeks", "stages", "reference"]
     item = data["stages"][0]["units"][0]["items"][0]
     assert {"id", "kind", "title", "hours", "estimated", "resources", "checklist"} <= item.keys()
     assert Roadmap.model_validate(data) == catalog.load("bedrock-24")
@@ -119,8 +129,3 @@ def test_python_dash_m_mlplan_version():
     result = subprocess.run([sys.executable, "-m", "mlplan", "--version"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("mlplan ")
-
-
-def test_piped_output_has_no_colour_codes(mlplan):
-    result = mlplan("show", "complete-course-15")
-    assert "\x1b[" not in result.stdout

@@ -39,13 +39,13 @@ def test_plan_by_finds_the_fewest_quarter_hours_and_says_so(mlplan):
     args = ["plan", "zero-to-engineer-16w", "--days", "mon,wed,fri", "--by", "2027-06-30"]
     result = mlplan(*args)
     assert result.exit_code == 0, result.output
-    assert "Finishing by 2027-06-30 needs 8.5 h a week on Mon, Wed, Fri" in result.stdout
+    assert "Finishing by 2027-06-30 needs 7 h a week on Mon, Wed, Fri" in result.stdout
 
     data = as_json(mlplan(*args, "--json"))
-    assert (data["hours_per_week"], data["deadline"]) == (8.5, "2027-06-30")
+    assert (data["hours_per_week"], data["deadline"]) == (7, "2027-06-30")
     assert data["end"] <= "2027-06-30"
     # the hours it found are the fewest: a quarter hour less ends after the date
-    less = as_json(mlplan("plan", "zero-to-engineer-16w", "--days", "mon,wed,fri", "--hours", "8.25", "--json"))
+    less = as_json(mlplan("plan", "zero-to-engineer-16w", "--days", "mon,wed,fri", "--hours", "6.75", "--json"))
     assert less["end"] > "2027-06-30"
 
 
@@ -64,7 +64,7 @@ def test_an_impossible_deadline_is_refused_with_the_hours_and_the_earliest_date(
     assert len(message.splitlines()) == 1 and "Traceback" not in result.output
     assert "needs" in message and "a week on Mon, Wed, Fri" in message
     assert "at most 72 h a week (24 h a day)" in message
-    assert "earliest finish is 2027-05-05" in message
+    assert "earliest finish is 2027-03-29" in message
 
     capped = mlplan("plan", "zero-to-engineer-16w", "--daily-cap", "2", "--by", "2027-01-15")
     assert capped.exit_code == 2
@@ -92,7 +92,7 @@ def test_bad_deadline_options_are_one_line_usage_errors(mlplan, args, says):
 def test_a_deadline_is_kept_watched_and_kept_by_raising_hours(mlplan, clock):
     result = mlplan("start", "zero-to-engineer-16w", "--days", "mon,wed,fri", "--by", "2027-06-30")
     assert result.exit_code == 0, result.output
-    assert "needs 8.5 h a week on Mon, Wed, Fri" in result.stdout
+    assert "needs 7 h a week on Mon, Wed, Fri" in result.stdout
 
     status = as_json(mlplan("status", "--json"))
     assert (status["deadline"], status["on_track"]) == ("2027-06-30", True)
@@ -104,14 +104,14 @@ def test_a_deadline_is_kept_watched_and_kept_by_raising_hours(mlplan, clock):
     assert status["on_track"] is False
     assert status["end_at_current_hours"] > "2027-06-30"
     needed = status["keep_end_hours_per_week"]
-    assert 8.5 < needed <= 12.75
+    assert 7 < needed <= 12.75
     text = " ".join(mlplan("status").stdout.split())  # rich wraps long lines at the terminal width
-    assert "at this pace (8.5 h a week from today) you finish July 26, 2027, 4 weeks late" in text
+    assert "at this pace (7 h a week from today) you finish July 28, 2027, 4 weeks late" in text
     assert f"`mlplan replan --keep-end` needs {needed:g} h a week" in text
 
     result = mlplan("replan", "--keep-end")
     assert result.exit_code == 0, result.output
-    assert f"Hours a week: {needed:g} h (was 8.5 h)" in result.stdout
+    assert f"Hours a week: {needed:g} h (was 7 h)" in result.stdout
     status = as_json(mlplan("status", "--json"))
     assert status["on_track"] is True and status["planned_end"] <= "2027-06-30"
     # the backlog is spread: no day of the new schedule is heavier than the new weekly share

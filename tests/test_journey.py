@@ -55,10 +55,10 @@ def test_start_today_done_week_status_replan_today(mlplan, clock):
 
     # status: 2 h planned before Wednesday beyond what was done
     status = as_json(mlplan("status", "--json"))
-    assert status["done_items"] == 1 and status["total_items"] == 74
-    assert status["done_hours"] == 2 and status["total_hours"] == 263
+    assert status["done_items"] == 1 and status["total_items"] == 73
+    assert status["done_hours"] == 2 and status["total_hours"] == 217.25
     assert status["behind_hours"] == 2
-    assert status["planned_end"] == "2027-05-25"
+    assert status["planned_end"] == "2027-04-22"
     assert status["projected_end"] is not None
     assert status["suggest_replan"] is False
 
@@ -78,7 +78,7 @@ def test_start_today_done_week_status_replan_today(mlplan, clock):
     assert day["items"][0]["id"] == "w01.t2#1"
     status = as_json(mlplan("status", "--json"))
     assert status["done_items"] == 1 and status["behind_hours"] == 0
-    assert status["planned_end"] > "2027-05-25"
+    assert status["planned_end"] > "2027-04-22"
 
     # and undo brings the earlier schedule back
     assert "Undid the replan" in mlplan("undo").stdout
@@ -121,7 +121,6 @@ def test_start_options_at_tz_name_and_plan_switching(mlplan, clock):
         ("bedrock-24-2", False),
         ("evening", True),
     ]
-    assert "* " in mlplan("plans").stdout
 
     assert mlplan("done", "m01", "--plan", "bedrock-24").exit_code == 0
     assert as_json(mlplan("status", "--json", "--plan", "bedrock-24"))["done_items"] == 9
@@ -149,7 +148,7 @@ def test_done_skip_reopen_units_parts_and_undo(mlplan, clock):
     assert mlplan("skip", "w02.t1", "w02.t2").exit_code == 0
     status = as_json(mlplan("status", "--json"))
     assert (status["done_items"], status["skipped_items"]) == (4, 2)
-    assert status["left_hours"] == 263 - 10 - 1 - 7
+    assert status["left_hours"] == 217.25 - 10 - 1 - 7
 
     assert "Undid skip: w02.t1, w02.t2" in mlplan("undo").stdout
     assert "Undid reopen: w01.t2" in mlplan("undo").stdout
@@ -228,7 +227,7 @@ def test_commands_before_any_plan(mlplan, isolated_home, args, code, message):
         (["log", "25h"], "25h: more than 24 h; give 1 min to 24 h"),
         (["log", "1h", "w01.x"], "unknown id 'w01.x'"),
         (["today", "--date", "2026-02-30"], "--date 2026-02-30: not a date"),
-        (["week", "99"], "week 99 is not in the plan; give a week number from 1 to 27"),
+        (["week", "99"], "week 99 is not in the plan; give a week number from 1 to 22"),
         (["week", "--date", "2030-01-01"], "is outside the plan"),
         (["start", "--name", "my plan"], "--name my plan: use letters"),
         (["start", "--name", "zero-to-engineer-16w"], "a plan named 'zero-to-engineer-16w' exists"),

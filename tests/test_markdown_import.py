@@ -21,7 +21,6 @@ from mlplan.roadmap_file import dump_roadmap, parse_roadmap
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CURRICULA = FIXTURES / "curricula"
-SHARED_SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
 SEEDS = {  # seed: (stages, units), as in the bundled roadmaps made from them
     "000_ce1706a25f0c318a.txt": (6, 24),
@@ -37,11 +36,8 @@ CURRICULA_SHAPES = {  # fixture: (stages, units)
 
 
 def seed_text(name: str) -> str:
-    """The seed from the copy in tests/fixtures/seeds, else from shared/seeds beside the repository."""
-    for folder in (FIXTURES / "seeds", SHARED_SEEDS):
-        if (folder / name).is_file():
-            return (folder / name).read_text(encoding="utf-8")
-    pytest.skip(f"seed {name} is in neither tests/fixtures/seeds nor {SHARED_SEEDS}")
+    """A seed document, from its copy in tests/fixtures/seeds."""
+    return (FIXTURES / "seeds" / name).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

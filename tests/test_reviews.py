@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
-
-from mlplan import store
 
 ROADMAP = """\
 id: two-units
@@ -208,28 +205,6 @@ def test_a_plan_backup_keeps_cards_and_their_history(mlplan, plan, tmp_path):
     assert cards(mlplan, "--date", "2026-12-01", "--plan", "copy") == before
     assert "Undid review: u1.c1" in mlplan("undo", "--plan", "copy").stdout
     assert cards(mlplan, "--plan", "copy")["u1.c1"]["reviews"] == 1
-
-
-def test_a_database_of_the_previous_schema_gains_reviews_and_keeps_its_data(mlplan, plan, isolated_home):
-    assert mlplan("done", "u1.c1").exit_code == 0
-    path = isolated_home / "mlplan.db"
-    db = sqlite3.connect(path)
-    # Turn the file back into schema 3, as mlplan before reviews left it (no card yet).
-    db.execute("DELETE FROM events WHERE kind = 'review'")
-    db.execute("DROP TABLE reviews")
-    db.execute("PRAGMA user_version = 3")
-    db.commit()
-    events = db.execute("SELECT * FROM events ORDER BY id").fetchall()
-    db.close()
-
-    status = as_json(mlplan("status", "--json"))
-    assert status["done_items"] == 1 and status["reviews"]["cards"] == 0
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    assert db.execute("SELECT * FROM events ORDER BY id").fetchall() == events
-    db.close()
-    assert mlplan("done", "u1.c2").exit_code == 0
-    assert set(cards(mlplan)) == {"u1.c2"}
 
 
 def test_today_does_not_load_the_memory_model(mlplan, plan):

@@ -85,7 +85,10 @@ def _carried(seed_link: str, link: str) -> bool:
 
 
 def roadmap_links(roadmap: Roadmap) -> set[str]:
-    return {_key(r.url) for item in roadmap.items() for r in item.resources if r.url}
+    """The roadmap's links: on its items and in its unscheduled reference."""
+    resources = [r for item in roadmap.items() for r in item.resources]
+    resources += [r for section in roadmap.reference for r in section.resources]
+    return {_key(r.url) for r in resources if r.url}
 
 
 @pytest.fixture(scope="module")
@@ -93,20 +96,7 @@ def roadmaps() -> dict[str, Roadmap]:
     return {roadmap.id: roadmap for roadmap in catalog.load_all()}
 
 
-@pytest.mark.parametrize(
-    "roadmap_id",
-    [
-        pytest.param(
-            roadmap_id,
-            marks=pytest.mark.xfail(
-                strict=False, reason="issue 9: the Enhanced Resource Compilation of 52w is being carried (helper 9a)"
-            ),
-        )
-        if roadmap_id == "distinguished-52w"
-        else roadmap_id
-        for roadmap_id in sorted(SEED_OF)
-    ],
-)
+@pytest.mark.parametrize("roadmap_id", sorted(SEED_OF))
 def test_a_roadmap_carries_at_least_90_percent_of_its_seeds_links(roadmaps, roadmap_id):
     groups = distinct_links((SEEDS / SEED_OF[roadmap_id]).read_text(encoding="utf-8"))
     carried = roadmap_links(roadmaps[roadmap_id])

@@ -215,16 +215,6 @@ def test_with_whole_minimum_parts_the_plan_takes_exactly_the_weeks_it_needs(
     assert len(schedule.weeks) == schedule.study_weeks()
 
 
-# --- rule 6: deterministic ----------------------------------------------------------------------
-
-
-@given(roadmaps(), availabilities())
-def test_same_input_same_schedule(roadmap, availability):
-    items = study_items(roadmap)
-    first = schedule_or_skip(items, availability)
-    assert build_schedule(list(items), availability) == first
-
-
 # --- examples -----------------------------------------------------------------------------------
 
 
@@ -286,9 +276,9 @@ def test_every_bundled_roadmap_schedules_at_several_paces(roadmap_id, pace):
     assert schedule.study_weeks() <= math.ceil(roadmap.total_hours() / weekly * 1.1)
 
 
-def test_zero_to_engineer_at_its_own_pace_over_seven_days_lands_in_its_16_weeks_plus_capstones():
+def test_zero_to_engineer_at_13_hours_over_seven_days_lands_in_its_16_weeks_plus_one_for_capstones():
     roadmap = catalog.load("zero-to-engineer-16w")
     schedule = build_schedule(study_items(roadmap), Availability(13, MONDAY, weekdays=tuple(range(7))))
     capstone_hours = sum(i.hours for u in roadmap.units() if not u.title.startswith("Week") for i in u.items)
-    assert schedule.study_weeks() == math.ceil((16 * 13 + capstone_hours) / 13) == 21
+    assert schedule.study_weeks() == math.ceil((16 * 13 + capstone_hours) / 13) == 17
     assert all(week.hours <= 13 for week in schedule.weeks)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,44 +30,43 @@ def test_a_new_database_has_the_current_schema(mlplan, clock, isolated_home):
     assert {"batch", "undoes_batch", "kind", "item_id", "on_date", "hours"} <= columns
 
 
-def test_migrating_from_the_first_schema_version_keeps_progress(mlplan, clock, isolated_home):
-    # A plan made by an mlplan that only knew schema 1: copy today's plan rows into a v1 file.
-    assert mlplan("start", "--yes").exit_code == 0
-    assert mlplan("done", "w01.t1").exit_code == 0
-    current = sqlite3.connect(isolated_home / "mlplan.db")
-    plan = current.execute("SELECT * FROM plans").fetchone()
-    schedule = current.execute("SELECT * FROM schedules").fetchone()
-    current.close()
-    (isolated_home / "mlplan.db").unlink()
-    for suffix in ("-wal", "-shm"):
-        (isolated_home / f"mlplan.db{suffix}").unlink(missing_ok=True)
+FROZEN = Path(__file__).parent / "fixtures" / "databases"
 
-    old = sqlite3.connect(isolated_home / "mlplan.db", isolation_level=None)
-    old.execute("BEGIN")
-    store.MIGRATIONS[0](old)
-    old.execute(f"PRAGMA application_id = {store.APPLICATION_ID}")
-    old.execute("PRAGMA user_version = 1")
-    old.execute("INSERT INTO plans VALUES (?, ?, ?, ?, ?)", tuple(plan)[:5])  # v1 plans had no uid
-    old.execute("INSERT INTO schedules VALUES (?, ?, ?, ?, ?)", tuple(schedule))
-    old.execute("INSERT INTO meta VALUES ('current_plan', ?)", (plan[1],))
-    for item in ("w01.t1", "w01.t2"):
-        old.execute(
-            "INSERT INTO events (plan_id, kind, item_id, on_date, created_at) VALUES (1, 'done', ?,"
-            " '2026-11-23', '2026-11-23T18:00:00+00:00')",
-            (item,),
-        )
-    old.execute("COMMIT")
-    old.close()
+
+def frozen_database(isolated_home: Path, schema: int) -> Path:
+    """A database file an older mlplan wrote (kept as bytes in tests/fixtures/databases), in place in the home.
+
+    Both hold a zero-to-engineer-16w plan started Mon 23 Nov 2026 with w01.t1 and w01.t3 done that day.
+    """
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    path = isolated_home / "mlplan.db"
+    shutil.copyfile(FROZEN / f"mlplan-schema-{schema}.db", path)
+    return path
+
+
+@pytest.mark.parametrize("schema", [1, 3])
+def test_a_database_from_an_older_schema_is_migrated_and_keeps_its_progress(mlplan, clock, isolated_home, schema):
+    path = frozen_database(isolated_home, schema)
+    before = sqlite3.connect(path)
+    events = before.execute("SELECT id, plan_id, kind, item_id, on_date FROM events ORDER BY id").fetchall()
+    before.close()
 
     status = as_json(mlplan("status", "--json"))
-    assert status["done_items"] == 2
-    db = sqlite3.connect(isolated_home / "mlplan.db")
+    assert (status["plan"], status["done_items"], status["done_hours"]) == ("zero-to-engineer-16w", 2, 5.0)
+    db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    assert [row[0] for row in db.execute("SELECT batch FROM events ORDER BY id")] == [1, 2]
-    assert len(db.execute("SELECT uid FROM plans").fetchone()[0]) == 36  # v3 gave the plan a uid
+    assert db.execute("SELECT id, plan_id, kind, item_id, on_date FROM events ORDER BY id").fetchall() == events
+    assert [row[0] for row in db.execute("SELECT batch FROM events ORDER BY id")] == [1, 2]  # one batch each
+    assert len(db.execute("SELECT uid FROM plans").fetchone()[0]) == 36  # schema 3 gave the plan a uid
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(store.SCHEMA) <= tables
     db.close()
-    assert "Undid done: w01.t2" in mlplan("undo").stdout  # each old event became its own batch
+
+    assert "Undid done: w01.t3" in mlplan("undo").stdout
     assert as_json(mlplan("status", "--json"))["done_items"] == 1
+    clock.set("2026-11-24")
+    assert mlplan("done", "w01.t2").exit_code == 0  # a concept: its card is stored
+    assert [c["id"] for c in as_json(mlplan("reviews", "--json"))["cards"]] == ["w01.t2"]
 
 
 @pytest.mark.parametrize("command", [["today"], ["status"], ["start", "--yes"], ["done", "w01.t1"], ["plans"]])

@@ -212,7 +212,10 @@ def roadmaps_remove(
 
 @app.command("import")
 def import_roadmap(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A Markdown or mlplan YAML roadmap ('-' for stdin).")],
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="A Markdown or YAML roadmap: a path, an http(s) link or '-' (stdin)."),
+    ],
     roadmap_id: Annotated[str | None, typer.Option("--id", help="Id to save it under.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title to give it.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be saved; save nothing.")] = False,
@@ -220,13 +223,17 @@ def import_roadmap(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the roadmap and the skipped lines as JSON instead of a tree.")
     ] = False,
+    max_size: Annotated[
+        str | None, typer.Option("--max-size", help="Read a file up to this size, like 20MB (default 10MB).")
+    ] = None,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
     from mlplan import catalog, render
     from mlplan.roadmap_import import read_roadmap
+    from mlplan.sources import IMPORT_LIMIT, parse_size, read_source
 
     name = "<stdin>" if file == "-" else file
-    text = _read_text(file)
+    text = read_source(file, parse_size(max_size) if max_size else IMPORT_LIMIT)
     skipped: list[Any] = []
     with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
@@ -671,7 +678,12 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
         typer.echo("Changed your mind? `mlplan undo`", err=True)
-    elif not marked.kept_done:
+    if marked.outside:
+        typer.echo(
+            f"Not in your plan (left out at start): {', '.join(marked.outside)}; "
+            "`mlplan reopen ID` brings an item or unit back."
+        )
+    if not changed and not marked.kept_done and not marked.outside:
         typer.echo(f"Nothing to change: already {verb.lower()}.")
 
 
@@ -1243,10 +1255,12 @@ def import_plan(
 ) -> None:
     """Restore a plan exported with `mlplan export json` (under a new name if the name is taken)."""
     from mlplan import plans
+    from mlplan.plan_archive import MAX_BYTES, read_archive
     from mlplan.plan_archive import import_plan as restore
-    from mlplan.plan_archive import read_archive
+    from mlplan.sources import read_source
 
-    archive, data = read_archive(_read_text(file), "<stdin>" if file == "-" else file)
+    text = read_source(file, MAX_BYTES, "an mlplan backup is far smaller")
+    archive, data = read_archive(text, "<stdin>" if file == "-" else file)
     store = plans.open_plans(create=True)
     plan = restore(store, archive, data, name)
     current = store.current_plan_name()
@@ -1257,21 +1271,6 @@ def import_plan(
             f"Imported plan '{plan.name}' ({plan.roadmap_id}); your current plan is still '{current}' "
             f"(`mlplan switch {plan.name}` to use it)."
         )
-
-
-def _read_text(file: str) -> str:
-    from pathlib import Path
-
-    if file == "-":
-        return sys.stdin.read()
-    try:
-        return Path(file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{file}: no such file") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{file}: not a text file (it is not UTF-8); give a Markdown, YAML or JSON file") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror or exc})") from None
 
 
 def _write(data: str | bytes, out: str | None, force: bool) -> None:

@@ -132,15 +132,30 @@ class Stage(_Model):
     units: list[Unit] = Field(min_length=1)
 
 
+class ReferenceSection(_Model):
+    """Material a roadmap lists beside its weeks (books, tools, habits); shown, never scheduled."""
+
+    title: Text
+    notes: list[Text] = []
+    resources: list[Resource] = []
+
+
 class Roadmap(_Model):
-    """A whole study roadmap, as bundled or imported."""
+    """A whole study roadmap, as bundled or imported.
+
+    ``hours_per_week`` and ``weeks`` are the pace the source states (None when
+    it states none); ``reference`` holds what the source lists but never
+    schedules.
+    """
 
     id: Id
     title: Text
     summary: Paragraphs = ""
     source: Line
     hours_per_week: float | None = Field(default=None, gt=0, le=100)
+    weeks: int | None = Field(default=None, gt=0, le=520)
     stages: list[Stage] = Field(min_length=1)
+    reference: list[ReferenceSection] = []
 
     @model_validator(mode="after")
     def _ids_are_consistent(self) -> Roadmap:
@@ -184,6 +199,7 @@ class Roadmap(_Model):
             "hours": self.total_hours(),
             "estimated_hours": sum(i.hours for i in items if i.estimated),
             "hours_per_week": self.hours_per_week,
+            "weeks": self.weeks,
             "source": self.source,
         }
 

@@ -319,13 +319,15 @@ class Marked(NamedTuple):
     """What ``done``/``skip``/``reopen`` changed.
 
     ``changed``: item and part ids recorded; ``completed``: items finished by their last part;
-    ``kept_done``: done items that skip left alone; ``unscheduled``: reopened items the live
-    schedule does not hold (a replan fits them in).
+    ``kept_done``: done items that skip left alone; ``outside``: items skip found out of the
+    plan (left out at start); ``unscheduled``: reopened items the live schedule does not hold
+    (a replan fits them in).
     """
 
     changed: list[str]
     completed: list[str]
     kept_done: list[str]
+    outside: list[str]
     unscheduled: list[str]
 
 
@@ -344,7 +346,7 @@ def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, 
     in_plan = set(plan_items(store, loaded))
     day = on.isoformat()
     events: list[dict[str, Any]] = []
-    result = Marked([], [], [], [])
+    result = Marked([], [], [], [], [])
     targets: list[str] = []
     for some_id in ids:
         if "#" in some_id and kind != "skip":
@@ -356,6 +358,7 @@ def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, 
             targets += [i for i in items if not progress.is_done(i)]
         elif kind == "skip":
             targets += [i for i in items if i in in_plan and i not in progress.state]
+            result.outside.extend(i for i in items if i not in in_plan and i not in progress.state)
             if not is_unit:
                 result.kept_done.extend(i for i in items if progress.is_done(i))
         else:

@@ -55,8 +55,9 @@ _UNLIMITED = 100_000
 
 
 def _pace(row: dict[str, object]) -> str:
-    pace = row["hours_per_week"]
-    return f"{pace:g} h/week" if isinstance(pace, int | float) else "–"
+    pace, weeks = row["hours_per_week"], row.get("weeks")
+    hours_per_week = pace if isinstance(pace, int | float) else None
+    return stated_pace(hours_per_week, weeks if isinstance(weeks, int) else None) or "–"
 
 
 def roadmaps_table(rows: list[dict[str, object]]) -> Table:
@@ -78,6 +79,12 @@ def roadmaps_table(rows: list[dict[str, object]]) -> Table:
             _origin(row),
         )
     return table
+
+
+def stated_pace(hours_per_week: float | None, weeks: int | None) -> str:
+    """The pace a roadmap states, like "25 h/week, 53 weeks"; empty when it states none."""
+    parts = ([f"{hours_per_week:g} h/week"] if hours_per_week else []) + ([f"{weeks} weeks"] if weeks else [])
+    return ", ".join(parts)
 
 
 def _origin(row: dict[str, object]) -> str:
@@ -116,8 +123,9 @@ def roadmap_choices(rows: list[dict[str, object]]) -> list[Text]:
 
 
 def roadmap_tree(roadmap: Roadmap) -> Tree:
-    """Stages → units → items with hours; estimated hours carry a ~."""
-    pace = f", {roadmap.hours_per_week:g} h/week" if roadmap.hours_per_week else ""
+    """Stages → units → items with hours (estimated hours carry a ~), then the unscheduled reference."""
+    pace = stated_pace(roadmap.hours_per_week, roadmap.weeks)
+    pace = f", {pace}" if pace else ""
     tree = Tree(f"[bold]{_esc(roadmap.title)}[/] [dim]({_esc(roadmap.id)}, {hours(roadmap.total_hours())}{pace})[/]")
     for stage in roadmap.stages:
         stage_hours = sum(item.hours for unit in stage.units for item in unit.items)
@@ -130,6 +138,15 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
             for item in unit.items:
                 mark = "~" if item.estimated else ""
                 node.add(f"[cyan]{_esc(item.id)}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
+    if roadmap.reference:
+        branch = tree.add("[bold magenta]Reference[/] [dim](listed by the roadmap, not scheduled)[/]")
+        for section in roadmap.reference:
+            node = branch.add(f"[bold]{_esc(section.title)}[/]")
+            for note in section.notes:
+                node.add(_esc(note))
+            for resource in section.resources:
+                link = f" [dim]{_esc(resource.url)}[/]" if resource.url else ""
+                node.add(f"{_esc(resource.title)}{link}")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
 

@@ -34,8 +34,10 @@ def read_roadmap(
         roadmap = parse_roadmap(text, name)
         return _override(roadmap, roadmap_id, title, name)
     from mlplan.markdown_import import import_markdown
+    from mlplan.sources import is_link
 
-    return import_markdown(text, PurePath(name).name, roadmap_id=roadmap_id, title=title, skipped=skipped)
+    source = name if is_link(name) else PurePath(name).name
+    return import_markdown(text, source, roadmap_id=roadmap_id, title=title, skipped=skipped)
 
 
 def _is_yaml(text: str, name: str) -> bool:

@@ -97,9 +97,14 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
-    details = [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
+    details = section_details(state)
     days = hour_forms.day_count(text) if re.match(r"day", text, re.I) else None
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
+
+
+def section_details(state: State) -> list[str]:
+    """``Section: Linear Algebra``: the group heading an item sits under, kept as its first detail."""
+    return [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
 
 
 def line_pieces(lines: list[Line], state: State) -> list[Piece]:
@@ -107,6 +112,8 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     pieces: list[Piece] = []
     project_here = False
     for line in lines:
+        if NAVIGATION.match(line.text) or (line.anchors and not line.links and not line.label):
+            continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
         if _is_label_line(line):
             state.category, state.label = label_category(line.label), line.label
             state.steps = project_here and state.category in (None, "task")
@@ -132,7 +139,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
             piece = item_piece(line, "resource", state)  # a paragraph that is a link: "[Java Programming](…)"
         else:
             piece = None  # prose
-        if piece:
+        if piece and not (state.task_list and piece.role == "item"):  # a task-list document's items are its tasks
             pieces.append(piece)
     return pieces
 

@@ -14,7 +14,7 @@ from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
 from mlplan.markdown_import.inline import Line, joined_text
 from mlplan.markdown_import.labels import kind_from_text, label_category
-from mlplan.markdown_import.pieces import Piece, State, item_piece
+from mlplan.markdown_import.pieces import Piece, State, item_piece, section_details
 from mlplan.markdown_import.resources import guess_resource_kind, line_resources
 from mlplan.models import ItemKind
 
@@ -78,7 +78,10 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
         if "prereq" in cells and joined_text(cells["prereq"]).strip("- ").lower() not in ("", "none"):
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
-    return [Piece("item", r["title"], "resource", kind=ItemKind.RESOURCE, resources=[r]) for r in resources]
+    details = section_details(state)
+    return [
+        Piece("item", r["title"], "resource", kind=ItemKind.RESOURCE, resources=[r], details=details) for r in resources
+    ]
 
 
 def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) -> Piece | None:
