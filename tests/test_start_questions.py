@@ -32,7 +32,7 @@ def test_the_roadmap_list_shows_title_total_hours_and_pace(mlplan, clock, termin
     for n, row in enumerate(as_json(mlplan("roadmaps", "--json")), 1):
         pace = f", {row['hours_per_week']:g} h/week suggested" if row["hours_per_week"] else ""
         assert f"  {n}. {row['id']}  {row['title']}  ({row['hours']:g} h{pace})\n" in result.stdout
-    assert "13 h/week suggested" in result.stdout
+    assert "h/week suggested)" in result.stdout  # at least one roadmap states its pace
 
 
 def test_each_bad_answer_is_refused_when_given_and_asked_again(mlplan, clock, terminal):

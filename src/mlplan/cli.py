@@ -433,7 +433,8 @@ def start(
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
-    name = name or _ask_name(asker, store, roadmap.id)
+    if name is None and asker.terminal:
+        name = _ask_name(asker, store, roadmap.id)
     loaded = plans.start_plan(
         store,
         roadmap,
@@ -460,6 +461,11 @@ def start(
             f"Plan '{loaded.name}' saved",
         )
     )
+    if loaded.name != roadmap.id and name is None:
+        asker.notes.append(
+            f"a plan named '{roadmap.id}' exists, so this one is saved as '{loaded.name}' "
+            f"(--name NAME chooses the name; `mlplan switch {roadmap.id}` goes back to the other)"
+        )
     for note in asker.decided():
         typer.echo(f"Note: {note}", err=True)
     first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
@@ -553,7 +559,10 @@ def _ask_start(
 
 
 def _ask_name(asker: _Asker, store: Any, roadmap_id: str) -> str | None:
-    """The new plan's name when a plan is already named after its roadmap (None: the roadmap id)."""
+    """Ask the new plan's name when a plan is already named after its roadmap (None: the roadmap id is free).
+
+    Without a terminal the plan gets the next free name (``ID-2``) and ``start`` notes it.
+    """
     from mlplan import plans
     from mlplan.start_questions import check_plan_name
 
@@ -561,17 +570,11 @@ def _ask_name(asker: _Asker, store: Any, roadmap_id: str) -> str | None:
         return None
     taken = {p.name for p in store.plans()}
     suggested = plans.free_name(store, roadmap_id)
-    if asker.terminal:
-        return asker.ask(
-            f"A plan named '{roadmap_id}' exists. Name of this one",
-            suggested,
-            lambda a: check_plan_name(a, suggested, taken),
-        )
-    asker.notes.append(
-        f"a plan named '{roadmap_id}' exists, so this one is saved as '{suggested}' "
-        f"(--name NAME chooses the name; `mlplan switch {roadmap_id}` goes back to the other)"
+    return asker.ask(
+        f"A plan named '{roadmap_id}' exists. Name of this one",
+        suggested,
+        lambda a: check_plan_name(a, suggested, taken),
     )
-    return suggested
 
 
 def _print_today(store: Any, loaded: Any, on: Any) -> None:
