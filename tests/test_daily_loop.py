@@ -7,8 +7,14 @@ Mon w01.t1 2 h · Tue w01.t2#1 2 h · Wed w01.t2#2 1 h + w01.t3#1 1 h · Thu w01
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlplan.progress import schedule_days, timeline
+from mlplan.scheduler import Availability, StudyItem, build_schedule
 
 
 def as_json(result):
@@ -311,3 +317,34 @@ def test_skipping_a_half_done_item_counts_its_hours_once(started):
     ok(started("skip", "w01.t2"))
     status = as_json(started("status", "--json"))
     assert (status["done_hours"], status["left_hours"]) == (0, 217.25 - 3)
+
+
+# --- the timeline, as a property ------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hours=st.lists(st.integers(1, 16).map(lambda q: q / 4), min_size=1, max_size=12),
+    offsets=st.lists(st.integers(1, 20), max_size=4),
+    first=st.integers(0, 6),
+)
+def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, first):
+    items = [StudyItem(f"i{n}", f"Item {n}", h, "u") for n, h in enumerate(hours)]
+    start = date(2026, 11, 23) + timedelta(days=first)
+    schedules = {1: build_schedule(items, Availability(6, start)).to_dict()}
+    replans, day = [], start
+    for version, offset in enumerate(offsets, start=2):
+        day += timedelta(days=offset)
+        schedules[version] = build_schedule(items, Availability(4, day, weekdays=(1, 3, 5))).to_dict()
+        replans.append((version, day.isoformat()))
+    lived = timeline(schedules, replans, start)
+
+    dates = [d["date"] for d in schedule_days(lived)]
+    assert dates == sorted(set(dates))
+    for week in lived["weeks"]:
+        assert week["start"] == (start + timedelta(days=7 * (week["index"] - 1))).isoformat()
+        assert all(week["start"] <= d["date"] <= week["end"] for d in week["days"])
+    bounds = [(1, "")] + replans + [(0, "9999-12-31")]
+    for (version, since), (_, until) in zip(bounds, bounds[1:], strict=False):
+        expected = [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
+        assert [d for d in schedule_days(lived) if since <= d["date"] < until] == expected

@@ -509,3 +509,13 @@ def test_a_restored_backup_and_a_logged_note_carry_no_control_characters(mlplan,
     exported = mlplan("export", "json", "--plan", "restored").stdout
     assert "Backup [2Jtitle" in exported and "Part [31mred" in exported and "note 2J" in exported
     assert "focus]0;pwned next" in mlplan("export", "json").stdout
+
+
+def test_a_roadmap_file_named_with_escapes_is_skipped_with_the_name_escaped(mlplan, tmp_path, isolated_home):
+    folder = isolated_home / "roadmaps"
+    folder.mkdir(parents=True)
+    (folder / "\x1b[2Jx.yaml").write_text(_hostile_roadmap(tmp_path).read_text(), encoding="utf-8")
+    result = mlplan("roadmaps")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "Warning: skipping your roadmap" in result.stderr and "\\x1b[2Jx.yaml" in result.stderr

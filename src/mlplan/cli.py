@@ -165,7 +165,9 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except RoadmapInvalid as exc:
             if entry.origin == "bundled":
                 raise
-            typer.echo(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}", err=True)
+            from mlplan.safe_text import escaped
+
+            typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
     if as_json:
         _print_json(rows)
         return

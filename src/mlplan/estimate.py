@@ -7,9 +7,10 @@ reasoning; in short:
 
 - An item costs what its kind costs a typical learner: a key concept an hour of
   reading, one worked example and notes; a practice task 3 h; a mini-project
-  4 h; a capstone 12 h. These are calibrated on the one seed that states hours
-  for everything (zero-to-engineer-16w): its practice tasks take 3 h (median),
-  its mini-projects 4 h, and a checkpoint capstone fills one 13-hour week.
+  4 h; a capstone, an end-to-end project, three mini-projects' work (12 h).
+  Tasks and mini-projects are calibrated on the one seed that states hours for
+  them (zero-to-engineer-16w): its practice tasks take 3 h (median), its
+  mini-projects 4 h.
 - A resource item costs what working through that resource does, read from its
   title and address: a course is its weeks at a MOOC's typical weekly effort
   (``Weeks 1-3`` → 3 × 6 h; a whole course 4 weeks; a Kaggle-style micro-course

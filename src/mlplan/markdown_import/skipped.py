@@ -12,6 +12,7 @@ contents, navigation, a label, a heading without study content, prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mlplan import hour_forms
@@ -101,28 +102,40 @@ class _Found:
                         texts.append(resource.title)
                         if resource.url:
                             urls.add(str(resource.url))
-        self.words = [_words(text) for text in texts if text]
+        unique = {text for text in texts if text}
+        self.words = [_words(text) for text in unique]
+        self.exact = set(self.words)
         self.urls = urls
         self.index: dict[str, list[int]] = {}
         for n, words in enumerate(self.words):
             for word in words:
                 self.index.setdefault(word, []).append(n)
+        self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
 
     def holds(self, line: Line) -> bool:
         if any(url in self.urls for _, url in line.links):
             return True
-        return any(self.holds_text(text) for text in {line.text, line.body})
+        return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
     def holds_text(self, text: str) -> bool:
-        for variant in (text, hour_forms.task_hours(text)[1], unit_title(text)):
-            words = _words(variant)
-            if not words:
-                continue
-            rarest = min(words, key=lambda w: len(self.index.get(w, ())))
-            if any(words <= self.words[n] for n in self.index.get(rarest, ())):
-                return True
-        return False
+        if text not in self.seen:
+            self.seen[text] = any(self._holds(variant) for variant in _variants(text))
+        return self.seen[text]
+
+    def _holds(self, text: str) -> bool:
+        words = _words(text)
+        if not words or words in self.exact:
+            return bool(words)
+        rarest = min(words, key=lambda w: len(self.index.get(w, ())))
+        return any(words <= self.words[n] for n in self.index.get(rarest, ()))
 
 
-def _words(text: str) -> set[str]:
-    return {w.lstrip("0") or "0" for w in _WORD.findall(text.lower())}
+def _variants(text: str) -> Iterator[str]:
+    """The text as the roadmap may hold it: as it is, without its hours, as a unit title."""
+    yield text
+    yield hour_forms.task_hours(text)[1]
+    yield unit_title(text)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lstrip("0") or "0" for w in _WORD.findall(text.lower()))
