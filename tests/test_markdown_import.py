@@ -663,3 +663,151 @@ def test_headings_between_horizontal_rules_are_kept_and_front_matter_only_opens_
     )
     assert roadmap.title == "Rules everywhere"
     assert [u.title for u in roadmap.units()] == ["Week 1: Tensors", "Week 2: Autograd", "Week 3: Training"]
+
+
+# ---------------------------------------------------------------- shapes of real curricula
+
+
+def test_months_of_weeks_with_bare_urls_keep_every_month():
+    roadmap = md(
+        """\
+        # Learn ML in 3 months
+
+        # Month 1
+
+        ## Week 1 Linear Algebra
+        https://www.youtube.com/watch?v=kjBOesZCoqc&list=PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab
+        https://ocw.mit.edu/courses/mathematics/18-06-linear-algebra-spring-2010/
+        ## Week 2 Calculus
+        https://www.youtube.com/playlist?list=PLZHQObOWTQDMsr9K-rj53DwVRMYO3t5Yr
+
+        # Month 2
+
+        ## Week 1
+        #### Learn python for data science
+        https://www.youtube.com/watch?v=T5pRlIbr6gg
+        #### Intro to Tensorflow
+        https://www.youtube.com/watch?v=2FmcHiLCwTU
+
+        ## Week 2
+        Intro to ML (Udacity)
+        https://eu.udacity.com/course/intro-to-machine-learning--ud120
+        """
+    )
+    assert [s.title for s in roadmap.stages] == ["Month 1", "Month 2"]
+    algebra = roadmap.stages[0].units[0]
+    assert algebra.title == "Week 1: Linear Algebra"
+    assert [i.title for i in algebra.items] == ["Linear Algebra"]  # the heading is the item
+    assert [(r.title, r.kind) for r in algebra.items[0].resources] == [
+        ("youtube.com/watch", ResourceKind.VIDEO),
+        ("ocw.mit.edu/courses/mathematics/18-06-linear-algebra-spring-2010", ResourceKind.COURSE),
+    ]
+    week1, week2 = roadmap.stages[1].units
+    assert [i.title for i in week1.items] == ["Learn python for data science", "Intro to Tensorflow"]
+    udacity = week2.items[0]
+    assert (udacity.title, udacity.kind, udacity.resources[0].title) == (
+        "Intro to ML (Udacity)",
+        ItemKind.RESOURCE,
+        "Intro to ML (Udacity)",
+    )
+    assert not [i for i in roadmap.items() if "http" in i.title]
+
+
+def test_a_day_journal_with_prose_imports_one_item_a_day():
+    roadmap = md(
+        """\
+        # 100 days of ML
+
+        ## Data PreProcessing | Day 1
+        Cleaned a dataset with pandas.
+
+        ## Logistic Regression | Day 4
+        Read [an overview](https://example.org/logistic) and derived the loss.
+
+        ## Logistic Regression | Day 5
+        Moving forward, I dived into the math.
+        """
+    )
+    (unit_,) = roadmap.units()
+    assert (unit_.id, unit_.title) == ("w01", "Week 1: Days 1–5")
+    assert [(i.id, i.title) for i in unit_.items] == [
+        ("w01.d1", "Day 1: Data PreProcessing"),
+        ("w01.d4", "Day 4: Logistic Regression"),
+        ("w01.d5", "Day 5: Logistic Regression"),
+    ]
+    day4 = unit_.items[1]
+    assert day4.details == "Read an overview and derived the loss."
+    assert [str(r.url) for r in day4.resources] == ["https://example.org/logistic"]
+
+
+def test_hours_come_from_outside_link_labels():
+    roadmap = md(
+        """\
+        ## Week 1: Tensors
+        - [PyTorch 60 minute blitz](https://pytorch.org/tutorials/beginner/deep_learning_60min_blitz.html) (1.5 hours)
+        - [Learn PyTorch in 2 hours](https://example.org/learn-pytorch)
+        """
+    )
+    blitz, second = roadmap.items()
+    assert (blitz.title, blitz.hours, blitz.estimated) == ("PyTorch 60 minute blitz", 1.5, False)
+    assert second.title == "Learn PyTorch in 2 hours"  # a label is the resource's name, not its hours
+    assert second.estimated
+
+
+def test_project_labels_stay_and_project_entries_without_hours_are_items():
+    roadmap = md(
+        """\
+        ## Week 1: Regression
+        - [2 hrs] Read about linear regression
+        - [3 hrs] Fit a model on house prices
+        - Project: predict bike rentals
+
+        ## Week 2: Classification
+        **Project:** Spam filter with naive Bayes
+        """
+    )
+    week1, week2 = roadmap.units()
+    assert [(i.kind, i.title) for i in week1.items][-1] == (ItemKind.PROJECT, "Project: predict bike rentals")
+    project = week2.items[0]
+    assert (project.kind, project.title) == (ItemKind.PROJECT, "Project: Spam filter with naive Bayes")
+    assert project.hours == estimate_hours(ItemKind.PROJECT) and project.estimated
+
+
+def test_task_lists_are_the_study_items_of_a_document_that_has_them():
+    tasks = "\n".join(
+        f"    - [ ] Topic {n}\n        - [ ] [Video {n}](https://www.youtube.com/watch?v=v{n})" for n in range(12)
+    )
+    text = (
+        "# Interview university\n\n## Why use it?\n\n"
+        "- Successful software engineers are smart, but many have an insecurity.\n"
+        "- [Back to top](#interview-university)\n\n"
+        f"## Data Structures\n\n- ### Arrays\n{tasks}\n"
+    )
+    skipped: list = []
+    roadmap = import_markdown(text, "iu.md", skipped=skipped)
+    (unit_,) = roadmap.units()
+    assert unit_.title == "Data Structures"
+    assert [i.title for i in unit_.items][:2] == ["Topic 0", "Topic 1"] and len(unit_.items) == 12
+    assert unit_.items[0].checklist == ["Video 0"]
+    assert unit_.items[0].resources[0].kind == ResourceKind.VIDEO
+    assert unit_.items[0].details == "Section: Arrays"
+    assert [(s.line, s.why) for s in skipped] == [
+        (3, "heading without study content"),
+        (5, "prose (the document's study items are its task list)"),
+        (6, "navigation"),
+    ]
+
+
+def test_numbered_and_nested_lists_make_items_with_checklists():
+    roadmap = md(
+        """\
+        ## Module 1: Python
+        1. Learn the syntax
+           - variables
+           - loops
+        2. Write a CLI tool
+        """
+    )
+    first, second = roadmap.items()
+    assert (first.title, first.checklist) == ("Learn the syntax", ["variables", "loops"])
+    assert (second.title, second.kind) == ("Write a CLI tool", ItemKind.TASK)

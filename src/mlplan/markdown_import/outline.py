@@ -33,6 +33,7 @@ from mlplan.markdown_import.labels import (
     ANY_UNIT_RANGE,
     NUMBERED,
     UNIT_WORDS,
+    bare_title,
     is_back_matter,
     is_part_label,
     unit_number,
@@ -119,11 +120,18 @@ def _stage_level(sections: list[Section], unit_level: int, skip: Section | None)
 
 
 def find_title_section(root: Section) -> Section | None:
+    stray = None
     for section in walk(root):
-        if section.level == 1 and not section.blocks and not section.children:
-            continue  # a stray one-word H1 (a file or model name) right before the real title
+        if section.level == 1 and not section.blocks and not section.children and stray is None:
+            stray = section  # a stray one-word H1 (a file or model name) right before the real title…
+            continue
+        if section.level == 1 and _STAGE_NAME.match(bare_title(section.title)):
+            return stray  # …unless what follows is the first stage ("# Month 1"): then it was the title
         return section if section.level == 1 and not is_back_matter(section.title) else None
     return None
+
+
+_STAGE_NAME = re.compile(r"(?:month|part|phase|stage|quarter|level|term|semester|year)\s*\d+\b", re.I)
 
 
 def plan_document(doc: Document, roadmap_title: str) -> Plan:
