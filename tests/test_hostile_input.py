@@ -135,7 +135,8 @@ CASES: list[tuple[list[str], int, str]] = [
     (["replan", "--at", "25:00"], 2, "--at 25:00: write the time as HH:MM"),
     (["replan", "--tz", "Mars/Olympus"], 2, "--tz Mars/Olympus: unknown time zone"),
     (["export", "json", "--out", "/nonexistent/backup.json"], 2, "the folder /nonexistent does not exist"),
-    (["export", "ics", "--out", "/"], 2, "/ is a folder; give a file name with --out"),
+    (["export", "ics", "--out", "/"], 2, "/ is a folder; give --out the name of a file inside it"),
+    (["status", "--svg", "/"], 2, "/ is a folder; give --svg the name of a file inside it"),
     (["roadmaps", "export", ROADMAP, "--out", "/"], 2, "/ is a folder"),
 ]
 
@@ -187,6 +188,16 @@ def test_hours_round_to_the_nearest_quarter_with_a_note(mlplan):
     assert result.exit_code == 0, result.output
     assert "Note: --hours 7.3: rounded to 7.25 h (the nearest quarter hour)" in result.stderr
     assert json.loads(result.stdout)["hours_per_week"] == 7.25
+
+
+def test_logged_time_and_alarms_round_to_the_minute_with_a_note(mlplan, learner):
+    result = mlplan("log", "7.5m")
+    assert result.exit_code == 0, result.output
+    assert "Logged 8 min" in result.stdout
+    assert "Note: 7.5m: rounded to 8 min (the nearest minute)" in result.stderr
+    alarm = mlplan("export", "ics", "--alarm", "0.6m")
+    assert alarm.exit_code == 0, alarm.output
+    assert "Note: --alarm 0.6m: rounded to 1 min" in alarm.stderr and "TRIGGER:-PT1M" in alarm.stdout
 
 
 def test_day_hours_round_too(mlplan):
@@ -268,7 +279,7 @@ def _export(mlplan, out: Path | str, *more: str):
 def test_out_naming_a_folder_says_it_is_a_folder(mlplan, learner, tmp_path):
     result = _export(mlplan, tmp_path, "--force")
     assert result.exit_code == 2
-    expected = f"Error: {tmp_path} is a folder; give a file name with --out, like {tmp_path}/plan.ics"
+    expected = f"Error: {tmp_path} is a folder; give --out the name of a file inside it"
     assert result.stderr.strip() == expected
 
 

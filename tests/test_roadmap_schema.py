@@ -103,11 +103,11 @@ def test_validation_errors_name_file_and_field(mlplan, roadmap_dir, changes, exp
 
 def test_missing_field_is_named(mlplan, roadmap_dir):
     data = yaml.safe_load(yaml.safe_dump(VALID))
-    del data["stages"][0]["units"][0]["items"][0]["estimated"]
+    del data["stages"][0]["units"][0]["items"][0]["title"]  # ids and titles are required (estimated is not)
     write(roadmap_dir, data)
     result = mlplan("show", "tiny")
     assert result.exit_code == 2
-    assert "data/roadmaps/tiny.yaml: stages[0].units[0].items[0].estimated: is required" in result.stderr
+    assert "data/roadmaps/tiny.yaml: stages[0].units[0].items[0].title: is required" in result.stderr
 
 
 def test_file_that_is_not_yaml_is_reported_with_its_line(mlplan, roadmap_dir):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -604,6 +605,8 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             n = len(marked.unscheduled)
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
+        if kind != "reopen" and plans.is_complete(store, plans.load_plan(store, plan)):
+            typer.echo("Plan complete: every item is done or skipped. Well done!")
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     if marked.outside:
         typer.echo(
@@ -695,7 +698,9 @@ def log(
         return
     if as_json:
         raise UsageError("--json shows the study log: give it without a DURATION (`mlplan log --json`)")
-    hours = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m").hours
+    read = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m")
+    _notes([read.note])
+    hours = read.hours
     on = _day(date_, recording=True)
     store = plans.open_plans()
     plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
@@ -791,7 +796,7 @@ def status(
         else:
             out.print(part)
     if svg:
-        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force)
+        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force, "--svg")
 
 
 CALENDAR_WEEKS = 26
@@ -1117,6 +1122,7 @@ def export_ics(
     alarm_minutes = None
     if alarm is not None:
         before = read_hours(alarm, f"--alarm {alarm}", most=7 * 24, step=MINUTE, numbers=False, like="--alarm 15m")
+        _notes([before.note])
         alarm_minutes = round(before.hours * 60)
     store = plans.open_plans()
     loaded = plans.load_plan(store, plan)
@@ -1200,10 +1206,10 @@ def import_plan(
         )
 
 
-def _write(data: str | bytes, out: str | None, force: bool) -> None:
+def _write(data: str | bytes, out: str | None, force: bool, option: str = "--out") -> None:
     from mlplan.output_file import write_output
 
-    path = write_output(data, out, force)
+    path = write_output(data, out, force, option)
     if path is not None:
         typer.echo(f"Wrote {path}", err=True)
 
@@ -1231,9 +1237,14 @@ def _availability(
         min_part=min_part,
         base=base,
     )
-    for note in notes:
-        typer.echo(f"Note: {note}", err=True)
+    _notes(notes)
     return availability
+
+
+def _notes(notes: Sequence[str | None]) -> None:
+    """Tell the learner what was adjusted (a value rounded, weekly hours lowered), on stderr."""
+    for note in filter(None, notes):
+        typer.echo(f"Note: {note}", err=True)
 
 
 def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:

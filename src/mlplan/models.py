@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -74,11 +74,16 @@ class _Model(BaseModel):
 
 
 class Resource(_Model):
-    """Something to read, watch or use; ``url`` is absent when the source gives none."""
+    """Something to read, watch or use; ``url`` is absent when the source gives none (``kind`` then other)."""
 
     title: Text
     url: str | None = None
     kind: ResourceKind
+
+    @model_validator(mode="before")
+    @classmethod
+    def _other_by_default(cls, data: Any) -> Any:
+        return {"kind": ResourceKind.OTHER.value} | data if isinstance(data, dict) else data
 
     @field_validator("url")
     @classmethod
@@ -92,16 +97,33 @@ class Resource(_Model):
 
 
 class Item(_Model):
-    """One schedulable piece of study with its hours."""
+    """One schedulable piece of study with its hours.
+
+    Hand-written roadmaps may leave out ``kind`` (a task), ``hours`` (then estimated by
+    ``mlplan.estimate``'s rule, as for Markdown) and ``estimated``, and may write hours
+    as on the command line (``1h30m``, ``90 min``, ``2.5``); see ``_fill_in``.
+    """
 
     id: Id
     kind: ItemKind
     title: Text
-    hours: float = Field(gt=0, le=200)
+    hours: Annotated[float, BeforeValidator(lambda v: _typed_hours(v) if isinstance(v, str) else v)] = Field(
+        gt=0, le=200
+    )
     estimated: bool
     details: Paragraphs | None = None
     resources: list[Resource] = []
     checklist: list[Text] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_in(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = {"kind": ItemKind.TASK.value} | data
+        if data.get("hours") is None:
+            return data | {"hours": _estimate(data), "estimated": True}
+        return {"estimated": False} | data
 
     @field_validator("hours")
     @classmethod
@@ -109,6 +131,38 @@ class Item(_Model):
         if not is_quarter(hours):
             raise ValueError("must be a multiple of a quarter hour (0.25)")
         return hours
+
+
+def _estimate(item: dict[str, Any]) -> float:
+    """The estimation rule's hours for an item given without hours (as plain data, not yet validated)."""
+    from mlplan.estimate import estimate_hours
+
+    try:
+        kind = ItemKind(item.get("kind"))
+    except ValueError:
+        kind = ItemKind.TASK  # the kind's own error is reported; the hours need not add another
+    resources = item.get("resources")
+    first = resources[0] if isinstance(resources, list) and resources and isinstance(resources[0], dict) else {}
+    try:
+        resource_kind = ResourceKind(first.get("kind", ResourceKind.OTHER.value))
+    except ValueError:
+        resource_kind = ResourceKind.OTHER
+    title, url = first.get("title"), first.get("url")
+    return estimate_hours(kind, resource_kind, str(title or ""), url if isinstance(url, str) else None)
+
+
+def _typed_hours(text: str) -> float:
+    """Hours written as on the command line (``1h30m``, ``90 min``, ``2.5``), exactly, or ValueError."""
+    from mlplan.errors import UsageError
+    from mlplan.hours import read_hours
+
+    try:
+        hours, rounded = read_hours(text, repr(text), most=200, like="1h30m, 90 min or 2.5")
+    except UsageError as exc:
+        raise ValueError(str(exc)) from None
+    if rounded:
+        raise ValueError(f"{text!r} is not a whole number of quarter hours; like 1h15m or 1.25")
+    return hours
 
 
 class Unit(_Model):

@@ -20,10 +20,10 @@ from pathlib import Path
 from mlplan.errors import MlplanError, UsageError
 
 
-def write_output(data: str | bytes, out: str | None, force: bool = False) -> Path | None:
+def write_output(data: str | bytes, out: str | None, force: bool = False, option: str = "--out") -> Path | None:
     """Write ``data`` to stdout (``out`` None or ``-``) or to ``out``; returns the path written.
 
-    An existing regular file is replaced only with ``force``.
+    An existing regular file is replaced only with ``force``; messages name ``option``.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or out == "-":
@@ -38,13 +38,13 @@ def write_output(data: str | bytes, out: str | None, force: bool = False) -> Pat
     if existing is None:
         _replace(path, payload, _new_file_mode())
     elif stat.S_ISDIR(existing.st_mode):
-        raise UsageError(f"{path} is a folder; give a file name with --out, like {path / 'plan.ics'}")
+        raise UsageError(f"{path} is a folder; give {option} the name of a file inside it")
     elif stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode):
         _into_stream(path, payload)
     elif not stat.S_ISREG(existing.st_mode):
-        raise UsageError(f"{path} is not a regular file ({_kind(existing.st_mode)}); choose another --out")
+        raise UsageError(f"{path} is not a regular file ({_kind(existing.st_mode)}); choose another {option}")
     elif not force:
-        raise UsageError(f"{path} exists; add --force to replace it, or choose another --out")
+        raise UsageError(f"{path} exists; add --force to replace it, or choose another {option}")
     else:
         _replace(path.resolve(), payload, stat.S_IMODE(existing.st_mode))
     return path

@@ -6,7 +6,7 @@ wrong``, so a learner editing a roadmap sees exactly where to look.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
 import yaml
@@ -40,11 +40,16 @@ def load_roadmap_file(path: Path, shown_as: str | None = None) -> Roadmap:
     return parse_roadmap(text, name)
 
 
+MAX_PROBLEMS = 5  # a file with many problems usually has one mistake repeated: show the first few
+
+
 def parse_roadmap(text: str, name: str) -> Roadmap:
     """Validate YAML text as a roadmap; ``name`` prefixes every error."""
     data = load_yaml(text, name)
     if not isinstance(data, dict):
         raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
+    if data.get("source") is None:  # a hand-written roadmap's source is the file it came from
+        data["source"] = name if "://" in name else PurePath(name).name
     return validated(Roadmap, data, name)
 
 
@@ -65,8 +70,12 @@ def validated(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        lines = describe_errors(exc)[: 1 if first_only else None]
-        raise error("\n".join(f"{name}: {prefix}{line}" for line in lines)) from exc
+        lines = describe_errors(exc)
+        shown = lines[: 1 if first_only else MAX_PROBLEMS]
+        more = len(lines) - len(shown)
+        if more and not first_only:
+            shown.append(f"… and {more} more problem{'s' * (more > 1)} (fix these first)")
+        raise error("\n".join(f"{name}: {prefix}{line}" for line in shown)) from exc
 
 
 def describe_errors(exc: ValidationError) -> list[str]:
