@@ -682,6 +682,8 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             n = len(marked.unscheduled)
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
+        if kind != "reopen" and plans.is_complete(store, plans.load_plan(store, plan)):
+            typer.echo("Plan complete: every item is done or skipped. Well done!")
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     if marked.outside:
         typer.echo(
