@@ -96,6 +96,7 @@ def test_distinguished_weeks_are_25_hours_of_day_goals_holding_the_weekly_habits
     assert (roadmap.hours_per_week, roadmap.weeks) == (25, 53)
     assert [stage.id for stage in roadmap.stages] == ["prep", "q1", "q2", "q3", "q4"]
     assert [unit.id for unit in roadmap.stages[0].units] == ["w00"]
+    assert all(stage.summary.startswith(("Build", "Understand", "Bridge", "Learn")) for stage in roadmap.stages[1:])
     units = roadmap.units()
     assert [unit.title.split(":")[0] for unit in units] == [f"Week {n}" for n in range(53)]
     assert len({unit.module for unit in units if unit.module}) == 22

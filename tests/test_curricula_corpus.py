@@ -171,3 +171,13 @@ def test_awesome_lists_guides_and_course_pages_keep_their_sections(corpus):
         "Course staff",
     ]
     assert skipped[0].why == "prose"
+
+
+def test_a_chapter_table_names_each_chapter_by_its_content(corpus):
+    roadmap, _, _ = corpus["ml-interviews.md"]
+    assert [i.title for i in roadmap.items()][:2] == [
+        "Chapter 1: General Coding (Algos and Data Structures)",
+        "Chapter 2: ML Coding",
+    ]
+    chapter5 = roadmap.items()[4]
+    assert [str(r.url) for r in chapter5.resources] == ["https://github.com/alirezadir/Agentic-AI-Systems.git"]

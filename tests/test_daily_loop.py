@@ -297,7 +297,7 @@ def test_finishing_the_last_item_is_announced_that_day(mlplan, clock):
     assert as_json(mlplan("status", "--json"))["finished"] is False
     ok(mlplan("done", "final.interview"))
     assert "Plan complete" not in ok(mlplan("today"))
-    ok(mlplan("skip", "final.community"))
+    assert "Plan complete: every item is done or skipped" in ok(mlplan("skip", "final.community"))
     assert "Plan complete: every item is done or skipped" in ok(mlplan("today"))
     status = as_json(mlplan("status", "--json"))
     assert (status["finished"], status["finished_on"]) == (True, "2026-11-23")

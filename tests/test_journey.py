@@ -105,7 +105,7 @@ def test_interactive_start_asks_again_after_a_bad_answer(mlplan, clock, monkeypa
     monkeypatch.setattr(cli, "_interactive", lambda: True)
     result = mlplan("start", "bedrock-24", input="lots\n8\nmon,fir\nmon,fri\n\n")
     assert result.exit_code == 0, result.output
-    assert "--hours lots: not a number of hours or a duration" in result.output
+    assert "Error: 'lots': not a number of hours" in result.output
     assert "unknown weekday 'fir'" in result.output
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
-from typing import Annotated, Any
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -414,16 +414,20 @@ def start(
     tz: Annotated[
         str | None, typer.Option("--tz", help="Your time zone, like Europe/Paris (default: the system's).")
     ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Name of the plan (default: the roadmap id).")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Name of the plan (default: the roadmap id; when taken, asked or ID-2)."),
+    ] = None,
     yes: YesOpt = False,
 ) -> None:
     """Fit a roadmap into your week, save it as your plan and show the first session."""
     from mlplan import catalog, deadline, plans
     from mlplan.availability import local_time_zone, parse_time_of_day, parse_time_zone
     from mlplan.selection import study_items
+    from mlplan.start_questions import DEFAULT_ROADMAP
 
-    if _interactive() and not yes:
-        roadmap_id, hours, days, start = _ask_start(roadmap_id, hours, days, start, ask_hours=by is None)
+    asker = _Asker(yes)
+    roadmap_id, hours, days, start = _ask_start(asker, roadmap_id, hours, days, start, ask_hours=by is None)
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
     availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
@@ -431,6 +435,8 @@ def start(
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
+    if name is None and asker.terminal:
+        name = _ask_name(asker, store, roadmap.id)
     loaded = plans.start_plan(
         store,
         roadmap,
@@ -457,49 +463,120 @@ def start(
             f"Plan '{loaded.name}' saved",
         )
     )
+    if loaded.name != roadmap.id and name is None:
+        asker.notes.append(
+            f"a plan named '{roadmap.id}' exists, so this one is saved as '{loaded.name}' "
+            f"(--name NAME chooses the name; `mlplan switch {roadmap.id}` goes back to the other)"
+        )
+    for note in asker.decided():
+        typer.echo(f"Note: {note}", err=True)
     first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
     _print_today(store, loaded, _day(first_day))
 
 
-DEFAULT_ROADMAP = "zero-to-engineer-16w"
+T = TypeVar("T")
+
+
+class _Asker:
+    """Asks ``start``'s questions: on a terminal, again after a bad answer; piped, one answer a line.
+
+    Piped answers are checked like typed ones, and a bad one stops the command
+    (a pipe cannot be asked again). When the input ends, or with ``--yes``, the
+    questions left take their defaults, and ``decided`` says which.
+    """
+
+    def __init__(self, yes: bool) -> None:
+        self.yes = yes
+        self.terminal = not yes and (_interactive() or sys.stdin.isatty())
+        self.defaulted: list[str] = []
+        self.ended = False
+        self.notes: list[str] = []  # what was decided without asking, to say once the plan is saved
+
+    def ask(self, question: str, default: str, check: Callable[[str], T]) -> T:
+        """The checked answer to ``question`` (an empty answer is ``default``)."""
+        while self.terminal:
+            answer = typer.prompt(question, default=default, err=not _interactive())
+            try:
+                return check(answer)
+            except UsageError as exc:
+                typer.echo(f"Error: {exc}", err=True)
+        line = "" if self.yes or self.ended else sys.stdin.readline()
+        if not line:
+            self.ended = True
+            if not self.yes:
+                self.defaulted.append(f"{question.split(' (')[0].lower()} {default}")
+            return check(default)
+        try:
+            return check(line.strip())
+        except UsageError as exc:
+            raise UsageError(f"{question.split(' (')[0]}: {exc}") from None
+
+    def decided(self) -> list[str]:
+        """What was decided without asking: defaults taken when the piped answers ended, names chosen."""
+        ended = (
+            [
+                "standard input ended before these answers, so they take their defaults: "
+                + ", ".join(self.defaulted)
+                + "; --yes uses the defaults without asking"
+            ]
+            if self.defaulted
+            else []
+        )
+        return ended + self.notes
 
 
 def _ask_start(
-    roadmap_id: str | None, hours: float | None, days: str | None, start: str | None, ask_hours: bool = True
+    asker: _Asker, roadmap_id: str | None, hours: float | None, days: str | None, start: str | None, ask_hours: bool
 ) -> tuple[str | None, float | None, str | None, str | None]:
-    """Ask for what the command line left out, with the defaults shown; bad answers are asked again."""
-    from collections.abc import Callable
+    """Ask for what the command line left out (see ``start_questions``); returns the completed options."""
+    from mlplan import clock
+    from mlplan import start_questions as q
 
-    from mlplan import catalog, clock
-    from mlplan.availability import parse_days, parse_weekly_hours
-    from mlplan.clock import parse_date
-
-    def check(parse: Callable[[str], object]) -> Callable[[str], str]:
-        def run(value: str) -> str:
-            try:
-                parse(value)
-            except UsageError as exc:
-                raise typer.BadParameter(str(exc)) from None
-            return value
-
-        return run
-
+    if asker.yes:
+        return roadmap_id, hours, days, start
     if roadmap_id is None:
-        ids = catalog.ids()
-        for n, rid in enumerate(ids, 1):
-            typer.echo(f"  {n}. {rid}")
-        choice = typer.prompt("Roadmap (number or id)", default=DEFAULT_ROADMAP)
-        roadmap_id = ids[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(ids) else choice
+        rows = q.roadmap_rows()
+        if asker.terminal:
+            from mlplan import render
+
+            render.console(stderr=not _interactive()).print(*render.roadmap_choices(rows), sep="\n")
+        ids = [str(row["id"]) for row in rows]
+        roadmap_id = asker.ask("Roadmap (number or id)", q.DEFAULT_ROADMAP, lambda a: q.check_roadmap(a, ids))
     if hours is None and days is None and ask_hours:
-        answer = typer.prompt("Hours per week", default="10", value_proc=check(parse_weekly_hours))
-        hours = parse_weekly_hours(answer)
+        notes: list[str] = []
+        hours = asker.ask("Hours per week", q.DEFAULT_HOURS, lambda a: q.check_hours(a, notes))
+        for note in notes:
+            typer.echo(f"Note: {note}", err=True)
     if days is None:
-        days = typer.prompt("Study days", default="mon,tue,wed,thu,fri", value_proc=check(parse_days))
+        days = asker.ask("Study days", q.DEFAULT_DAYS, lambda a: q.check_days(a, hours))
     if start is None:
-        start = typer.prompt(
-            "Start date", default=clock.today().isoformat(), value_proc=check(lambda v: parse_date(v, "start"))
-        )
+        today = clock.today()
+        day = asker.ask("Start date", today.isoformat(), lambda a: q.check_start(a, today, asker.terminal))
+        if day < today and typer.confirm(
+            f"{day} is in the past; start today ({today}) instead?", default=True, err=not _interactive()
+        ):
+            day = today
+        start = day.isoformat()
     return roadmap_id, hours, days, start
+
+
+def _ask_name(asker: _Asker, store: Any, roadmap_id: str) -> str | None:
+    """Ask the new plan's name when a plan is already named after its roadmap (None: the roadmap id is free).
+
+    Without a terminal the plan gets the next free name (``ID-2``) and ``start`` notes it.
+    """
+    from mlplan import plans
+    from mlplan.start_questions import check_plan_name
+
+    if store.plan(roadmap_id) is None:
+        return None
+    taken = {p.name for p in store.plans()}
+    suggested = plans.free_name(store, roadmap_id)
+    return asker.ask(
+        f"A plan named '{roadmap_id}' exists. Name of this one",
+        suggested,
+        lambda a: check_plan_name(a, suggested, taken),
+    )
 
 
 def _print_today(store: Any, loaded: Any, on: Any) -> None:
@@ -605,6 +682,8 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
             n = len(marked.unscheduled)
             them = "it" if n == 1 else "them"
             typer.echo(f"{plural(n, 'item')} not in your schedule yet: `mlplan replan` fits {them} in.", err=True)
+        if kind != "reopen" and plans.is_complete(store, plans.load_plan(store, plan)):
+            typer.echo("Plan complete: every item is done or skipped. Well done!")
         typer.echo("Changed your mind? `mlplan undo`", err=True)
     if marked.outside:
         typer.echo(

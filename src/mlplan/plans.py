@@ -380,6 +380,11 @@ def mark(store: Store, loaded: LoadedPlan, kind: str, ids: list[str], on: date, 
     return result
 
 
+def is_complete(store: Store, loaded: LoadedPlan) -> bool:
+    """Is every item of the plan done or skipped?"""
+    return all(item_id in loaded.progress.state for item_id in plan_items(store, loaded))
+
+
 def _live_parts(loaded: LoadedPlan) -> dict[str, dict[int, dict[str, Any]]]:
     """The live schedule's parts of each split item, by part number."""
     parts: dict[str, dict[int, dict[str, Any]]] = {}

@@ -205,25 +205,22 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
 _DAY_TITLE = re.compile(r"(?:^|[|:(\[\-–—]\s*)day\s*0*(\d+)\b[\s:.)\]–—-]*", re.I)
 
 
-def _day_sections(sections: list[Section]) -> list[Section]:
+def _day_sections(sections: list[Section]) -> list[tuple[int, Section]]:
     """The ``Day N`` sections of a journal (``## Logistic Regression | Day 4``), if most at their level are."""
     by_level: dict[int, list[Section]] = {}
     for section in sections:
         by_level.setdefault(section.level, []).append(section)
     for level in sorted(by_level):
-        days = [s for s in by_level[level] if _DAY_TITLE.search(s.title)]
+        days = [(int(m.group(1)), s) for s in by_level[level] if (m := _DAY_TITLE.search(s.title))]
         if len(days) >= 3 and len(days) * 2 > len(by_level[level]):
             return days
     return []
 
 
-def _journal_units(days: list[Section]) -> list[UnitDraft]:
+def _journal_units(days: list[tuple[int, Section]]) -> list[UnitDraft]:
     """Each day is an item (``Day 4: Logistic Regression``); seven days make a week's unit."""
     weeks: dict[int, list[tuple[int, Section]]] = {}
-    for section in days:
-        match = _DAY_TITLE.search(section.title)
-        assert match  # _day_sections kept only these
-        day = int(match.group(1))
+    for day, section in days:
         weeks.setdefault((day - 1) // 7 + 1, []).append((day, section))
     units = []
     for week, entries in weeks.items():

@@ -47,12 +47,16 @@ def table_roles(table: Table) -> list[str]:
     roles: list[str] = []
     for header in table.header:
         role = _column_role(header)
+        if role == "title" and roles.count("title") == 1 and roles[-1] == "title":
+            role = "subtitle"  # "Chapter | Content": the second names what the first numbers
         roles.append("other" if role in ("title", "week", "day") and role in roles else role)
     return roles
 
 
 def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: str = "") -> list[Piece]:
     cells = {role: cell for role, cell in zip(roles, row, strict=False) if cell and role != "other"}
+    if "subtitle" in cells:
+        cells["title"] = cells.get("title", []) + cells.pop("subtitle")
     head = joined_text(cells.get("title", []))
     task = joined_text(cells.get("task", []))
     items: list[Piece] = []
