@@ -10,7 +10,7 @@ import pytest
 
 from mlplan import catalog
 
-EVERY_DAY = "mon,tue,wed,thu,fri,sat,sun"
+EVERY_DAY = "mon..sun"  # as the issue wrote it; mon-sun and a list of the seven days work too
 MONDAY, WEDNESDAY = "2027-01-04", "2027-01-06"
 README = Path(__file__).parents[1] / "README.md"
 

@@ -55,6 +55,13 @@ def test_a_five_minute_item_counts_a_quarter_hour_not_zero(mlplan, tmp_path):
     assert hours == {"Watch the welcome video": 0.25, "Read chapter 1": 2.0}
 
 
+@pytest.mark.parametrize("days", ["mon..fri", "mon-fri", "mon,tue,wed,thu,fri", "fri..mon=2"])
+def test_day_ranges_read_the_same_with_dots_or_a_dash(mlplan, days):
+    schedule = as_json(mlplan("plan", "zero-to-engineer-16w", "--days", days, "--start", "2026-11-23", "--json"))
+    weekdays = {date.fromisoformat(d["date"]).weekday() for w in schedule["weeks"] for d in w["days"]}
+    assert weekdays == ({0, 1, 2, 3, 4} if "=" not in days else {4, 5, 6, 0})
+
+
 # --- the scheduler at its edges --------------------------------------------------------------------
 
 

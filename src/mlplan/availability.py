@@ -55,8 +55,8 @@ def parse_weekday(name: str) -> int:
 
 
 def _weekdays(name: str) -> list[int]:
-    """The weekdays of ``mon`` or of a range ``mon-fri`` (``fri-mon`` goes round the weekend)."""
-    first, sep, last = name.partition("-")
+    """The weekdays of ``mon`` or of a range ``mon-fri`` or ``mon..fri`` (``fri-mon`` goes round the weekend)."""
+    first, sep, last = name.replace("..", "-").partition("-")
     if not sep:
         return [parse_weekday(name)]
     start, stop = parse_weekday(first), parse_weekday(last)
@@ -89,7 +89,7 @@ def parse_days(text: str, notes: list[str] | None = None) -> tuple[tuple[int, ..
 
 
 def _day_hours(name: str, text: str, notes: list[str] | None) -> float:
-    example = name.split("-")[0] or "mon"
+    example = name.replace("..", "-").split("-")[0] or "mon"
     read = read_hours(text, f"--days {name}={text}", most=MAX_DAY_HOURS, per=" a day", like=f"{example}=1.5")
     if read.note and notes is not None:
         notes.append(read.note)
