@@ -54,10 +54,10 @@ def print_listing(out: Console, table: Table, lines: list[Text]) -> None:
 _UNLIMITED = 100_000
 
 
-def _pace(row: dict[str, object]) -> str:
+def _pace(row: dict[str, object], none: str = "–") -> str:
     pace, weeks = row["hours_per_week"], row.get("weeks")
     hours_per_week = pace if isinstance(pace, int | float) else None
-    return stated_pace(hours_per_week, weeks if isinstance(weeks, int) else None) or "–"
+    return stated_pace(hours_per_week, weeks if isinstance(weeks, int) else None) or none
 
 
 def roadmaps_table(rows: list[dict[str, object]]) -> Table:
@@ -99,7 +99,7 @@ def roadmaps_lines(rows: list[dict[str, object]]) -> list[Text]:
         lines.append(
             Text(
                 f"    {plural(int(str(row['stages'])), 'stage')} · {plural(int(str(row['units'])), 'unit')} · "
-                f"{row['hours']:g} h · {_pace(row) if row['hours_per_week'] else 'no stated pace'} · {_origin(row)}",
+                f"{row['hours']:g} h · {_pace(row, 'no stated pace')} · {_origin(row)}",
                 style="dim",
             )
         )
@@ -180,7 +180,7 @@ def schedule_summary(
     ]
     if availability.days_off:
         lines.append(f"Days off      {len(availability.days_off)}")
-    return Panel("\n".join(lines), title=title, title_align="left", expand=False)
+    return Panel("\n".join(lines), title=Text(title), title_align="left", expand=False)
 
 
 def _day_label(day: int, availability: Availability) -> str:

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from types import MappingProxyType
 from typing import Any
+from urllib.parse import quote
 
 import pyromark
 
@@ -35,6 +37,9 @@ _EMPHASIS = {"Strong": ("strong", "**"), "Emphasis": ("em", "*"), "Strikethrough
 _BREAKS = {"SoftBreak": "softbreak", "HardBreak": "hardbreak"}
 
 Span = dict[str, int]
+_NONE: Any = MappingProxyType({})
+_UNSAFE_IN_LINK = re.compile(r"[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]|%(?![0-9A-Fa-f]{2})")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class Token:
@@ -73,8 +78,17 @@ class Token:
         block: bool = False,
     ) -> None:
         self.type, self.tag, self.nesting, self.level, self.content = type, tag, nesting, level, content
-        self.children, self.attrs, self.map, self.info, self.markup = children, attrs or {}, map, info, markup
-        self.meta, self.hidden, self.block = meta or {}, hidden, block
+        self.children, self.map, self.info, self.markup, self.hidden, self.block = (
+            children,
+            map,
+            info,
+            markup,
+            hidden,
+            block,
+        )
+        # Read-only empty defaults: a million tokens need no million empty dicts.
+        self.attrs = _NONE if attrs is None else attrs
+        self.meta = _NONE if meta is None else meta
 
     def __repr__(self) -> str:
         return f"Token({self.type!r}, {self.tag!r}, level={self.level}, content={self.content!r})"
@@ -93,6 +107,13 @@ def parse(text: str) -> list[Token]:
     ] + tokens
 
 
+def _normalize_link(url: str) -> str:
+    """Percent-encode an address as markdown-it does (``<br>`` → ``%3Cbr%3E``, ``ü`` → ``%C3%BC``), keeping ``%XX``."""
+    if url.isascii() and not _UNSAFE_IN_LINK.search(url):
+        return url
+    return quote(_LONE_PERCENT.sub("%25", url), safe=";/?:@&=+$,-_.!~*'()#%")
+
+
 class _Stream:
     """Builds the token list from pulldown-cmark's events, one event at a time."""
 
@@ -107,7 +128,7 @@ class _Stream:
         self.stack: list[Any] = []  # what each open block needs at its end
         self.lists: list[Token] = []
         self.inline: list[Token] | None = None
-        self.inline_span = [-1, -1]
+        self.inline_start = self.inline_end = -1
         self.tight = False
         self.task: bool | None = None
         self.image_depth = 0
@@ -118,14 +139,22 @@ class _Stream:
         self.aligns: tuple[str, ...] = ()
 
     def run(self) -> list[Token]:
-        text, start, end, other = self.on_text, self.start, self.end, self.other
+        start, end, other = self.start, self.end, self.other
         for event, span in pyromark.events_with_range(self.text, options=_OPTIONS):
             if type(event) is str:
                 self.plain(event, span)
                 continue
             ((kind, value),) = event.items()
-            if kind == "Text":
-                text(value, span)
+            if kind == "Text":  # the commonest event by far: appended here, without a call
+                if self.raw is None and not self.image_depth:
+                    if self.inline is None:
+                        self.tight_paragraph()
+                    self.inline.append(Token("text", "", 0, 0, value))  # type: ignore[union-attr]
+                    if self.inline_start < 0:
+                        self.inline_start = span["start"]
+                    self.inline_end = span["end"]
+                else:
+                    self.on_text(value, span)
             elif kind == "Start":
                 start(value, span)
             elif kind == "End":
@@ -139,26 +168,24 @@ class _Stream:
     # ------------------------------------------------------------ building blocks
 
     def lines(self, start: int, end: int) -> list[int]:
+        """markdown-it's map of a byte span: its first line and the line after its last."""
         first = bisect_right(self.newlines, start - 1)
         return [first, max(first, bisect_right(self.newlines, end - 2)) + 1]
 
-    def map(self, span: Span) -> list[int]:
-        return self.lines(span["start"], span["end"])
-
     def open(self, kind: str, tag: str, span: Span | None, **fields: Any) -> Token:
-        token = Token(kind + "_open", tag, 1, level=self.level, block=True, **fields)
+        token = Token(kind + "_open", tag, 1, self.level, block=True, **fields)
         if span is not None:
-            token.map = self.map(span)
+            token.map = self.lines(span["start"], span["end"])
         self.out.append(token)
         self.level += 1
         return token
 
     def close(self, kind: str, tag: str, **fields: Any) -> None:
         self.level -= 1
-        self.out.append(Token(kind + "_close", tag, -1, level=self.level, block=True, **fields))
+        self.out.append(Token(kind + "_close", tag, -1, self.level, block=True, **fields))
 
     def begin_inline(self) -> None:
-        self.inline, self.inline_span = [], [-1, -1]
+        self.inline, self.inline_start, self.inline_end = [], -1, -1
         if self.task is not None:
             self.checkbox(self.task)
             self.task = None
@@ -166,29 +193,31 @@ class _Stream:
     def checkbox(self, checked: bool) -> None:
         assert self.inline is not None
         self.inline.append(Token("html_inline", "", 0, content=_CHECKBOX.format('checked="checked" ' * checked)))
+        self.inline.append(Token("text", "", 0, content=" "))  # the tasklists plugin leaves the space after "[ ]"
 
     def end_inline(self, map_: list[int] | None) -> None:
-        start, end = self.inline_span
+        start, end = self.inline_start, self.inline_end
         content = self.source[start:end].decode("utf-8", "replace").strip() if start >= 0 else ""
-        self.out.append(Token("inline", "", 0, level=self.level, map=map_, content=content, children=self.inline or []))
+        self.out.append(Token("inline", "", 0, self.level, content, self.inline or [], None, map_, block=True))
         self.inline = None
 
     def child(self, token: Token, span: Span) -> None:
-        if self.inline is None:  # text straight inside a list item: a tight item's hidden paragraph
-            self.open("paragraph", "p", None, hidden=True)
-            self.begin_inline()
-            self.tight = True
-        assert self.inline is not None
-        self.inline.append(token)
-        if self.inline_span[0] < 0:
-            self.inline_span[0] = span["start"]
-        self.inline_span[1] = max(self.inline_span[1], span["end"])
+        if self.inline is None:
+            self.tight_paragraph()
+        self.inline.append(token)  # type: ignore[union-attr]
+        if self.inline_start < 0:
+            self.inline_start = span["start"]
+        self.inline_end = max(self.inline_end, span["end"])
+
+    def tight_paragraph(self) -> None:
+        """Text straight inside a list item: markdown-it puts a tight item's text in a hidden paragraph."""
+        self.open("paragraph", "p", None, hidden=True)
+        self.begin_inline()
+        self.tight = True
 
     def end_tight(self) -> None:
-        if not self.tight:
-            return
         self.tight = False
-        map_ = self.lines(*self.inline_span)
+        map_ = self.lines(self.inline_start, self.inline_end)
         paragraph = next(t for t in reversed(self.out) if t.type == "paragraph_open")
         paragraph.map = map_
         self.end_inline(map_)
@@ -203,8 +232,11 @@ class _Stream:
             else:
                 self.child(Token(_BREAKS[event], "br", 0), span)
         elif event == "Rule":
-            self.end_tight()
-            self.out.append(Token("hr", "hr", 0, level=self.level, map=self.map(span), markup="---", block=True))
+            if self.tight:
+                self.end_tight()
+            self.out.append(
+                Token("hr", "hr", 0, self.level, map=self.lines(span["start"], span["end"]), markup="---", block=True)
+            )
 
     def on_text(self, text: str, span: Span) -> None:
         if self.raw is not None:
@@ -232,8 +264,8 @@ class _Stream:
 
     def mark_task(self, checked: bool) -> None:
         item = next(t for t in reversed(self.out) if t.type == "list_item_open")
-        item.attrs["class"] = "task-list-item"
-        self.lists[-1].attrs["class"] = "contains-task-list"
+        item.attrs = {**item.attrs, "class": "task-list-item"}
+        self.lists[-1].attrs = {**self.lists[-1].attrs, "class": "contains-task-list"}
         if self.inline is not None and not self.inline:  # a loose item: its paragraph has begun
             self.checkbox(checked)
         else:
@@ -255,25 +287,26 @@ class _Stream:
                 self.child(Token("image", "img", 0, attrs=attrs), span)
             self.image_depth += 1
         else:
-            self.end_tight()
+            if self.tight:
+                self.end_tight()
             self.start_block(name, value, span)
 
     def link(self, value: dict[str, Any]) -> Token:
         auto = value["link_type"] in ("Autolink", "Email")
-        href = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
+        href = _normalize_link(("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"])
         attrs = {"href": href} | ({"title": value["title"]} if value["title"] else {})
         return Token("link_open", "a", 1, attrs=attrs, info="auto" if auto else "", markup="autolink" if auto else "")
 
     def start_block(self, name: str, value: Any, span: Span) -> None:
         if name == "Paragraph":
-            self.open("paragraph", "p", span)
+            map_ = self.open("paragraph", "p", span).map
             self.begin_inline()
-            self.stack.append(self.map(span))
+            self.stack.append(map_)
         elif name == "Heading":
             tag = value["level"].lower()
-            self.open("heading", tag, span, markup="#" * int(tag[1]))
+            map_ = self.open("heading", tag, span, markup="#" * int(tag[1])).map
             self.begin_inline()
-            self.stack.append((tag, self.map(span)))
+            self.stack.append((tag, map_))
         elif name == "List":
             if value is None:
                 self.lists.append(self.open("bullet_list", "ul", span, markup="-"))
@@ -303,16 +336,18 @@ class _Stream:
         elif name == "TableCell":
             kind = "th" if self.head else "td"
             align = self.aligns[self.cell] if self.cell < len(self.aligns) else "None"
-            self.open(kind, kind, span, attrs={"style": f"text-align:{align.lower()}"} if align != "None" else {})
+            cell = self.open(
+                kind, kind, span, attrs={"style": f"text-align:{align.lower()}"} if align != "None" else {}
+            )
             self.begin_inline()
-            self.stack.append((kind, self.map(span)))
+            self.stack.append((kind, cell.map))
             self.cell += 1
         elif name == "BlockQuote":
             self.open("blockquote", "blockquote", span, markup=">")
         elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
             self.raw = []
             info = value["Fenced"] if isinstance(value, dict) and "Fenced" in value else None
-            self.stack.append((info, self.map(span)))
+            self.stack.append((info, self.lines(span["start"], span["end"])))
         elif name == "FootnoteDefinition":
             self.out = self.footnotes
             self.out.append(Token("footnote_open", "", 1, meta={"label": value}))
@@ -333,7 +368,8 @@ class _Stream:
                 image.content = "".join(self.image_alt)
                 image.children = [Token("text", "", 0, content=image.content)] if image.content else []
         else:
-            self.end_tight()
+            if self.tight:
+                self.end_tight()
             self.end_block(name)
 
     def end_block(self, name: str) -> None:
