@@ -62,6 +62,20 @@ def test_day_ranges_read_the_same_with_dots_or_a_dash(mlplan, days):
     assert weekdays == ({0, 1, 2, 3, 4} if "=" not in days else {4, 5, 6, 0})
 
 
+def test_imported_courses_are_costed_by_the_rule_the_bundled_roadmaps_use(mlplan, tmp_path):
+    path = tmp_path / "courses.md"
+    path.write_text(
+        "# My plan\n\n## Week 1: Foundations\n\n"
+        "- [Coursera – Machine Learning (Weeks 1–3)](https://www.coursera.org/learn/machine-learning)\n"
+        "- [Kaggle Learn: Intro to Machine Learning](https://www.kaggle.com/learn/intro-to-machine-learning)\n",
+        encoding="utf-8",
+    )
+    roadmap = as_json(mlplan("import", str(path), "--dry-run", "--json"))["roadmap"]
+    hours = {i["title"]: i["hours"] for s in roadmap["stages"] for u in s["units"] for i in u["items"]}
+    # three course weeks at 6 h, and a micro-course (README: How hours are estimated)
+    assert hours == {"Coursera – Machine Learning (Weeks 1–3)": 18.0, "Kaggle Learn: Intro to Machine Learning": 4.0}
+
+
 # --- the scheduler at its edges --------------------------------------------------------------------
 
 

@@ -214,8 +214,11 @@ def assign_hours(items: list[ItemDraft], budget: float | None, pace: float | Non
 
 
 def _estimate(item: ItemDraft) -> float:
-    resource_kind = item.resources[0]["kind"] if item.resources else None
-    return estimate_hours(item.kind, resource_kind if item.kind == ItemKind.RESOURCE else None)
+    """The rule's hours; a resource item is costed by its resource (a "Weeks 1–3" course, a chapter…)."""
+    if item.kind != ItemKind.RESOURCE or not item.resources:
+        return estimate_hours(item.kind)
+    resource = item.resources[0]
+    return estimate_hours(item.kind, resource["kind"], resource.get("title") or item.title, resource.get("url"))
 
 
 def split_long(items: list[ItemDraft]) -> list[ItemDraft]:
