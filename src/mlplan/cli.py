@@ -619,8 +619,7 @@ def today(plan: PlanOpt = None, date_: DateOpt = None, as_json: JsonOption = Fal
     """Show today's study session, what is overdue and how the week is going."""
     from mlplan import plans
 
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     on = _day(date_)
     if as_json:
         view = plans.today(store, loaded, on)
@@ -648,8 +647,7 @@ def week(
     from mlplan import plans
     from mlplan.progress import week_of
 
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     lived = plans.lived(store, loaded)
     if number is None:
         on = _day(date_)
@@ -690,8 +688,7 @@ def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | N
     from mlplan import plans
 
     on = _day(date_, recording=True)
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     marked = plans.mark(store, loaded, kind, ids, on, rating)
     changed = marked.changed
     for item_id in marked.kept_done:
@@ -764,8 +761,8 @@ def undo(plan: PlanOpt = None) -> None:
     """Revert your last change (done, skip, reopen, log or replan); repeat to go further back."""
     from mlplan import plans
 
-    store = plans.open_plans()
-    batch = plans.undo(store, plans.load_plan(store, plan))
+    store, loaded = plans.open_plan(plan)
+    batch = plans.undo(store, loaded)
     if not batch:
         typer.echo("Nothing to undo.")
         return
@@ -804,8 +801,8 @@ def log(
     _notes([read.note])
     hours = read.hours
     on = _day(date_, recording=True)
-    store = plans.open_plans()
-    plans.log_time(store, plans.load_plan(store, plan), hours, item, on, note)
+    store, loaded = plans.open_plan(plan)
+    plans.log_time(store, loaded, hours, item, on, note)
     typer.echo(f"Logged {format_hours(hours)} on {on}" + (f" for {item}" if item else "") + ".")
 
 
@@ -815,7 +812,7 @@ def history(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
     from mlplan import plans
     from mlplan.progress import history_view
 
-    loaded = plans.load_plan(plans.open_plans(), plan)
+    _, loaded = plans.open_plan(plan)
     rows = history_view(loaded.events, loaded.index)
     if as_json:
         _print_json(rows)
@@ -852,8 +849,7 @@ def status(
     from mlplan import plans
     from mlplan.progress import status_view
 
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     on = _day(date_)
     if svg == "-":
         raise UsageError("--svg needs a file name, like --svg status.svg")
@@ -924,8 +920,7 @@ def calendar(
     """Show a calendar of the days you studied, one cell per day, shaded by hours."""
     from mlplan import plans, render
 
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     view = plans.calendar_view(store, loaded, _day(date_), weeks)
     if as_json:
         _print_json(view)
@@ -982,8 +977,7 @@ def replan(
     from mlplan.availability import availability_from_settings, parse_time_of_day, parse_time_zone
 
     on = _day(date_)
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     base = availability_from_settings(loaded.settings)
     start = from_date or on.isoformat()
     availability = _availability(start, "from_date", hours, days, off, daily_cap, min_part, base)
@@ -1042,8 +1036,7 @@ def review(
     from mlplan import plans
 
     chosen = _rating(rating, default=None)
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     on = _day(date_, recording=True)
     if card_id is not None and chosen is not None:
         card = plans.review_card(store, loaded, card_id, chosen, on)
@@ -1091,8 +1084,7 @@ def reviews(as_json: JsonOption = False, date_: DateOpt = None, plan: PlanOpt = 
     """List your review cards: when each is due and how well you remember it."""
     from mlplan import plans
 
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     rows = plans.card_list(store, loaded, _day(date_))
     if as_json:
         _print_json({"plan": loaded.name, "cards": rows})
@@ -1226,8 +1218,7 @@ def export_ics(
         before = read_hours(alarm, f"--alarm {alarm}", most=7 * 24, step=MINUTE, numbers=False, like="--alarm 15m")
         _notes([before.note])
         alarm_minutes = round(before.hours * 60)
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     data = build_calendar(
         plan_name=loaded.name,
         plan_uid=loaded.plan.uid,
@@ -1261,8 +1252,7 @@ def export_checklist(
 
     if week_number is not None and all_weeks:
         raise UsageError("give --week N or --all, not both")
-    store = plans.open_plans()
-    loaded = plans.load_plan(store, plan)
+    store, loaded = plans.open_plan(plan)
     lived = plans.lived(store, loaded)
     if week_number is not None:
         text = week_markdown(_week(lived, loaded, week_number), loaded.name)

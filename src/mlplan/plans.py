@@ -88,6 +88,12 @@ def load_plan(store: Store, name: str | None) -> LoadedPlan:
     return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
 
 
+def open_plan(name: str | None) -> tuple[Store, LoadedPlan]:
+    """The learner's store and the plan ``name`` (the current plan when None), loaded."""
+    store = open_plans()
+    return store, load_plan(store, name)
+
+
 def lived(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[str, Any]:
     """The plan's days as lived, weeks numbered from its first day (``progress.timeline``).
 
