@@ -645,21 +645,13 @@ def week(
 ) -> None:
     """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
     from mlplan import plans
-    from mlplan.progress import week_of
+    from mlplan.progress import numbered_week, week_number
 
     store, loaded = plans.open_plan(plan)
     lived = plans.lived(store, loaded)
     if number is None:
-        on = _day(date_)
-        found = week_of(lived, on)
-        if found is None:
-            last = lived["weeks"][-1]
-            raise UsageError(
-                f"{on} is outside the plan ({lived['start']} to {last['end']});"
-                f" give a week number from 1 to {last['index']}"
-            )
-        number = found["index"]
-    view = _week(lived, loaded, number)
+        number = week_number(lived, _day(date_))
+    view = numbered_week(lived, loaded.index, loaded.progress, number)
     if as_json:
         _print_json({"plan": loaded.name} | view)
         return
@@ -671,17 +663,6 @@ def week(
     from mlplan import render
 
     render.console().print(render.week_checklist(view, loaded.name))
-
-
-def _week(lived: dict[str, Any], loaded: Any, number: int) -> dict[str, Any]:
-    """Week ``number`` of the plan as lived (``plans.lived``), or a usage error giving the valid range."""
-    from mlplan.progress import week_view
-
-    view = week_view(lived, loaded.index, loaded.progress, number)
-    if view is None:
-        last = lived["weeks"][-1]["index"]
-        raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
-    return view
 
 
 def _mark(kind: str, ids: list[str], plan: str | None, verb: str, date_: str | None, rating: str = "good") -> None:
@@ -766,12 +747,7 @@ def undo(plan: PlanOpt = None) -> None:
     if not batch:
         typer.echo("Nothing to undo.")
         return
-    kind = batch[0].kind  # what the command was; later events in its batch follow from it
-    what = ", ".join(dict.fromkeys(e.item_id for e in batch if e.item_id and e.kind == kind))
-    if kind == "replan":
-        typer.echo("Undid the replan: the previous schedule is back.")
-    else:
-        typer.echo(f"Undid {kind}" + (f": {what}" if what else ""))
+    typer.echo(f"Undid {plans.undone(batch)}")
 
 
 @app.command()
@@ -788,7 +764,7 @@ def log(
 ) -> None:
     """Record time you actually studied; with no duration, show your study log."""
     from mlplan import plans
-    from mlplan.hours import MINUTE, format_hours, read_hours
+    from mlplan.hours import format_hours
 
     if duration is None:
         if note is not None or date_ is not None:
@@ -797,7 +773,7 @@ def log(
         return
     if as_json:
         raise UsageError("--json shows the study log: give it without a DURATION (`mlplan log --json`)")
-    read = read_hours(duration, duration, most=24, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m")
+    read = plans.read_session(duration)
     _notes([read.note])
     hours = read.hours
     on = _day(date_, recording=True)
@@ -1248,14 +1224,14 @@ def export_checklist(
     """Export weekly checklists as Markdown task lists (GitHub style)."""
     from mlplan import plans
     from mlplan.checklist import plan_markdown, week_markdown
-    from mlplan.progress import week_view
+    from mlplan.progress import numbered_week, week_view
 
     if week_number is not None and all_weeks:
         raise UsageError("give --week N or --all, not both")
     store, loaded = plans.open_plan(plan)
     lived = plans.lived(store, loaded)
     if week_number is not None:
-        text = week_markdown(_week(lived, loaded, week_number), loaded.name)
+        text = week_markdown(numbered_week(lived, loaded.index, loaded.progress, week_number), loaded.name)
     else:
         views = [week_view(lived, loaded.index, loaded.progress, w["index"]) for w in lived["weeks"]]
         text = plan_markdown([v for v in views if v], loaded.name)

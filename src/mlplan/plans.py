@@ -33,6 +33,7 @@ from mlplan.progress import (
 from mlplan.store import PlanRow, Store, StoreError, open_store
 
 if TYPE_CHECKING:
+    from mlplan.hours import Hours
     from mlplan.models import Roadmap
     from mlplan.scheduler import Availability
 
@@ -566,6 +567,25 @@ def log_time(store: Store, loaded: LoadedPlan, hours: float, item: str | None, o
         store.append(
             loaded.plan, [{"kind": "log", "item_id": item_id, "hours": hours, "on_date": on.isoformat(), "note": note}]
         )
+
+
+MAX_SESSION_HOURS = 24  # one log entry is at most a day
+
+
+def read_session(text: str) -> Hours:
+    """Time studied in one session as typed (``90m``, ``1.5h``, ``1h30m``): a minute to a day, to the minute."""
+    from mlplan.hours import MINUTE, read_hours
+
+    return read_hours(text, text, most=MAX_SESSION_HOURS, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m")
+
+
+def undone(batch: list[Any]) -> str:
+    """What an undone batch (``undo``) was, to follow "Undid": its command and the items it named."""
+    kind = batch[0].kind  # what the command was; later events in its batch follow from it
+    if kind == "replan":
+        return "the replan: the previous schedule is back."
+    what = ", ".join(dict.fromkeys(e.item_id for e in batch if e.item_id and e.kind == kind))
+    return kind + (f": {what}" if what else "")
 
 
 def undo(store: Store, loaded: LoadedPlan) -> list[Any]:

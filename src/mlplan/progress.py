@@ -546,3 +546,31 @@ def study_streak(progress: Progress, settings: dict[str, Any], on: date) -> int:
             break
         day -= timedelta(days=1)
     return streak
+
+
+def week_number(lived: dict[str, Any], on: date) -> int:
+    """The number of the week of the plan as lived (``timeline``) that holds ``on``.
+
+    Raises UsageError, giving the plan's dates and week numbers, when no week holds it.
+    """
+    from mlplan.errors import UsageError
+
+    found = week_of(lived, on)
+    if found is None:
+        last = lived["weeks"][-1]
+        raise UsageError(
+            f"{on} is outside the plan ({lived['start']} to {last['end']});"
+            f" give a week number from 1 to {last['index']}"
+        )
+    return int(found["index"])
+
+
+def numbered_week(lived: dict[str, Any], index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any]:
+    """Week ``number`` of the plan as lived (``week_view``); a UsageError gives the valid week numbers."""
+    from mlplan.errors import UsageError
+
+    view = week_view(lived, index, progress, number)
+    if view is None:
+        last = lived["weeks"][-1]["index"]
+        raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
+    return view
