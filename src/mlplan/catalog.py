@@ -9,10 +9,11 @@ lets the catalog list ids without parsing files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
+from mlplan.errors import ChoiceError, MlplanError, RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
 from mlplan.paths import bundled_roadmaps_dir, ready_roadmaps_dir
 from mlplan.roadmap_file import dump_roadmap, load_roadmap_file
@@ -80,20 +81,37 @@ def save_user_roadmap(roadmap: Roadmap, force: bool = False) -> Path:
 
     existing = next((entry for entry in entries() if entry.id == roadmap.id), None)
     if existing is not None and existing.origin == "bundled":
-        raise UsageError(f"'{roadmap.id}' is a bundled roadmap and cannot be replaced; import with another --id")
+        raise ChoiceError(
+            "'{roadmap}' is a bundled roadmap and cannot be replaced; import with another {id}", roadmap=roadmap.id
+        )
     if existing is not None and not force:
-        raise UsageError(f"a roadmap '{roadmap.id}' exists ({existing.path}); add --force to replace it or give --id")
+        raise ChoiceError(
+            "a roadmap '{roadmap}' exists ({path}); add {force} to replace it or give {id}",
+            roadmap=roadmap.id,
+            path=existing.path,
+        )
     folder = ready_roadmaps_dir(create=True)
     path = write_output(dump_roadmap(roadmap), str(folder / f"{roadmap.id}.yaml"), force=True)
     assert path is not None
     return path
 
 
-def remove_user_roadmap(roadmap_id: str) -> Path:
-    """Delete one of the learner's roadmaps (plans keep their own snapshot)."""
+def remove_user_roadmap(roadmap_id: str, used_by: Callable[[str], list[str]] | None = None) -> Path:
+    """Delete one of the learner's roadmaps (plans keep their own snapshot).
+
+    With ``used_by`` (the names of the plans made from a roadmap), one a plan was
+    made from is refused; without it (forced) it is removed all the same.
+    """
     entry = find(roadmap_id)
     if entry.origin == "bundled":
         raise UsageError(f"'{roadmap_id}' is a bundled roadmap; only your own roadmaps can be removed")
+    users = used_by(roadmap_id) if used_by is not None else []
+    if users:
+        raise ChoiceError(
+            "plan {users} uses '{roadmap}'; add {force} to remove it anyway (the plan keeps its own copy)",
+            users=", ".join(users),
+            roadmap=roadmap_id,
+        )
     try:
         entry.path.unlink()
     except OSError as exc:

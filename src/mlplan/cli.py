@@ -26,9 +26,11 @@ OPTION_OF = {
     "daily_cap": "--daily-cap",
     "date": "--date",
     "days": "--days",
+    "force": "--force",
     "from_date": "--from-date",
     "from_unit": "--from",
     "hours": "--hours",
+    "id": "--id",
     "keep_end": "--keep-end",
     "max_hours": "--max-hours",
     "min_part": "--min-part",
@@ -224,16 +226,7 @@ def roadmaps_remove(
     """Remove one of your own roadmaps (plans made from it keep their copy)."""
     from mlplan import catalog, plans
 
-    entry = catalog.find(roadmap_id)
-    store = plans.existing_plans() if entry.origin == "user" and not force else None
-    if store is not None:
-        users = [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
-        if users:
-            raise UsageError(
-                f"plan {', '.join(users)} uses '{roadmap_id}'; add --force to remove it anyway "
-                "(the plan keeps its own copy)"
-            )
-    path = catalog.remove_user_roadmap(roadmap_id)
+    path = catalog.remove_user_roadmap(roadmap_id, used_by=None if force else plans.plans_using)
     typer.echo(f"Removed {roadmap_id} ({path}).")
 
 

@@ -7,7 +7,7 @@ and user roadmaps all use them.
 
 Checklist strings may start with a label that says what they are
 ("Ethics: ...", "Stretch: ...", "Self-check: ...", "Interview: ...");
-unlabelled entries are deliverables. See ``CHECKLIST_LABELS``.
+unlabelled entries are deliverables. See ``wording.CHECKLIST_LABELS``.
 
 Every text field is cleaned of control characters on the way in (see
 ``safe_text``): titles and list entries are one line, details and summaries
@@ -25,7 +25,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 from mlplan.hours import is_quarter
 from mlplan.safe_text import one_line, paragraphs
-from mlplan.wording import CHECKLIST_LABELS as CHECKLIST_LABELS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 

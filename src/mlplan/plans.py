@@ -51,6 +51,12 @@ def existing_plans() -> Store | None:
     return open_store(path) if path.exists() else None
 
 
+def plans_using(roadmap_id: str) -> list[str]:
+    """The names of the saved plans made from roadmap ``roadmap_id`` (none when no plan was ever saved)."""
+    store = existing_plans()
+    return [] if store is None else [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
+
+
 class LoadedPlan(NamedTuple):
     """A plan with its live schedule and the progress derived from its log."""
 

@@ -252,10 +252,10 @@ def _check_feasible(items: list[StudyItem], capacity: dict[int, int], min_part: 
         need = quarters(item.hours)
         if need > longest and (longest < min_part or not _splittable(need, min_part, longest)):
             raise ChoiceError(
-                "item {item} ({hours}) cannot fit: the longest study day is {longest} and parts must be at "
+                "item {item} ({size}) cannot fit: the longest study day is {longest} and parts must be at "
                 "least {least}; give more hours per day or a smaller {min_part}",
                 item=item.id,
-                hours=format_hours(item.hours),
+                size=format_hours(item.hours),
                 longest=format_hours(longest / 4),
                 least=format_hours(min_part / 4),
             )

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mlplan.models import CHECKLIST_LABELS, ItemKind
+from mlplan.models import ItemKind
+from mlplan.wording import CHECKLIST_LABELS
 
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
