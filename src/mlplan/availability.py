@@ -7,8 +7,10 @@ UsageError that says what is wrong and how to write it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from mlplan.clock import parse_date
 from mlplan.errors import UsageError
@@ -241,17 +243,17 @@ def availability_to_settings(availability: Availability) -> dict[str, object]:
     }
 
 
-def availability_from_settings(settings: dict[str, object]) -> Availability:
+def availability_from_settings(settings: Mapping[str, Any]) -> Availability:
     """The Availability a plan stored (see ``availability_to_settings``)."""
     day_hours = settings.get("day_hours")
     return Availability(
-        hours_per_week=float(settings["hours_per_week"]),  # type: ignore[arg-type]
+        hours_per_week=float(settings["hours_per_week"]),
         start=date.fromisoformat(str(settings["start"])),
-        weekdays=tuple(settings["weekdays"]),  # type: ignore[arg-type]
+        weekdays=tuple(settings["weekdays"]),
         day_hours={int(d): float(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
-        daily_cap=settings.get("daily_cap"),  # type: ignore[arg-type]
-        min_part=float(settings.get("min_part", 0.5)),  # type: ignore[arg-type]
-        days_off=frozenset(date.fromisoformat(d) for d in settings.get("days_off", [])),  # type: ignore[union-attr]
+        daily_cap=settings.get("daily_cap"),
+        min_part=float(settings.get("min_part", 0.5)),
+        days_off=frozenset(date.fromisoformat(d) for d in settings.get("days_off", [])),
     )
 
 

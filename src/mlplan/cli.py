@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -19,20 +19,28 @@ from typer.core import TyperCommand, TyperGroup
 from mlplan import __version__
 from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
 
+if TYPE_CHECKING:  # what the mixin extends, for its types (at run time it sits before typer's class in the MRO)
+    _Command = TyperCommand
+else:
+    _Command = object
 
-class _OneLineErrors:
+
+class _OneLineErrors(_Command):
     """Report errors in one line instead of panels or tracebacks (mixed into typer's group and command)."""
 
     def main(
         self,
-        args: Any = None,
-        prog_name: Any = None,
-        complete_var: Any = None,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
         except typer.TyperException as exc:  # click's usage errors, vendored by typer
             ctx = getattr(exc, "ctx", None)
             hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -50,7 +51,8 @@ def existing_plans() -> Store | None:
     return open_store(path) if path.exists() else None
 
 
-class LoadedPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LoadedPlan:
     """A plan with its live schedule and the progress derived from its log."""
 
     plan: PlanRow
