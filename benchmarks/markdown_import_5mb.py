@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,9 +45,10 @@ def main() -> None:
         source = Path(work) / "big.md"
         source.write_text("\n\n".join(parts), encoding="utf-8")
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-        times = []
+        times, cpu = [], []
         for run in range(args.runs):
             env["MLPLAN_HOME"] = str(Path(work) / f"home{run}")
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             began = time.perf_counter()
             subprocess.run(
                 [*mlplan_command(), "import", str(source), "--id", "big"],
@@ -56,8 +58,13 @@ def main() -> None:
                 stderr=subprocess.DEVNULL,
             )
             times.append(time.perf_counter() - began)
+            now = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"{source.stat().st_size / 1e6:.1f} MB from {args.seed}, {args.runs} runs:")
         print(f"  mlplan import   median {statistics.median(times):.2f} s  (min {min(times):.2f} s)")
+        print(f"  CPU time        median {statistics.median(cpu):.2f} s  (wall time counts a busy machine too)")
+        print(f"  peak memory     {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

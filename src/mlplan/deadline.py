@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mlplan.clock import parse_date
-from mlplan.errors import MlplanError, UsageError
+from mlplan.errors import ChoiceError, MlplanError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
 from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
 
@@ -148,7 +148,9 @@ def fewest_hours(items: list[StudyItem], availability: Availability, by: date) -
     if not items:
         raise UsageError("nothing to plan: every item is done or skipped")
     if by < availability.start:
-        raise UsageError(f"--by {by} is before the plan starts ({availability.start}); give a later date")
+        raise ChoiceError(
+            "{by} {day} is before the plan starts ({start}); give a later date", day=by, start=availability.start
+        )
     found = _search(items, availability, by, quarters(most_hours(availability)))
     if found is None:
         raise DeadlineMissed(_missed_message(items, availability, by))
@@ -221,7 +223,7 @@ def parse_breaks(values: list[str]) -> list[tuple[date, date]]:
     """``--break`` values: a date or an inclusive range ``2026-12-21..2027-01-03``."""
     from mlplan.availability import parse_date_range
 
-    return [parse_date_range(value, "--break") for value in values]
+    return [parse_date_range(value, "break") for value in values]
 
 
 def with_breaks(availability: Availability, breaks: list[tuple[date, date]]) -> Availability:
@@ -258,8 +260,8 @@ def for_new_plan(
     if by is None:
         return availability, None, keep
     if hours is not None:
-        raise UsageError("give --hours or --by, not both: --by finds the weekly hours")
-    fit = fewest_hours(items, availability, parse_date(by, "--by"))
+        raise ChoiceError("give {hours} or {by}, not both: {by} finds the weekly hours")
+    fit = fewest_hours(items, availability, parse_date(by, "by"))
     needs = (
         f"Finishing by {by} needs {format_hours(fit.hours_per_week)} a week on "
         f"{study_days(fit.availability)} (last study day {fit.schedule.end})."
@@ -289,15 +291,15 @@ def for_replan(
     from mlplan.availability import parse_hours
 
     if keep and by is not None:
-        raise UsageError("give --keep-end or --by DATE, not both")
+        raise ChoiceError("give {keep_end} or {by} DATE, not both")
     if hours is not None and (keep or by is not None):
-        raise UsageError("give --hours or --keep-end/--by, not both: they find the weekly hours")
+        raise ChoiceError("give {hours} or {keep_end}/{by}, not both: they find the weekly hours")
     pauses = parse_breaks(breaks)
     availability = with_breaks(availability, pauses)
     stored: dict[str, Any] = {}
     if pauses:
         stored["breaks"] = breaks_to_settings(breaks_from_settings(settings) + pauses)
-    target = parse_date(by, "--by") if by is not None else None
+    target = parse_date(by, "by") if by is not None else None
     if target is not None:
         stored["deadline"] = target.isoformat()
     elif keep or (pauses and hours is None):

@@ -33,6 +33,7 @@ _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
 _WEEKS_PER_MONTH = 52 / 12
+_DIGIT = re.compile(r"\d")
 
 
 def _midpoint(match: re.Match[str]) -> float:
@@ -61,6 +62,8 @@ def task_hours(text: str) -> tuple[float | None, str]:
     ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
     ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
     """
+    if not _DIGIT.search(text):  # every hour form has a number; most lines have none
+        return None, text
     rate, length = _PACE.search(text), _WEEKS.search(text)
     if rate and length:
         total = _midpoint(rate) * (weeks(length.group()) or 0)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from mlplan.collector import collector_paused
 from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
 from mlplan.yaml_text import load_yaml
@@ -48,6 +49,11 @@ MAX_PROBLEMS = 5  # a file with many problems usually has one mistake repeated: 
 
 def parse_roadmap(text: str, name: str) -> Roadmap:
     """Validate YAML text as a roadmap; ``name`` prefixes every error."""
+    with collector_paused():  # a large roadmap's data and models: see mlplan.collector
+        return _parse_roadmap(text, name)
+
+
+def _parse_roadmap(text: str, name: str) -> Roadmap:
     data = load_yaml(text, name)
     if not isinstance(data, dict):
         raise RoadmapInvalid(f"{name}: expected a mapping with id, title, stages… at the top level")
@@ -115,13 +121,14 @@ def _message(error: ErrorDetails) -> str:
 
 def dump_roadmap(roadmap: Roadmap) -> str:
     """The roadmap as commented, human-editable YAML (empty fields left out)."""
-    body = yaml.dump(
-        _whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-    )
+    with collector_paused():  # a large roadmap's YAML nodes and events: see mlplan.collector
+        body = yaml.dump(
+            _whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)),
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+        )
     return _HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)) + body
 
 

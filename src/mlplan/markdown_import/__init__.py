@@ -24,10 +24,7 @@ The package reads in this order, one module per step; to find where a shape is h
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from mlplan.collector import collector_paused
 from mlplan.errors import RoadmapInvalid
 from mlplan.markdown_import.build import import_text
 from mlplan.markdown_import.skipped import Skipped
@@ -54,23 +51,5 @@ def import_markdown(
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise RoadmapInvalid(f"{name}: the file is empty")
-    with _collector_paused():
+    with collector_paused():  # see mlplan.collector: a large import makes a million objects
         return import_text(text, name, roadmap_id, title, skipped)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while importing, and restore it after.
-
-    A large document makes hundreds of thousands of tokens and lines that all stay alive
-    until the import ends; the collector would scan them again and again for nothing
-    (on a 5 MB file that is nearly half the time). The only cycles made here are the
-    section tree's parent links, which the collector frees once it runs again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
