@@ -44,6 +44,7 @@ def worded(exc: MlplanError) -> str:
     """An error's message as the command line says it: choices named by their options."""
     return exc.worded(OPTION_OF) if isinstance(exc, ChoiceError) else str(exc)
 
+
 if TYPE_CHECKING:  # what the mixin extends, for its types (at run time it sits before typer's class in the MRO)
     _Command = TyperCommand
 else:
@@ -1361,7 +1362,7 @@ def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
     from mlplan import plans
     from mlplan.deadline import deadline_status
 
-    items = plans.replan_items(store, loaded)[0] if loaded.settings.get("deadline") else []
+    items = plans.replan_items(store, loaded)[0] if loaded.settings.deadline else []
     return deadline_status(items, loaded.settings, on)
 
 
