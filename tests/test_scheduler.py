@@ -261,7 +261,7 @@ def test_days_off_over_the_holidays_push_the_end_date():
 
 
 def test_an_item_that_can_never_fit_is_refused_with_a_way_out():
-    with pytest.raises(UsageError, match="cannot fit.*smaller --min-part"):
+    with pytest.raises(UsageError, match="cannot fit.*smaller min part"):
         build_schedule([StudyItem("a", "A", 0.75, "u")], Availability(2.5, MONDAY, daily_cap=0.5, min_part=0.5))
 
 

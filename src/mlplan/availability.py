@@ -11,8 +11,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from mlplan.clock import parse_date
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError
 from mlplan.hours import format_hours, read_hours, split_hours
+from mlplan.plan_data import Settings
 from mlplan.scheduler import MAX_DAY_HOURS, MAX_PLAN_DAYS, WEEKDAYS, Availability
 from mlplan.suggest import closest
 
@@ -49,8 +50,10 @@ def parse_weekday(name: str) -> int:
             return number
     near = closest(key[:3], list(WEEKDAYS), n=1)
     hint = f"did you mean {near[0]}? " if near else ""
-    raise UsageError(
-        f"unknown weekday '{name}' in --days; {hint}use mon, tue, wed, thu, fri, sat, sun or a range like mon-fri"
+    raise ChoiceError(
+        "unknown weekday '{name}' in {days}; {hint}use mon, tue, wed, thu, fri, sat, sun or a range like mon-fri",
+        name=name,
+        hint=hint,
     )
 
 
@@ -70,17 +73,17 @@ def parse_days(text: str, notes: list[str] | None = None) -> tuple[tuple[int, ..
     """
     entries = [entry.strip() for entry in text.split(",") if entry.strip()]
     if not entries:
-        raise UsageError("--days needs at least one study day, like --days mon,wed,sat or --days mon=1,sat=4")
+        raise ChoiceError("{days} needs at least one study day, like {days} mon,wed,sat or {days} mon=1,sat=4")
     with_hours = [("=" in entry) for entry in entries]
     if any(with_hours) and not all(with_hours):
-        raise UsageError(f"--days {text}: give hours for every day or for none (like mon=1,wed=1,sat=4)")
+        raise ChoiceError("{days} {text}: give hours for every day or for none (like mon=1,wed=1,sat=4)", text=text)
     days: dict[int, float | None] = {}
     for entry in entries:
         name, sep, hours_text = entry.partition("=")
         hours = _day_hours(name.strip(), hours_text.strip(), notes) if sep else None
         for day in _weekdays(name):
             if day in days:
-                raise UsageError(f"--days {text}: {WEEKDAYS[day]} is given twice")
+                raise ChoiceError("{days} {text}: {day} is given twice", text=text, day=WEEKDAYS[day])
             days[day] = hours
     ordered = tuple(sorted(days))
     if not any(with_hours):
@@ -100,20 +103,28 @@ def parse_days_off(values: list[str]) -> frozenset[date]:
     """``--off`` values: single dates or inclusive ranges ``2026-12-24..2027-01-01``."""
     days: set[date] = set()
     for value in values:
-        first, last = parse_date_range(value, "--off")
+        first, last = parse_date_range(value, "off")
         days.update(first + timedelta(days=n) for n in range((last - first).days + 1))
     return frozenset(days)
 
 
-def parse_date_range(value: str, option: str) -> tuple[date, date]:
-    """A date or an inclusive range ``2026-12-24..2027-01-01``, as its first and last day."""
+def parse_date_range(value: str, field: str) -> tuple[date, date]:
+    """A date or an inclusive range ``2026-12-24..2027-01-01``, as its first and last day (for the choice ``field``)."""
     first_text, sep, last_text = value.partition("..")
-    first = parse_date(first_text, option)
-    last = parse_date(last_text, option) if sep else first
+    first = parse_date(first_text, field)
+    last = parse_date(last_text, field) if sep else first
     if last < first:
-        raise UsageError(f"{option} {value}: the range ends before it starts; write FIRST..LAST, like {last}..{first}")
+        raise ChoiceError(
+            "{choice} {value}: the range ends before it starts; write FIRST..LAST, like {last}..{first}",
+            choice=field,
+            value=value,
+            first=first,
+            last=last,
+        )
     if (last - first).days > MAX_PLAN_DAYS:
-        raise UsageError(f"{option} {value}: longer than a plan can last (50 years); give a shorter range")
+        raise ChoiceError(
+            "{choice} {value}: longer than a plan can last (50 years); give a shorter range", choice=field, value=value
+        )
     return first, last
 
 
@@ -157,13 +168,17 @@ def build_availability(
     if day_hours is not None:
         total = sum(day_hours.values())
         if hours is not None and abs(total - parse_weekly_hours(hours)) > 1e-9:
-            raise UsageError(
-                f"--days gives {format_hours(total)} a week but --hours says {format_hours(hours)}; "
-                "make them agree or leave out --hours"
+            raise ChoiceError(
+                "{days} gives {total} a week but {hours} says {said}; make them agree or leave out {hours}",
+                total=format_hours(total),
+                said=format_hours(hours),
             )
         if total > MAX_HOURS_PER_WEEK:
-            raise UsageError(
-                f"--days {days}: {format_hours(total)} a week is more than {MAX_HOURS_PER_WEEK} h; give fewer hours"
+            raise ChoiceError(
+                "{days} {text}: {total} a week is more than {most} h; give fewer hours",
+                text=days,
+                total=format_hours(total),
+                most=MAX_HOURS_PER_WEEK,
             )
         hours = total
     elif hours is not None:
@@ -204,25 +219,39 @@ def _within_days(availability: Availability, typed: bool, notes: list[str]) -> A
         return availability
     held = {day: min(hours, limit) for day, hours in wanted.items()}
     most = sum(held.values())
-    why = f"--daily-cap {format_hours(limit)}" if limit < MAX_DAY_HOURS else "a day has 24 hours"
+    capped = limit < MAX_DAY_HOURS
+    why = "{daily_cap} {cap}" if capped else "a day has 24 hours"
+    said = f"--daily-cap {format_hours(limit)}" if capped else why  # notes are not yet worded by the CLI
     if availability.day_hours is not None:
         if typed:
             day = WEEKDAYS[over[0]]
-            raise UsageError(
-                f"--days {day}={wanted[over[0]]:g} is more than {why}; give {day} at most {limit:g} "
-                f"or raise --daily-cap"
+            raise ChoiceError(
+                "{days} {day}={wanted:g} is more than " + why + "; give {day} at most {limit:g} or raise {daily_cap}",
+                cap=format_hours(limit),
+                day=day,
+                wanted=wanted[over[0]],
+                limit=limit,
             )
-        notes.append(f"{why}: your study days hold {format_hours(most)} a week, so the plan uses that")
+        notes.append(f"{said}: your study days hold {format_hours(most)} a week, so the plan uses that")
         return replace(availability, hours_per_week=most, day_hours=held)
     count = len(wanted)
     if typed:
-        fix = "raise --daily-cap, add study days" if limit < MAX_DAY_HOURS else "add study days"
-        raise UsageError(
-            f"--hours {availability.hours_per_week:g} on {count} study day{'s' if count != 1 else ''} is more "
-            f"than they hold ({why}): at most {format_hours(most)} a week; {fix} or give --hours {most:g}"
+        fix = "raise {daily_cap}, add study days" if capped else "add study days"
+        raise ChoiceError(
+            "{hours} {wanted:g} on {count} study day{s} is more than they hold ("
+            + why
+            + "): at most {most} a week; "
+            + fix
+            + " or give {hours} {fewer:g}",
+            cap=format_hours(limit),
+            wanted=availability.hours_per_week,
+            count=count,
+            s="s" if count != 1 else "",
+            most=format_hours(most),
+            fewer=most,
         )
     notes.append(
-        f"{why}: your {count} study day{'s' if count != 1 else ''} hold {format_hours(most)} a week, "
+        f"{said}: your {count} study day{'s' if count != 1 else ''} hold {format_hours(most)} a week, "
         f"so the plan uses that (not {format_hours(availability.hours_per_week)})"
     )
     return replace(availability, hours_per_week=most)
@@ -241,17 +270,16 @@ def availability_to_settings(availability: Availability) -> dict[str, object]:
     }
 
 
-def availability_from_settings(settings: dict[str, object]) -> Availability:
+def availability_from_settings(settings: Settings) -> Availability:
     """The Availability a plan stored (see ``availability_to_settings``)."""
-    day_hours = settings.get("day_hours")
     return Availability(
-        hours_per_week=float(settings["hours_per_week"]),  # type: ignore[arg-type]
-        start=date.fromisoformat(str(settings["start"])),
-        weekdays=tuple(settings["weekdays"]),  # type: ignore[arg-type]
-        day_hours={int(d): float(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
-        daily_cap=settings.get("daily_cap"),  # type: ignore[arg-type]
-        min_part=float(settings.get("min_part", 0.5)),  # type: ignore[arg-type]
-        days_off=frozenset(date.fromisoformat(d) for d in settings.get("days_off", [])),  # type: ignore[union-attr]
+        hours_per_week=settings.hours_per_week,
+        start=settings.start,
+        weekdays=settings.weekdays,
+        day_hours=dict(settings.day_hours) if settings.day_hours else None,
+        daily_cap=settings.daily_cap,
+        min_part=settings.min_part,
+        days_off=frozenset(settings.days_off),
     )
 
 
@@ -260,7 +288,7 @@ def parse_time_of_day(text: str) -> str:
     hour, sep, minute = text.strip().partition(":")
     if sep and hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60 and len(minute) == 2:
         return f"{int(hour):02d}:{minute}"
-    raise UsageError(f"--at {text}: write the time as HH:MM on a 24-hour clock, like 19:00 or 07:30")
+    raise ChoiceError("{at} {text}: write the time as HH:MM on a 24-hour clock, like 19:00 or 07:30", text=text)
 
 
 def parse_time_zone(name: str) -> str:
@@ -272,7 +300,9 @@ def parse_time_zone(name: str) -> str:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         near = closest(name, sorted(zoneinfo.available_timezones()), n=3)
         hint = f"did you mean {', '.join(near)}? " if near else ""
-        raise UsageError(f"--tz {name}: unknown time zone; {hint}use an IANA name like Europe/Paris") from None
+        raise ChoiceError(
+            "{tz} {name}: unknown time zone; {hint}use an IANA name like Europe/Paris", name=name, hint=hint
+        ) from None
     return name
 
 

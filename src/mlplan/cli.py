@@ -11,28 +11,62 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from mlplan import __version__
-from mlplan.errors import MlplanError, RoadmapInvalid, UsageError
+from mlplan.errors import ChoiceError, MlplanError, RoadmapInvalid, UsageError
+
+OPTION_OF = {
+    "at": "--at",
+    "break": "--break",
+    "by": "--by",
+    "daily_cap": "--daily-cap",
+    "date": "--date",
+    "days": "--days",
+    "from_date": "--from-date",
+    "from_unit": "--from",
+    "hours": "--hours",
+    "keep_end": "--keep-end",
+    "max_hours": "--max-hours",
+    "min_part": "--min-part",
+    "off": "--off",
+    "skip": "--skip",
+    "start": "--start",
+    "tz": "--tz",
+}
+"""The option that sets each choice the core names (``ChoiceError``)."""
 
 
-class _OneLineErrors:
+def worded(exc: MlplanError) -> str:
+    """An error's message as the command line says it: choices named by their options."""
+    return exc.worded(OPTION_OF) if isinstance(exc, ChoiceError) else str(exc)
+
+
+if TYPE_CHECKING:  # what the mixin extends, for its types (at run time it sits before typer's class in the MRO)
+    _Command = TyperCommand
+else:
+    _Command = object
+
+
+class _OneLineErrors(_Command):
     """Report errors in one line instead of panels or tracebacks (mixed into typer's group and command)."""
 
     def main(
         self,
-        args: Any = None,
-        prog_name: Any = None,
-        complete_var: Any = None,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
         except typer.TyperException as exc:  # click's usage errors, vendored by typer
             ctx = getattr(exc, "ctx", None)
             hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
@@ -40,7 +74,7 @@ class _OneLineErrors:
         except typer.Abort:
             _fail("aborted", 1)
         except MlplanError as exc:
-            _fail(str(exc), exc.exit_code, lines=isinstance(exc, RoadmapInvalid))
+            _fail(worded(exc), exc.exit_code, lines=isinstance(exc, RoadmapInvalid))
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
@@ -338,7 +372,7 @@ def plan(
     from mlplan.selection import study_items
 
     roadmap = catalog.load(roadmap_id)
-    availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
+    availability = _availability(start, "start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
     availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=hours, breaks=break_ or [])
     schedule = build_schedule(items, availability)
@@ -390,7 +424,7 @@ def _day(text: str | None, recording: bool = False) -> Any:
     from mlplan import clock
     from mlplan.clock import parse_date
 
-    day = parse_date(text, "--date") if text else clock.today()
+    day = parse_date(text, "date") if text else clock.today()
     return clock.not_future(day) if recording else day
 
 
@@ -429,7 +463,7 @@ def start(
     asker = _Asker(yes)
     roadmap_id, hours, days, start = _ask_start(asker, roadmap_id, hours, days, start, ask_hours=by is None)
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
-    availability = _availability(start, "--start", hours, days, off, daily_cap, min_part)
+    availability = _availability(start, "start", hours, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
     availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=hours, breaks=break_ or [])
     at_time = parse_time_of_day(at)
@@ -499,7 +533,7 @@ class _Asker:
             try:
                 return check(answer)
             except UsageError as exc:
-                typer.echo(f"Error: {exc}", err=True)
+                typer.echo(f"Error: {worded(exc)}", err=True)
         line = "" if self.yes or self.ended else sys.stdin.readline()
         if not line:
             self.ended = True
@@ -509,7 +543,7 @@ class _Asker:
         try:
             return check(line.strip())
         except UsageError as exc:
-            raise UsageError(f"{question.split(' (')[0]}: {exc}") from None
+            raise UsageError(f"{question.split(' (')[0]}: {worded(exc)}") from None
 
     def decided(self) -> list[str]:
         """What was decided without asking: defaults taken when the piped answers ended, names chosen."""
@@ -961,7 +995,7 @@ def replan(
     loaded = plans.load_plan(store, plan)
     base = availability_from_settings(loaded.settings)
     start = from_date or on.isoformat()
-    availability = _availability(start, "--from-date", hours, days, off, daily_cap, min_part, base)
+    availability = _availability(start, "from_date", hours, days, off, daily_cap, min_part, base)
     plans.refuse_past_start(availability.start, on)
     before = loaded.schedule["end"]
     availability, raised, extra = deadline.for_replan(
@@ -1214,7 +1248,7 @@ def export_ics(
         progress=loaded.progress,
         alarm_minutes=alarm_minutes,
         pending_only=pending_only,
-        from_date=parse_date(from_date, "--from-date") if from_date else None,
+        from_date=parse_date(from_date, "from_date") if from_date else None,
         weeks=weeks,
         review_days=plans.review_days(store, loaded) if with_reviews else None,
     )
@@ -1293,7 +1327,7 @@ def _write(data: str | bytes, out: str | None, force: bool, option: str = "--out
 
 def _availability(
     start: str | None,
-    start_option: str,
+    start_field: str,
     hours: float | None,
     days: str | None,
     off: list[str] | None,
@@ -1306,7 +1340,7 @@ def _availability(
     from mlplan.availability import build_availability
 
     availability, notes = build_availability(
-        start=clock.parse_date(start, start_option) if start else clock.today(),
+        start=clock.parse_date(start, start_field) if start else clock.today(),
         hours=hours,
         days=days,
         off=off,
@@ -1328,7 +1362,7 @@ def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
     from mlplan import plans
     from mlplan.deadline import deadline_status
 
-    items = plans.replan_items(store, loaded)[0] if loaded.settings.get("deadline") else []
+    items = plans.replan_items(store, loaded)[0] if loaded.settings.deadline else []
     return deadline_status(items, loaded.settings, on)
 
 

@@ -18,17 +18,31 @@ def today() -> date:
     return date.today()
 
 
-def parse_date(text: str, option: str) -> date:
-    """An ISO date ``YYYY-MM-DD`` from 1900 to 9899; the message says why a date is impossible."""
-    from mlplan.errors import UsageError
+def parse_date(text: str, field: str) -> date:
+    """An ISO date ``YYYY-MM-DD`` from 1900 to 9899; the message says why a date is impossible.
+
+    ``field`` names the choice the date is for (``by``, ``start``; see ``ChoiceError``).
+    """
+    from mlplan.errors import ChoiceError
 
     try:
         day = date.fromisoformat(text.strip())
     except ValueError as exc:
         detail = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
-        raise UsageError(f"{option} {text}: not a date{detail}; write dates as YYYY-MM-DD, like 2026-12-24") from exc
+        raise ChoiceError(
+            "{choice} {text}: not a date{detail}; write dates as YYYY-MM-DD, like 2026-12-24",
+            choice=field,
+            text=text,
+            detail=detail,
+        ) from exc
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise UsageError(f"{option} {text}: out of range; give a date from {FIRST_DATE} to {LAST_DATE}")
+        raise ChoiceError(
+            "{choice} {text}: out of range; give a date from {first} to {last}",
+            choice=field,
+            text=text,
+            first=FIRST_DATE,
+            last=LAST_DATE,
+        )
     return day
 
 
@@ -37,10 +51,14 @@ def day_label(day: date | str) -> str:
     return f"{date.fromisoformat(day) if isinstance(day, str) else day:%a %d %b %Y}"
 
 
-def not_future(day: date, option: str = "--date") -> date:
+def not_future(day: date) -> date:
     """``day``, unless it is after today: progress cannot be recorded for a day not yet lived."""
-    from mlplan.errors import UsageError
+    from mlplan.errors import ChoiceError
 
     if day > today():
-        raise UsageError(f"{option} {day} is in the future (today is {today()}); record what you did today or before")
+        raise ChoiceError(
+            "{date} {day} is in the future (today is {today}); record what you did today or before",
+            day=day,
+            today=today(),
+        )
     return day

@@ -28,8 +28,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from mlplan.clock import parse_date
-from mlplan.errors import MlplanError, UsageError
+from mlplan.errors import ChoiceError, MlplanError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
+from mlplan.plan_data import Settings
 from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
 
 
@@ -148,7 +149,9 @@ def fewest_hours(items: list[StudyItem], availability: Availability, by: date) -
     if not items:
         raise UsageError("nothing to plan: every item is done or skipped")
     if by < availability.start:
-        raise UsageError(f"--by {by} is before the plan starts ({availability.start}); give a later date")
+        raise ChoiceError(
+            "{by} {day} is before the plan starts ({start}); give a later date", day=by, start=availability.start
+        )
     found = _search(items, availability, by, quarters(most_hours(availability)))
     if found is None:
         raise DeadlineMissed(_missed_message(items, availability, by))
@@ -221,7 +224,7 @@ def parse_breaks(values: list[str]) -> list[tuple[date, date]]:
     """``--break`` values: a date or an inclusive range ``2026-12-21..2027-01-03``."""
     from mlplan.availability import parse_date_range
 
-    return [parse_date_range(value, "--break") for value in values]
+    return [parse_date_range(value, "break") for value in values]
 
 
 def with_breaks(availability: Availability, breaks: list[tuple[date, date]]) -> Availability:
@@ -234,11 +237,6 @@ def breaks_to_settings(breaks: list[tuple[date, date]]) -> list[dict[str, str]]:
     """Breaks as the plain data a plan stores, in date order, each once."""
     unique = sorted(set(breaks))
     return [{"first": first.isoformat(), "last": last.isoformat()} for first, last in unique]
-
-
-def breaks_from_settings(settings: dict[str, Any]) -> list[tuple[date, date]]:
-    """The breaks a plan stored (none for plans made before breaks existed)."""
-    return [(date.fromisoformat(b["first"]), date.fromisoformat(b["last"])) for b in settings.get("breaks") or []]
 
 
 # --- replanning and watching a deadline ---------------------------------------------------------
@@ -258,8 +256,8 @@ def for_new_plan(
     if by is None:
         return availability, None, keep
     if hours is not None:
-        raise UsageError("give --hours or --by, not both: --by finds the weekly hours")
-    fit = fewest_hours(items, availability, parse_date(by, "--by"))
+        raise ChoiceError("give {hours} or {by}, not both: {by} finds the weekly hours")
+    fit = fewest_hours(items, availability, parse_date(by, "by"))
     needs = (
         f"Finishing by {by} needs {format_hours(fit.hours_per_week)} a week on "
         f"{study_days(fit.availability)} (last study day {fit.schedule.end})."
@@ -270,7 +268,7 @@ def for_new_plan(
 def for_replan(
     items: list[StudyItem],
     availability: Availability,
-    settings: dict[str, Any],
+    settings: Settings,
     planned_end: str | None,
     *,
     by: str | None,
@@ -289,20 +287,19 @@ def for_replan(
     from mlplan.availability import parse_hours
 
     if keep and by is not None:
-        raise UsageError("give --keep-end or --by DATE, not both")
+        raise ChoiceError("give {keep_end} or {by} DATE, not both")
     if hours is not None and (keep or by is not None):
-        raise UsageError("give --hours or --keep-end/--by, not both: they find the weekly hours")
+        raise ChoiceError("give {hours} or {keep_end}/{by}, not both: they find the weekly hours")
     pauses = parse_breaks(breaks)
     availability = with_breaks(availability, pauses)
     stored: dict[str, Any] = {}
     if pauses:
-        stored["breaks"] = breaks_to_settings(breaks_from_settings(settings) + pauses)
-    target = parse_date(by, "--by") if by is not None else None
+        stored["breaks"] = breaks_to_settings([*settings.breaks, *pauses])
+    target = parse_date(by, "by") if by is not None else None
     if target is not None:
         stored["deadline"] = target.isoformat()
     elif keep or (pauses and hours is None):
-        end = settings.get("deadline") or (planned_end if keep else None)
-        target = date.fromisoformat(end) if end else None
+        target = settings.deadline or (date.fromisoformat(planned_end) if keep and planned_end else None)
     if target is None:
         return availability, None, stored
     old = availability.hours_per_week
@@ -315,7 +312,7 @@ def for_replan(
     return fit.availability, raised, stored
 
 
-def deadline_status(items: list[StudyItem], settings: dict[str, Any], on: date) -> dict[str, Any]:
+def deadline_status(items: list[StudyItem], settings: Settings, on: date) -> dict[str, Any]:
     """Whether what is left finishes by the plan's deadline at its weekly hours, from ``on``.
 
     When it does not, ``keep_end_hours_per_week`` is what `replan --keep-end` would take
@@ -324,7 +321,7 @@ def deadline_status(items: list[StudyItem], settings: dict[str, Any], on: date) 
     from mlplan.availability import availability_from_settings
 
     availability = availability_from_settings(settings)
-    deadline = date.fromisoformat(settings["deadline"]) if settings.get("deadline") else None
+    deadline = settings.deadline
     view: dict[str, Any] = {
         "hours_per_week": availability.hours_per_week,
         "deadline": deadline.isoformat() if deadline else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class MlplanError(Exception):
     """A problem to report to the user in one line; exits 1."""
@@ -17,3 +19,36 @@ class UsageError(MlplanError):
 
 class RoadmapInvalid(UsageError):
     """A roadmap file that does not match the schema; the message names the file and field."""
+
+
+class ChoiceError(UsageError):
+    """A choice the learner made that cannot be; the core names each choice by its field.
+
+    The message is a template: ``{hours}``, ``{from_unit}`` and the like stand for a
+    choice, and the CLI words them as its options (``--hours``, ``--from``) in one
+    place (``worded``). ``{choice}`` stands for the choice given as ``choice``, for
+    checks shared by several choices (any date). What the learner typed goes in as a
+    keyword value, so it is never read as a placeholder. Outside the CLI a choice
+    reads as its field name.
+    """
+
+    def __init__(self, template: str, *, choice: str = "", **values: object) -> None:
+        self.template = template
+        self.choice = choice
+        self.values = values
+        super().__init__(self.worded({}))
+
+    def worded(self, names: Mapping[str, str]) -> str:
+        """The message with each choice called as ``names`` says (its field name otherwise)."""
+        return self.template.format_map(_Fields(self.values, names, self.choice))
+
+
+class _Fields(dict[str, object]):
+    def __init__(self, values: Mapping[str, object], names: Mapping[str, str], choice: str) -> None:
+        super().__init__(values)
+        self.names = names
+        self.choice = choice
+
+    def __missing__(self, field: str) -> str:
+        field = self.choice if field == "choice" else field
+        return self.names.get(field, field.replace("_", " "))

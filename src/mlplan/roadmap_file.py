@@ -7,7 +7,7 @@ wrong``, so a learner editing a roadmap sees exactly where to look.
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -16,6 +16,9 @@ from mlplan.collector import collector_paused
 from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
 from mlplan.yaml_text import load_yaml
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -146,7 +149,7 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: ErrorDetails) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "missing":
         return "is required"

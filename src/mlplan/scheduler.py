@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -246,15 +246,18 @@ def _splittable(total: int, min_part: int, longest: int) -> bool:
 def _check_feasible(items: list[StudyItem], capacity: dict[int, int], min_part: int) -> int:
     """The longest study day in quarters, once every item is known to fit into such days."""
     if not capacity:
-        raise UsageError("no study time: give at least one study day with hours (for example --days mon,wed,fri)")
+        raise ChoiceError("no study time: give at least one study day with hours (for example {days} mon,wed,fri)")
     longest = max(capacity.values())
     for item in items:
         need = quarters(item.hours)
         if need > longest and (longest < min_part or not _splittable(need, min_part, longest)):
-            raise UsageError(
-                f"item {item.id} ({format_hours(item.hours)}) cannot fit: the longest study day is "
-                f"{format_hours(longest / 4)} and parts must be at least {format_hours(min_part / 4)}; "
-                "give more hours per day or a smaller --min-part"
+            raise ChoiceError(
+                "item {item} ({hours}) cannot fit: the longest study day is {longest} and parts must be at "
+                "least {least}; give more hours per day or a smaller {min_part}",
+                item=item.id,
+                hours=format_hours(item.hours),
+                longest=format_hours(longest / 4),
+                least=format_hours(min_part / 4),
             )
     return longest
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError
 from mlplan.models import Roadmap
 from mlplan.scheduler import StudyItem
 from mlplan.suggest import unknown_message
@@ -17,15 +17,14 @@ def study_items(roadmap: Roadmap, from_unit: str | None = None, skip: Iterable[s
     """The roadmap's items in order, starting at ``from_unit`` and leaving out skipped units or items."""
     units = roadmap.units()
     unit_ids = [unit.id for unit in units]
+    show = f"mlplan show {roadmap.id}"
     if from_unit is not None and from_unit not in unit_ids:
-        raise UsageError(unknown_message("unit", from_unit, unit_ids, f"mlplan show {roadmap.id}") + " (--from)")
+        raise ChoiceError("{unknown} ({from_unit})", unknown=unknown_message("unit", from_unit, unit_ids, show))
     known = set(unit_ids) | {item.id for item in roadmap.items()}
     skipped = set()
     for id_ in skip:
         if id_ not in known:
-            raise UsageError(
-                unknown_message("unit or item", id_, sorted(known), f"mlplan show {roadmap.id}") + " (--skip)"
-            )
+            raise ChoiceError("{unknown} ({skip})", unknown=unknown_message("unit or item", id_, sorted(known), show))
         skipped.add(id_)
     start = unit_ids.index(from_unit) if from_unit else 0
     return [

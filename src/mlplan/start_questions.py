@@ -78,7 +78,7 @@ def check_start(answer: str, today: date, past_allowed: bool) -> date:
     """The first day of the plan; a day before ``today`` only when ``past_allowed``."""
     from mlplan.clock import parse_date
 
-    day = parse_date(answer.strip() or today.isoformat(), "start date")
+    day = parse_date(answer.strip() or today.isoformat(), "start_date")
     if day < today and not past_allowed:
         raise UsageError(
             f"start date {day} is in the past; answer with today ({today}) or a later day, "
