@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from mlplan.plan_data import Settings
 from mlplan.progress import derive, study_streak
 from mlplan.store import Event
 
@@ -132,7 +133,7 @@ def test_skipping_a_finished_item_forgets_the_day_it_was_finished():
 
     progress = derive([event(1, "done", "2026-11-23"), event(2, "skip", "2026-11-24")])
     assert progress.state == {"u.i1": "skipped"} and progress.done_on == {}
-    settings = {"weekdays": [0, 1, 2, 3, 4], "start": "2026-11-23", "days_off": []}
+    settings = Settings(hours_per_week=5, weekdays=(0, 1, 2, 3, 4), start=date(2026, 11, 23))
     assert study_streak(progress, settings, date(2026, 11, 23)) == 0
 
 

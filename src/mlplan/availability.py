@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from mlplan.clock import parse_date
 from mlplan.errors import ChoiceError
 from mlplan.hours import format_hours, read_hours, split_hours
+from mlplan.plan_data import Settings
 from mlplan.scheduler import MAX_DAY_HOURS, MAX_PLAN_DAYS, WEEKDAYS, Availability
 from mlplan.suggest import closest
 
@@ -269,17 +270,16 @@ def availability_to_settings(availability: Availability) -> dict[str, object]:
     }
 
 
-def availability_from_settings(settings: dict[str, object]) -> Availability:
+def availability_from_settings(settings: Settings) -> Availability:
     """The Availability a plan stored (see ``availability_to_settings``)."""
-    day_hours = settings.get("day_hours")
     return Availability(
-        hours_per_week=float(settings["hours_per_week"]),  # type: ignore[arg-type]
-        start=date.fromisoformat(str(settings["start"])),
-        weekdays=tuple(settings["weekdays"]),  # type: ignore[arg-type]
-        day_hours={int(d): float(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
-        daily_cap=settings.get("daily_cap"),  # type: ignore[arg-type]
-        min_part=float(settings.get("min_part", 0.5)),  # type: ignore[arg-type]
-        days_off=frozenset(date.fromisoformat(d) for d in settings.get("days_off", [])),  # type: ignore[union-attr]
+        hours_per_week=settings.hours_per_week,
+        start=settings.start,
+        weekdays=settings.weekdays,
+        day_hours=dict(settings.day_hours) if settings.day_hours else None,
+        daily_cap=settings.daily_cap,
+        min_part=settings.min_part,
+        days_off=frozenset(settings.days_off),
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mlplan.plan_data import Settings
     from mlplan.progress import RoadmapIndex
     from mlplan.store import ReviewRow
 
@@ -54,10 +55,9 @@ def cards_per_day(review_minutes: int) -> int:
     return max(0, review_minutes) // MINUTES_PER_CARD
 
 
-def review_minutes(settings: Mapping[str, Any]) -> int:
+def review_minutes(settings: Settings) -> int:
     """The plan's daily review budget in minutes (plans made before reviews get the default)."""
-    value = settings.get("review_minutes")
-    return DEFAULT_REVIEW_MINUTES if value is None else int(value)
+    return DEFAULT_REVIEW_MINUTES if settings.review_minutes is None else settings.review_minutes
 
 
 def new_cards(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -47,19 +47,28 @@ def worded(exc: MlplanError) -> str:
     return exc.worded(OPTION_OF) if isinstance(exc, ChoiceError) else str(exc)
 
 
-class _OneLineErrors:
+if TYPE_CHECKING:  # what the mixin extends, for its types (at run time it sits before typer's class in the MRO)
+    _Command = TyperCommand
+else:
+    _Command = object
+
+
+class _OneLineErrors(_Command):
     """Report errors in one line instead of panels or tracebacks (mixed into typer's group and command)."""
 
     def main(
         self,
-        args: Any = None,
-        prog_name: Any = None,
-        complete_var: Any = None,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
         except typer.TyperException as exc:  # click's usage errors, vendored by typer
             ctx = getattr(exc, "ctx", None)
             hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
@@ -1312,7 +1321,7 @@ def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
     from mlplan import plans
     from mlplan.deadline import deadline_status
 
-    items = plans.replan_items(store, loaded)[0] if loaded.settings.get("deadline") else []
+    items = plans.replan_items(store, loaded)[0] if loaded.settings.deadline else []
     return deadline_status(items, loaded.settings, on)
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from mlplan.clock import parse_date
 from mlplan.errors import ChoiceError, MlplanError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
+from mlplan.plan_data import Settings
 from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
 
 
@@ -238,11 +239,6 @@ def breaks_to_settings(breaks: list[tuple[date, date]]) -> list[dict[str, str]]:
     return [{"first": first.isoformat(), "last": last.isoformat()} for first, last in unique]
 
 
-def breaks_from_settings(settings: dict[str, Any]) -> list[tuple[date, date]]:
-    """The breaks a plan stored (none for plans made before breaks existed)."""
-    return [(date.fromisoformat(b["first"]), date.fromisoformat(b["last"])) for b in settings.get("breaks") or []]
-
-
 # --- replanning and watching a deadline ---------------------------------------------------------
 
 
@@ -272,7 +268,7 @@ def for_new_plan(
 def for_replan(
     items: list[StudyItem],
     availability: Availability,
-    settings: dict[str, Any],
+    settings: Settings,
     planned_end: str | None,
     *,
     by: str | None,
@@ -298,13 +294,12 @@ def for_replan(
     availability = with_breaks(availability, pauses)
     stored: dict[str, Any] = {}
     if pauses:
-        stored["breaks"] = breaks_to_settings(breaks_from_settings(settings) + pauses)
+        stored["breaks"] = breaks_to_settings([*settings.breaks, *pauses])
     target = parse_date(by, "by") if by is not None else None
     if target is not None:
         stored["deadline"] = target.isoformat()
     elif keep or (pauses and hours is None):
-        end = settings.get("deadline") or (planned_end if keep else None)
-        target = date.fromisoformat(end) if end else None
+        target = settings.deadline or (date.fromisoformat(planned_end) if keep and planned_end else None)
     if target is None:
         return availability, None, stored
     old = availability.hours_per_week
@@ -317,7 +312,7 @@ def for_replan(
     return fit.availability, raised, stored
 
 
-def deadline_status(items: list[StudyItem], settings: dict[str, Any], on: date) -> dict[str, Any]:
+def deadline_status(items: list[StudyItem], settings: Settings, on: date) -> dict[str, Any]:
     """Whether what is left finishes by the plan's deadline at its weekly hours, from ``on``.
 
     When it does not, ``keep_end_hours_per_week`` is what `replan --keep-end` would take
@@ -326,7 +321,7 @@ def deadline_status(items: list[StudyItem], settings: dict[str, Any], on: date) 
     from mlplan.availability import availability_from_settings
 
     availability = availability_from_settings(settings)
-    deadline = date.fromisoformat(settings["deadline"]) if settings.get("deadline") else None
+    deadline = settings.deadline
     view: dict[str, Any] = {
         "hours_per_week": availability.hours_per_week,
         "deadline": deadline.isoformat() if deadline else None,

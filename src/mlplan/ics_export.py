@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from mlplan.hours import format_hours
+from mlplan.plan_data import Settings
 from mlplan.progress import Progress, RoadmapIndex, part_id
 
 PRODID = "-//mlplan//mlplan study planner//EN"
@@ -35,7 +36,7 @@ def build_calendar(
     *,
     plan_name: str,
     plan_uid: str,
-    settings: dict[str, Any],
+    settings: Settings,
     schedule: dict[str, Any],
     version: int,
     made_at: str,
@@ -48,8 +49,8 @@ def build_calendar(
     review_days: list[dict[str, Any]] | None = None,
 ) -> bytes:
     """The plan's sessions and milestones as an iCalendar file (and review sessions, given ``review_days``)."""
-    zone = ZoneInfo(settings.get("tz") or "UTC")
-    at = time.fromisoformat(settings.get("at") or "19:00")
+    zone = ZoneInfo(settings.tz or "UTC")
+    at = time.fromisoformat(settings.at or "19:00")
     stamp = datetime.fromisoformat(made_at)
     first = from_date or date.fromisoformat(schedule["start"])
     last = first + timedelta(days=7 * weeks - 1) if weeks else date.max
@@ -82,8 +83,8 @@ def build_calendar(
             event.add("categories", ["mlplan", "milestone"])
             calendar.add_component(event)
 
-    for pause in settings.get("breaks") or []:
-        if pause["first"] <= last.isoformat() and pause["last"] >= first.isoformat():
+    for pause in settings.breaks:
+        if pause[0] <= last and pause[1] >= first:
             calendar.add_component(_break(pause, first, last, plan_uid, version, stamp))
 
     session_hours = {day["date"]: day["hours"] for day in days}
@@ -100,18 +101,18 @@ def build_calendar(
     return calendar.to_ical()
 
 
-def _break(pause: dict[str, str], first: date, last: date, plan_uid: str, version: int, stamp: datetime) -> Event:
-    """A planned pause as one all-day event over its days, clipped to the exported range."""
-    begin = max(date.fromisoformat(pause["first"]), first)
-    end = min(date.fromisoformat(pause["last"]), last)
+def _break(pause: tuple[date, date], first: date, last: date, plan_uid: str, version: int, stamp: datetime) -> Event:
+    """A planned pause (its first and last days) as one all-day event over its days, clipped to the exported range."""
+    begin = max(pause[0], first)
+    end = min(pause[1], last)
     event = Event()
-    event.add("uid", f"break-{pause['first']}-{plan_uid}@mlplan")
+    event.add("uid", f"break-{pause[0].isoformat()}-{plan_uid}@mlplan")
     event.add("dtstamp", stamp)
     event.add("sequence", version - 1)
     event.add("dtstart", begin)
     event.add("dtend", end + timedelta(days=1))
     event.add("summary", "Break")
-    event.add("description", f"A planned pause: no study from {pause['first']} to {pause['last']}.")
+    event.add("description", f"A planned pause: no study from {pause[0].isoformat()} to {pause[1].isoformat()}.")
     event.add("transp", "TRANSPARENT")
     event.add("categories", ["mlplan", "break"])
     return event

@@ -137,7 +137,7 @@ def _estimate(item: dict[str, Any]) -> float:
     from mlplan.estimate import estimate_hours
 
     try:
-        kind = ItemKind(item.get("kind"))
+        kind = ItemKind(str(item.get("kind")))
     except ValueError:
         kind = ItemKind.TASK  # the kind's own error is reported; the hours need not add another
     resources = item.get("resources")

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlplan import paths
 from mlplan.errors import UsageError
+from mlplan.plan_data import Settings
 from mlplan.progress import (
     SKIPPED,
     Progress,
@@ -57,12 +59,13 @@ def plans_using(roadmap_id: str) -> list[str]:
     return [] if store is None else [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
 
 
-class LoadedPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LoadedPlan:
     """A plan with its live schedule and the progress derived from its log."""
 
     plan: PlanRow
     version: int
-    settings: dict[str, Any]
+    settings: Settings
     schedule: dict[str, Any]
     progress: Progress
     index: RoadmapIndex
@@ -92,7 +95,15 @@ def load_plan(store: Store, name: str | None) -> LoadedPlan:
     events = store.events(plan)
     progress = derive(events)
     row = store.schedule(plan, progress.schedule_version)
-    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
+    return LoadedPlan(
+        plan,
+        row.version,
+        Settings.from_dict(row.settings),
+        row.schedule,
+        progress,
+        RoadmapIndex.of(plan.roadmap()),
+        events,
+    )
 
 
 def open_plan(name: str | None) -> tuple[Store, LoadedPlan]:
@@ -138,10 +149,13 @@ def plan_items(store: Store, loaded: LoadedPlan) -> list[str]:
 
 def plan_start(store: Store, loaded: LoadedPlan) -> date:
     """The plan's first day (a replan keeps it in its settings; older ones need the first schedule)."""
-    if "plan_start" in loaded.settings:
-        return date.fromisoformat(loaded.settings["plan_start"])
-    settings = loaded.settings if loaded.version == 1 else store.schedule(loaded.plan, 1).settings
-    return date.fromisoformat(settings["start"])
+    if loaded.settings.plan_start is not None:
+        return loaded.settings.plan_start
+    return (loaded.settings if loaded.version == 1 else _settings(store, loaded, 1)).start
+
+
+def _settings(store: Store, loaded: LoadedPlan, version: int) -> Settings:
+    return Settings.from_dict(store.schedule(loaded.plan, version).settings)
 
 
 def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[str, Any]]]:
@@ -190,13 +204,16 @@ def start_plan(
     schedule = build_schedule(study_items(roadmap, from_unit, skip), availability)
     if not schedule.weeks:
         raise UsageError("nothing to study: --from/--skip leave no items in this roadmap")
-    settings = availability_to_settings(availability) | {"from_unit": from_unit, "skip": skip, "at": at, "tz": tz}
-    settings |= extra_settings or {}
+    settings = Settings.from_dict(
+        availability_to_settings(availability)
+        | {"from_unit": from_unit, "skip": skip, "at": at, "tz": tz}
+        | (extra_settings or {})
+    )
     with store.transaction():
         plan = store.add_plan(
             name or free_name(store, roadmap.id), roadmap.id, json.dumps(roadmap.model_dump(mode="json"))
         )
-        store.add_schedule(plan, settings, schedule.to_dict())
+        store.add_schedule(plan, settings.to_dict(), schedule.to_dict())
         store.set_current_plan(plan.name)
     return load_plan(store, plan.name)
 
@@ -219,7 +236,7 @@ def replan_items(
     in_plan = set(plan_items(store, loaded))
     chosen = {item.id for item in study_items(roadmap, from_unit, skip or [])}
     if from_unit:
-        start_skip = store.schedule(loaded.plan, 1).settings.get("skip") or []
+        start_skip = _settings(store, loaded, 1).skip
         kept_out = {i for some_id in start_skip for i in loaded.index.expand(some_id) or []}
         in_plan |= {i for i in chosen if i not in kept_out and i not in progress.touched}
     open_items = [
@@ -276,15 +293,14 @@ def replan(
     if not remaining:
         raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
     schedule = continue_parts(build_schedule(remaining, availability).to_dict(), loaded.progress)
-    settings = (
-        loaded.settings
-        | availability_to_settings(availability)
+    settings = loaded.settings.merged(
+        availability_to_settings(availability)
         | {
             "plan_start": plan_start(store, loaded).isoformat(),
             "from_unit": from_unit,
             "skip": skip,
-            "at": at or loaded.settings.get("at"),
-            "tz": tz or loaded.settings.get("tz"),
+            "at": at or loaded.settings.at,
+            "tz": tz or loaded.settings.tz,
         }
         | (extra_settings or {})
     )
@@ -296,7 +312,7 @@ def replan(
 
         from_ids = {i.id for i in study_items(Roadmap.model_validate(loaded.plan.roadmap()), from_unit)}
     with store.transaction():
-        version = store.add_schedule(loaded.plan, settings, schedule)
+        version = store.add_schedule(loaded.plan, settings.to_dict(), schedule)
         store.append(
             loaded.plan,
             [{"kind": "replan", "schedule_version": version, "on_date": on}]
@@ -477,7 +493,7 @@ def card_list(store: Store, loaded: LoadedPlan, on: date) -> list[dict[str, Any]
         return []
     from mlplan.reviews import retrievability, stability
 
-    tz = loaded.settings.get("tz")
+    tz = loaded.settings.tz
     return [
         {
             "id": c["id"],
@@ -530,7 +546,7 @@ def _make_cards(store: Store, loaded: LoadedPlan, finished: list[str], on: date,
         return
     from mlplan.reviews import review
 
-    tz = loaded.settings.get("tz")
+    tz = loaded.settings.tz
     rows = []
     for card in made:
         card_json, due = review(None, rating, on, tz)
@@ -550,7 +566,7 @@ def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on:
         if not known:
             raise UsageError(f"unknown card '{card_id}': no review cards yet (finishing a concept or a unit makes one)")
         raise UsageError(unknown_message("card", card_id, sorted(known), "mlplan reviews"))
-    card_json, due = review(card["card"], rating, on, loaded.settings.get("tz"))
+    card_json, due = review(card["card"], rating, on, loaded.settings.tz)
     row = {"card_id": card_id, "title": card["title"], "prompts": card["prompts"], "rating": rating}
     with store.transaction():
         store.add_reviews(loaded.plan, [row | {"card": card_json, "due": due, "on_date": on.isoformat()}])
@@ -657,24 +673,23 @@ def burnup_series(store: Store, loaded: LoadedPlan, status: dict[str, Any], on: 
         on,
         planned_end=status["planned_end"],
         projected_end=status["projected_end"],
-        deadline=loaded.settings.get("deadline"),
+        deadline=loaded.settings.deadline.isoformat() if loaded.settings.deadline else None,
     )
 
 
 def calendar_view(store: Store, loaded: LoadedPlan, on: date, weeks: int) -> dict[str, Any]:
     """The study calendar's data: the last ``weeks`` weeks, hours studied per day, study days and days off."""
     from mlplan.charts import calendar_days, studied_by_day
-    from mlplan.deadline import breaks_from_settings
     from mlplan.progress import session_hours
 
     settings = loaded.settings
-    off = set(settings.get("days_off", []))
-    for first, last in breaks_from_settings(settings):
+    off = {d.isoformat() for d in settings.days_off}
+    for first, last in settings.breaks:
         off |= {date.fromordinal(n).isoformat() for n in range(first.toordinal(), last.toordinal() + 1)}
     studied = studied_by_day(
         loaded.progress.done_on, loaded.progress.hours_done(_item_hours(loaded)), loaded.progress.logs
     )
-    days = calendar_days(studied, set(settings["weekdays"]), off, plan_start(store, loaded), on, weeks)
+    days = calendar_days(studied, set(settings.weekdays), off, plan_start(store, loaded), on, weeks)
     return {
         "plan": loaded.name,
         "from": days[0]["date"],

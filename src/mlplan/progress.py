@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from mlplan.wording import CHECKLIST_LABELS
 
 if TYPE_CHECKING:
+    from mlplan.plan_data import Settings
     from mlplan.store import Event
 
 DONE, SKIPPED = "done", "skipped"
@@ -236,9 +237,9 @@ def week_of(schedule: dict[str, Any], on: date) -> dict[str, Any] | None:
     return None
 
 
-def session_hours(settings: dict[str, Any]) -> float:
+def session_hours(settings: Settings) -> float:
     """The hours of a typical study session: the week's hours over its study days."""
-    return settings["hours_per_week"] / max(1, len(settings["weekdays"]))
+    return settings.hours_per_week / max(1, len(settings.weekdays))
 
 
 def behind_hours(schedule: dict[str, Any], progress: Progress, on: date) -> float:
@@ -331,7 +332,7 @@ def _part_view(p: dict[str, Any], index: RoadmapIndex, progress: Progress) -> di
 
 def today_view(
     schedule: dict[str, Any],
-    settings: dict[str, Any],
+    settings: Settings,
     index: RoadmapIndex,
     progress: Progress,
     on: date,
@@ -450,7 +451,7 @@ def _labelled(check: str) -> bool:
 def status_view(
     plan_items: Iterable[str],
     schedule: dict[str, Any],
-    settings: dict[str, Any],
+    settings: Settings,
     index: RoadmapIndex,
     progress: Progress,
     on: date,
@@ -526,15 +527,15 @@ def _projected_end(done_hours: float, left_hours: float, on: date, plan_start: d
     return (on + timedelta(days=math.ceil(left_hours / (done_hours / elapsed)))).isoformat()
 
 
-def study_streak(progress: Progress, settings: dict[str, Any], on: date) -> int:
+def study_streak(progress: Progress, settings: Settings, on: date) -> int:
     """Consecutive study days with study, up to today (or yesterday while today is still open).
 
     Days that are not study days (other weekdays, days off) neither count nor break the streak.
     """
     active = progress.active_dates()
-    weekdays = set(settings["weekdays"])
-    off = set(settings.get("days_off", []))
-    start = date.fromisoformat(settings["start"])
+    weekdays = set(settings.weekdays)
+    off = {d.isoformat() for d in settings.days_off}
+    start = settings.start
     streak, day = 0, on
     if day.isoformat() not in active:
         day -= timedelta(days=1)

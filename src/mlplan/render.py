@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape as _esc
 from rich.measure import Measurement
 from rich.panel import Panel
@@ -213,7 +213,7 @@ def _check(done: bool, skipped: bool = False) -> Text:
 
 def week_checklist(view: dict, plan_name: str) -> Group:
     """A week as one table by weekday with checkboxes, then each unit's deliverables, checks and outcomes."""
-    parts: list[object] = [
+    parts: list[RenderableType] = [
         Text.assemble(
             (f"Week {view['index']}", "bold"),
             f" · {_weekday(view['start'])} – {_weekday(view['end'])} · {plan_name} · ",
@@ -297,7 +297,7 @@ def status_panel(view: dict) -> Group:
     else:
         pace = Text("on schedule")
     projected = view["projected_end"] or "– (finish an item to see it)"
-    lines = [
+    lines: list[RenderableType] = [
         table,
         Text(
             f"Done     {view['done_items']} of {plural(view['total_items'], 'item')}, {hours(view['done_hours'])} of "

@@ -128,7 +128,7 @@ def _opener():  # noqa: ANN202 - urllib is imported only when a link is given
     class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         """Follow http(s) redirects only (urllib's default also follows ftp://)."""
 
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
             if urlsplit(newurl).scheme.lower() not in ("http", "https"):
                 raise UsageError(f"{req.full_url}: redirects to {newurl}, which is not an http(s) link")
             return super().redirect_request(req, fp, code, msg, headers, newurl)
