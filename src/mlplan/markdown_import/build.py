@@ -17,7 +17,7 @@ from typing import Any
 from mlplan import hour_forms
 from mlplan.errors import RoadmapInvalid
 from mlplan.hours import round_quarter
-from mlplan.markdown_import.document import Block, Document, ListBlock, Para, read_document
+from mlplan.markdown_import.document import Block, Document, ListBlock, Para, read_document, release
 from mlplan.markdown_import.items import Builder, UnitContent, assign_hours, split_long, unit_budget
 from mlplan.markdown_import.labels import ANY_UNIT_RANGE, UNIT_WORDS
 from mlplan.markdown_import.outline import Plan, StageDraft, find_title_section, plan_document
@@ -66,6 +66,7 @@ def import_text(
     roadmap = validated(Roadmap, data, name)
     if skipped is not None:
         skipped += skipped_lines(doc, roadmap, text)
+    release(doc)
     return roadmap
 
 

@@ -210,6 +210,16 @@ def _front_matter(content: str) -> dict[str, Any]:
     return load_front_matter(content)
 
 
+def release(doc: Document) -> None:
+    """Drop the sections' links to their parents once the document is read through.
+
+    Those links make the tree a reference cycle, which only the (paused) cyclic collector
+    frees; without them the document is freed as soon as it is unused.
+    """
+    for section in walk(doc.root):
+        section.parent = None
+
+
 def walk(section: Section):
     for child in section.children:
         yield child

@@ -161,36 +161,41 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
     def place(units: list[UnitDraft]) -> None:
         (plan.stages[-1].units if plan.stages else pending).extend(units)
 
-    def visit(section: Section, in_stage: bool) -> None:
-        for child in section.children:
-            if back_matter(child, doc.task_list) or child is table_section:
-                continue
-            if child is title_section:
-                visit(child, in_stage)
-                continue
-            if stage_level is not None and child.level == stage_level:
-                if any(s.level >= unit_level for s in walk(child)):
-                    plan.stages.append(StageDraft(clean(hour_forms.strip_pace(child.title)), pending[:]))
-                    pending.clear()
-                    place(units_of(child, own_only=True))
-                    plan.outside_titles.append(child.title)
-                    visit(child, True)
-                elif _has_content(child, doc.task_list):
-                    place(units_of(child))
-            elif child.level >= unit_level:
-                # before the first stage: the introduction, unless it holds tasks of a task-list document
-                introduction = not (doc.task_list and _has_content(child, True))
-                if stage_level is not None and not in_stage and not plan.stages and introduction:
-                    plan.intro += [b for s in [child, *walk(child)] for b in s.blocks]
-                else:
-                    place(units_of(child))
-            else:
+    # Depth first in source order, with a stack of the open sections' children rather than a
+    # recursive closure (that would be a reference cycle holding the whole document).
+    open_sections = [(iter(doc.root.children), stage_level is None)]
+    while open_sections:
+        children, in_stage = open_sections[-1]
+        child = next(children, None)
+        if child is None:
+            open_sections.pop()
+            continue
+        if back_matter(child, doc.task_list) or child is table_section:
+            continue
+        if child is title_section:
+            open_sections.append((iter(child.children), in_stage))
+            continue
+        if stage_level is not None and child.level == stage_level:
+            if any(s.level >= unit_level for s in walk(child)):
+                plan.stages.append(StageDraft(clean(hour_forms.strip_pace(child.title)), pending[:]))
+                pending.clear()
+                place(units_of(child, own_only=True))
                 plan.outside_titles.append(child.title)
-                if not plan.stages:
-                    plan.intro += child.blocks
-                visit(child, in_stage)
-
-    visit(doc.root, stage_level is None)
+                open_sections.append((iter(child.children), True))
+            elif _has_content(child, doc.task_list):
+                place(units_of(child))
+        elif child.level >= unit_level:
+            # before the first stage: the introduction, unless it holds tasks of a task-list document
+            introduction = not (doc.task_list and _has_content(child, True))
+            if stage_level is not None and not in_stage and not plan.stages and introduction:
+                plan.intro += [b for s in [child, *walk(child)] for b in s.blocks]
+            else:
+                place(units_of(child))
+        else:
+            plan.outside_titles.append(child.title)
+            if not plan.stages:
+                plan.intro += child.blocks
+            open_sections.append((iter(child.children), in_stage))
     if pending:
         if not plan.stages:
             plan.stages.append(StageDraft(roadmap_title))

@@ -47,7 +47,10 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
         text = raw[line - 1].strip() if 0 < line <= len(raw) else ""
         out.append(Skipped(line, text if len(text) <= 200 else text[:199] + "…", why))
 
-    def visit(section: Section, back: str) -> None:
+    # A loop, not a recursive closure: that would be a reference cycle holding the document.
+    sections: list[tuple[Section, str]] = [(doc.root, "")]
+    while sections:
+        section, back = sections.pop()
         if section.level:
             back = back or (section.title if back_matter(section, doc.task_list) else "")
             if back:
@@ -60,10 +63,7 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
                 for entry in all_entries(block.entries):
                     if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
                         report(entry.line, why)
-        for child in section.children:
-            visit(child, back)
-
-    visit(doc.root, "")
+        sections += [(child, back) for child in reversed(section.children)]
     return sorted(out, key=lambda s: s.line)
 
 
