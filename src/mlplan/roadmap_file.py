@@ -57,11 +57,11 @@ class _RoadmapDumper(_Dumper):  # type: ignore[misc,valid-type]
             return yaml.SequenceNode(
                 _SEQ, [self.represent_data(value) for value in data], flow_style=self.default_flow_style
             )
-        return super().represent_data(data)  # type: ignore[no-any-return]
+        return super().represent_data(data)
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+            return super().resolve(kind, value, implicit)
         key = (value, implicit)
         tag = self._resolved.get(key)
         if tag is None:
