@@ -292,7 +292,7 @@ def replan(
     remaining, left_out = replan_items(store, loaded, from_unit, skip)
     if not remaining:
         raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
-    schedule = continue_parts(build_schedule(remaining, availability).to_dict(), loaded.progress)
+    schedule = continue_parts(build_schedule(remaining, availability), loaded.progress).to_dict()
     settings = loaded.settings.merged(
         availability_to_settings(availability)
         | {

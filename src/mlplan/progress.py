@@ -29,6 +29,7 @@ from mlplan.wording import CHECKLIST_LABELS
 
 if TYPE_CHECKING:
     from mlplan.plan_data import Settings
+    from mlplan.scheduler import Part, Schedule
     from mlplan.store import Event
 
 DONE, SKIPPED = "done", "skipped"
@@ -297,16 +298,21 @@ def timeline(
     return {"start": plan_start.isoformat(), "end": days[-1]["date"] if days else None, "weeks": out}
 
 
-def continue_parts(schedule: dict[str, Any], progress: Progress) -> dict[str, Any]:
+def continue_parts(schedule: Schedule, progress: Progress) -> Schedule:
     """Number a replan's parts after the parts already finished (``#3`` follows a done ``#1``, ``#2``)."""
-    for day in schedule_days(schedule):
-        for p in day["items"]:
-            done = progress.parts_done.get(p["id"])
-            if done and not progress.is_done(p["id"]):
-                offset = max(done)
-                p["part"] += offset
-                p["parts"] += offset
-    return schedule
+    from dataclasses import replace
+
+    def renumbered(p: Part) -> Part:
+        done = progress.parts_done.get(p.item_id)
+        if done and not progress.is_done(p.item_id):
+            return replace(p, part=p.part + max(done), parts=p.parts + max(done))
+        return p
+
+    weeks = tuple(
+        replace(week, days=tuple(replace(day, parts=tuple(map(renumbered, day.parts))) for day in week.days))
+        for week in schedule.weeks
+    )
+    return replace(schedule, weeks=weeks)
 
 
 def _resources(item: dict[str, Any] | None) -> list[dict[str, Any]]:
