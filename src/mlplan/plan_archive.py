@@ -26,7 +26,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, UsageError
 from mlplan.models import Roadmap
 from mlplan.plans import PLAN_NAME, free_name
 from mlplan.store import PlanRow, Store, now_utc
@@ -350,7 +350,7 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
     data = printable_data(data)  # titles in the schedules and notes in the log reach every view
     wanted = name or archive.plan.name
     if not PLAN_NAME.match(wanted):
-        raise UsageError(f"--name {wanted!r}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
+        raise ChoiceError("{name} {text!r}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027", text=wanted)
     with store.transaction():
         uid: str | None = archive.plan.uid
         if store.plan_with_uid(archive.plan.uid) is not None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlplan import paths
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, UsageError
 from mlplan.plan_data import Settings
 from mlplan.progress import (
     SKIPPED,
@@ -198,12 +198,12 @@ def start_plan(
     from mlplan.selection import study_items
 
     if name is not None and not PLAN_NAME.match(name):
-        raise UsageError(f"--name {name}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027")
+        raise ChoiceError("{name} {text}: use letters, digits, '.', '-' or '_' (up to 60), like ml-2027", text=name)
     if name is not None and store.plan(name) is not None:
-        raise UsageError(f"a plan named '{name}' exists; choose another --name or `mlplan delete {name}`")
+        raise ChoiceError("a plan named '{text}' exists; choose another {name} or `mlplan delete {text}`", text=name)
     schedule = build_schedule(study_items(roadmap, from_unit, skip), availability)
     if not schedule.weeks:
-        raise UsageError("nothing to study: --from/--skip leave no items in this roadmap")
+        raise ChoiceError("nothing to study: {from_unit}/{skip} leave no items in this roadmap")
     settings = Settings.from_dict(
         availability_to_settings(availability)
         | {"from_unit": from_unit, "skip": skip, "at": at, "tz": tz}
@@ -260,9 +260,11 @@ def _brought_back(progress: Progress, item_id: str, from_unit: str | None, chose
 def refuse_past_start(start: date, today: date) -> None:
     """A replan never puts work on days already gone."""
     if start < today:
-        raise UsageError(
-            f"--from-date {start} is in the past (today is {today}); a replan fits what is left "
-            "from today on: leave out --from-date, or give today or a later day"
+        raise ChoiceError(
+            "{from_date} {start} is in the past (today is {today}); a replan fits what is left "
+            "from today on: leave out {from_date}, or give today or a later day",
+            start=start,
+            today=today,
         )
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, UsageError
 
 MB = 1_000_000
 IMPORT_LIMIT = 10 * MB
@@ -38,7 +38,7 @@ def parse_size(text: str) -> int:
     match = _SIZE.fullmatch(text.strip())
     unit = match[2].lower() if match else ""
     if not match or unit not in _UNITS or not math.isfinite(value := float(match[1]) * _UNITS[unit]) or value < 1:
-        raise UsageError(f"--max-size {text}: not a size; give megabytes like 20MB (or 500KB, 1GB)")
+        raise ChoiceError("{max_size} {text}: not a size; give megabytes like 20MB (or 500KB, 1GB)", text=text)
     return int(value)
 
 
