@@ -186,6 +186,9 @@ def test_the_calendar_gets_review_events_when_asked(mlplan, plan):
     calendar = Calendar.from_ical(mlplan("export", "ics", "--reviews").stdout_bytes)
     reviews = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("ML review")]
     assert [str(e["SUMMARY"]) for e in reviews] == ["ML review · 2 cards (~10 min)"]
+    later = Calendar.from_ical(mlplan("export", "ics", "--reviews", "--date", "2026-11-27").stdout_bytes)
+    overdue = [e for e in later.walk("VEVENT") if str(e["SUMMARY"]).startswith("ML review")]
+    assert [e.decoded("DTSTART").date().isoformat() for e in overdue] == ["2026-11-27"]  # due the 25th, overdue
     event = reviews[0]
     start = event.decoded("DTSTART")
     assert start.date().isoformat() == "2026-11-25" and str(start.tzinfo) == "Europe/Paris"

@@ -1186,6 +1186,10 @@ def export_ics(
         bool, typer.Option("--reviews", help="Add a short review event on each day with reviews due.")
     ] = False,
     plan: PlanOpt = None,
+    date_: Annotated[
+        str | None,
+        typer.Option("--date", help="With --reviews: the day overdue reviews fall on, YYYY-MM-DD (default today)."),
+    ] = None,
 ) -> None:
     """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
     from mlplan import plans
@@ -1212,7 +1216,7 @@ def export_ics(
         pending_only=pending_only,
         from_date=parse_date(from_date, "from_date") if from_date else None,
         weeks=weeks,
-        review_days=plans.review_days(store, loaded) if with_reviews else None,
+        review_days=plans.review_days(store, loaded, _day(date_)) if with_reviews else None,
     )
     _write(data, out, force)
 

@@ -529,13 +529,12 @@ def review_status(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     }
 
 
-def review_days(store: Store, loaded: LoadedPlan) -> list[dict[str, Any]]:
-    """Days with reviews due from today on, for the calendar (see ``cards.review_days``)."""
-    from mlplan import clock
+def review_days(store: Store, loaded: LoadedPlan, on: date) -> list[dict[str, Any]]:
+    """Days with reviews due from ``on`` (today) on, for the calendar (see ``cards.review_days``)."""
     from mlplan.cards import review_days as days_of
     from mlplan.cards import review_minutes
 
-    return days_of(cards(store, loaded), clock.today().isoformat(), review_minutes(loaded.settings))
+    return days_of(cards(store, loaded), on.isoformat(), review_minutes(loaded.settings))
 
 
 def _make_cards(store: Store, loaded: LoadedPlan, finished: list[str], on: date, rating: str, batch: int) -> None:
