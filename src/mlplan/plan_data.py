@@ -1,6 +1,7 @@
 """A plan's settings as typed data, read from and written to the JSON the store keeps.
 
-Plain frozen dataclasses, not pydantic: ``mlplan today`` reads them on every run.
+A NamedTuple, not pydantic nor a dataclass: ``mlplan today`` reads them on every run,
+and building a dataclass (and importing ``dataclasses``) costs it about 4 ms at start-up.
 The JSON is the store's format and never changes here: ``to_dict`` writes the keys
 older mlplan versions wrote, and keys this version does not know (a newer mlplan
 may store more) are kept in ``extra`` so a round trip loses nothing.
@@ -9,9 +10,11 @@ may store more) are kept in ``extra`` so a round trip loses nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+_NOTHING_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 _KNOWN = frozenset(
     {
@@ -34,8 +37,7 @@ _KNOWN = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """How a schedule was fitted and how the plan is kept: availability, selection, clock, deadline, reviews.
 
     ``day_hours`` maps weekday numbers (0 = Monday) to hours; ``plan_start`` is the plan's
@@ -59,7 +61,7 @@ class Settings:
     deadline: date | None = None
     breaks: tuple[tuple[date, date], ...] = ()
     review_minutes: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Settings:
@@ -109,7 +111,7 @@ class Settings:
             data["breaks"] = [{"first": first.isoformat(), "last": last.isoformat()} for first, last in self.breaks]
         if self.review_minutes is not None:
             data["review_minutes"] = self.review_minutes
-        return data | self.extra
+        return {**data, **self.extra}
 
     def merged(self, changes: Mapping[str, Any]) -> Settings:
         """These settings with ``changes`` (stored keys and values, as ``to_dict`` writes them) applied."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -59,17 +58,32 @@ def plans_using(roadmap_id: str) -> list[str]:
     return [] if store is None else [p.name for p in store.plans() if p.roadmap_id == roadmap_id]
 
 
-@dataclass(frozen=True, slots=True)
 class LoadedPlan:
-    """A plan with its live schedule and the progress derived from its log."""
+    """A plan with its live schedule and the progress derived from its log.
 
-    plan: PlanRow
-    version: int
-    settings: Settings
-    schedule: dict[str, Any]
-    progress: Progress
-    index: RoadmapIndex
-    events: list[Any]
+    A plain class with slots: ``mlplan today`` builds one on every run, and a dataclass
+    (with the ``dataclasses`` import) costs it a few milliseconds of start-up.
+    """
+
+    __slots__ = ("plan", "version", "settings", "schedule", "progress", "index", "events")
+
+    def __init__(
+        self,
+        plan: PlanRow,
+        version: int,
+        settings: Settings,
+        schedule: dict[str, Any],
+        progress: Progress,
+        index: RoadmapIndex,
+        events: list[Any],
+    ) -> None:
+        self.plan = plan
+        self.version = version
+        self.settings = settings
+        self.schedule = schedule
+        self.progress = progress
+        self.index = index
+        self.events = events
 
     @property
     def name(self) -> str:
