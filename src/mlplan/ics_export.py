@@ -28,6 +28,7 @@ from icalendar import Alarm, Calendar, Event
 from mlplan.hours import format_hours
 from mlplan.plan_data import Settings
 from mlplan.progress import Progress, RoadmapIndex, part_id
+from mlplan.wording import plural
 
 PRODID = "-//mlplan//mlplan study planner//EN"
 
@@ -72,12 +73,8 @@ def build_calendar(
 
     for milestone in _milestones(days, index, plan_name):
         if first <= milestone["date"] <= last:
-            event = Event()
-            event.add("uid", f"{milestone['key']}-{plan_uid}@mlplan")
-            event.add("dtstamp", stamp)
-            event.add("sequence", version - 1)
-            event.add("dtstart", milestone["date"])
-            event.add("dtend", milestone["date"] + timedelta(days=1))
+            key = f"{milestone['key']}-{plan_uid}"
+            event = _event(key, stamp, version, milestone["date"], milestone["date"] + timedelta(days=1))
             event.add("summary", milestone["summary"])
             event.add("transp", "TRANSPARENT")
             event.add("categories", ["mlplan", "milestone"])
@@ -101,16 +98,23 @@ def build_calendar(
     return calendar.to_ical()
 
 
+def _event(key: str, stamp: datetime, version: int, start: date | datetime, end: date | datetime) -> Event:
+    """An event with what every mlplan event carries: a UID stable across exports, and a SEQUENCE
+    that rises with each replan, so a calendar app updates the event instead of duplicating it."""
+    event = Event()
+    event.add("uid", f"{key}@mlplan")
+    event.add("dtstamp", stamp)
+    event.add("sequence", version - 1)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    return event
+
+
 def _break(pause: tuple[date, date], first: date, last: date, plan_uid: str, version: int, stamp: datetime) -> Event:
     """A planned pause (its first and last days) as one all-day event over its days, clipped to the exported range."""
     begin = max(pause[0], first)
     end = min(pause[1], last)
-    event = Event()
-    event.add("uid", f"break-{pause[0].isoformat()}-{plan_uid}@mlplan")
-    event.add("dtstamp", stamp)
-    event.add("sequence", version - 1)
-    event.add("dtstart", begin)
-    event.add("dtend", end + timedelta(days=1))
+    event = _event(f"break-{pause[0].isoformat()}-{plan_uid}", stamp, version, begin, end + timedelta(days=1))
     event.add("summary", "Break")
     event.add("description", f"A planned pause: no study from {pause[0].isoformat()} to {pause[1].isoformat()}.")
     event.add("transp", "TRANSPARENT")
@@ -131,13 +135,9 @@ def _review(
     """A short review right after the day's session (or at the study time on a day without one)."""
     begin = datetime.combine(on, at, tzinfo=zone) + timedelta(hours=session_hours.get(review["date"], 0))
     cards = review["cards"]
-    event = Event()
-    event.add("uid", f"review-{on.isoformat()}-{plan_uid}@mlplan")
-    event.add("dtstamp", stamp)
-    event.add("sequence", version - 1)
-    event.add("dtstart", begin)
-    event.add("dtend", begin + timedelta(minutes=review["minutes"]))
-    event.add("summary", f"ML review · {len(cards)} card{'s' if len(cards) != 1 else ''} (~{review['minutes']} min)")
+    end = begin + timedelta(minutes=review["minutes"])
+    event = _event(f"review-{on.isoformat()}-{plan_uid}", stamp, version, begin, end)
+    event.add("summary", f"ML review · {plural(len(cards), 'card')} (~{review['minutes']} min)")
     lines = [f"- {card['id']} {card['title']}" for card in cards]
     event.add("description", "\n".join(lines + ["", "Review with: mlplan review"]))
     event.add("categories", ["mlplan", "review"])
@@ -158,12 +158,7 @@ def _session(
     begin = datetime.combine(on, at, tzinfo=zone)
     units = list(dict.fromkeys(p["unit"] for p in day["items"]))
     titles = " / ".join(index.units[u]["title"] if u in index.units else u for u in units)
-    event = Event()
-    event.add("uid", f"{on.isoformat()}-{plan_uid}@mlplan")
-    event.add("dtstamp", stamp)
-    event.add("sequence", version - 1)
-    event.add("dtstart", begin)
-    event.add("dtend", begin + timedelta(hours=day["hours"]))
+    event = _event(f"{on.isoformat()}-{plan_uid}", stamp, version, begin, begin + timedelta(hours=day["hours"]))
     event.add("summary", f"ML study · {titles} ({format_hours(day['hours'])})")
     event.add("description", _description(day, index))
     event.add("categories", ["mlplan", "study"])
