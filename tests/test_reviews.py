@@ -166,6 +166,19 @@ def test_review_on_a_terminal_walks_the_due_cards(mlplan, plan, monkeypatch):
     assert "No reviews due today." in mlplan("review").stdout
 
 
+def test_review_of_one_card_on_a_terminal_asks_for_its_rating(mlplan, plan, monkeypatch):
+    from mlplan import cli
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    assert mlplan("done", "u1.c2").exit_code == 0
+    result = mlplan("review", "u1.c2", input="e\n")
+    assert result.exit_code == 0, result.output
+    assert "Dot products" in result.output and "Compute a dot product" in result.output  # its prompts
+    assert cards(mlplan)["u1.c2"]["reviews"] == 2
+    unknown = mlplan("review", "u9", input="g\n")
+    assert unknown.exit_code == 2 and "unknown card 'u9'" in unknown.output
+
+
 def test_status_shows_reviews_due_done_and_how_much_is_remembered(mlplan, plan):
     assert mlplan("done", "u1.c1", "u1.c2").exit_code == 0
     plan.set("2026-11-27")

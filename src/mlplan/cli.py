@@ -1027,21 +1027,20 @@ def review(
     if chosen is not None:
         raise UsageError("--rating needs a card id: `mlplan review ID --rating good`")
     if card_id is not None:
-        queue = [plans.cards(store, loaded).get(card_id) or {"id": card_id}]
+        queue = [plans.find_card(store, loaded, card_id)]
     else:
         queue = plans.reviews_today(store, loaded, on)["cards"]
         if not queue:
             typer.echo("No reviews due today.")
             return
     for card in queue:
-        if "title" in card:
-            typer.echo(typer.style(f"{card['id']}  {card['title']}", bold=True))
-            for prompt in card["prompts"]:
-                typer.echo(f"  - {prompt}")
+        typer.echo(typer.style(f"{card['id']}  {card['title']}", bold=True))
+        for prompt in card["prompts"]:
+            typer.echo(f"  - {prompt}")
         picked = _ask_rating()
         if picked is None:
             break
-        updated = plans.review_card(store, plans.load_plan(store, plan), card["id"], picked, on)
+        updated = plans.review_card(store, loaded, card["id"], picked, on)  # a review undoes nothing: loaded stays true
         typer.echo(f"Next review {updated['due']}.")
 
 

@@ -569,10 +569,8 @@ def _make_cards(store: Store, loaded: LoadedPlan, finished: list[str], on: date,
     store.add_reviews(loaded.plan, rows, batch)
 
 
-def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on: date) -> dict[str, Any]:
-    """Record one review of a card; returns the card as it stands after it."""
-    from mlplan.reviews import review
-
+def find_card(store: Store, loaded: LoadedPlan, card_id: str) -> dict[str, Any]:
+    """The card ``card_id`` as it stands; an unknown id is refused with the closest ones."""
     known = cards(store, loaded)
     card = known.get(card_id)
     if card is None:
@@ -581,6 +579,14 @@ def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on:
         if not known:
             raise UsageError(f"unknown card '{card_id}': no review cards yet (finishing a concept or a unit makes one)")
         raise UsageError(unknown_message("card", card_id, sorted(known), "mlplan reviews"))
+    return card
+
+
+def review_card(store: Store, loaded: LoadedPlan, card_id: str, rating: str, on: date) -> dict[str, Any]:
+    """Record one review of a card; returns the card as it stands after it."""
+    from mlplan.reviews import review
+
+    card = find_card(store, loaded, card_id)
     card_json, due = review(card["card"], rating, on, loaded.settings.tz)
     row = {"card_id": card_id, "title": card["title"], "prompts": card["prompts"], "rating": rating}
     with store.transaction():
