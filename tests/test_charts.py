@@ -177,6 +177,7 @@ def test_calendar_shades_days_by_hours_and_marks_missed_days(mlplan, ten_steps):
     assert rows["Tue"][:3] == "  █"  # 3.5 h logged on a free day
     assert rows["Wed"][:3] == "   "  # not a study day
     assert "a session is 2 h" in result.stdout
+    assert "    Nov" in result.stdout.splitlines()  # Nov 1 falls in the first week shown
 
 
 def test_calendar_marks_days_off_and_knows_the_weeks_asked(mlplan, clock):
@@ -213,3 +214,15 @@ def test_status_svg_writes_an_image_of_status_with_its_chart(mlplan, ten_steps, 
     assert again.exit_code == 2 and "--force" in again.output
     assert target.read_text(encoding="utf-8") == image
     assert mlplan("status", "--svg", str(target), "--force").exit_code == 0
+
+
+def test_month_names_sit_over_the_week_of_the_first_and_never_run_into_each_other():
+    from datetime import date
+
+    def header(on: str, weeks: int) -> str:
+        return charts.calendar_rows(
+            charts.calendar_days({}, {0}, set(), date(2026, 1, 1), date.fromisoformat(on), weeks), 1.0
+        )[0]
+
+    assert header("2026-11-23", 12) == "    Sep   Oct     Nov"
+    assert header("2026-11-30", 2) == "      Dec"  # Nov's label would run into Dec's: the later month wins

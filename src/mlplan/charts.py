@@ -255,17 +255,17 @@ def _cell(day: Mapping[str, Any], session: float) -> str:
 def calendar_rows(days: Sequence[Mapping[str, Any]], session: float) -> list[str]:
     """The calendar as text: a month row, then one row per weekday, a column per week, and a legend."""
     weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
-    months = [" "] * (2 * len(weeks))
-    shown = None
+    months = [" "] * (2 * len(weeks) + 2)  # the last label may run past the grid by a letter or two
+    labels = []  # (column, month name) over the week holding a month's first day, and over the first week
     for col, week in enumerate(weeks):
-        first = date.fromisoformat(week[0]["date"])
-        month = next((date.fromisoformat(d["date"]) for d in week if d["date"].endswith("-01")), None)
-        label_day = month or (first if col == 0 else None)
-        if label_day and label_day.strftime("%b") != shown and 2 * col + 3 <= len(months) + 3:
-            shown = label_day.strftime("%b")
-            for i, ch in enumerate(shown):
-                if 2 * col + i < len(months):
-                    months[2 * col + i] = ch
+        starts = [d["date"] for d in week if d["date"].endswith("-01")] or ([week[0]["date"]] if col == 0 else [])
+        if starts:
+            labels.append((2 * col, f"{date.fromisoformat(starts[0]):%b}"))
+    free = len(months) + 1
+    for at, name in reversed(labels):  # a later month's label wins over one that would run into it
+        if at + len(name) < free:
+            months[at : at + len(name)] = list(name)
+            free = at
     rows = ["    " + "".join(months).rstrip()]
     for weekday in range(7):
         rows.append(f"{WEEKDAY_LABELS[weekday]} " + " ".join(_cell(week[weekday], session) for week in weeks))
