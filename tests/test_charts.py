@@ -10,48 +10,20 @@ from rich.console import Console
 
 from mlplan import charts
 
-ROADMAP = (
-    """\
-id: ten-steps
-title: Ten steps
-source: a roadmap written for these tests
-stages:
-- id: s1
-  title: Only stage
-  units:
-  - id: u1
-    title: First five
-    items:
-"""
-    + "".join(
-        f"    - {{id: u1.{c}, title: Step {c.upper()}, kind: task, hours: 2, estimated: false}}\n" for c in "abcde"
-    )
-    + """\
-  - id: u2
-    title: Last five
-    items:
-"""
-    + "".join(
-        f"    - {{id: u2.{c}, title: Step {c.upper()}2, kind: task, hours: 2, estimated: false}}\n" for c in "abcde"
-    )
-)
-
 
 @pytest.fixture
-def ten_steps(mlplan, clock, tmp_path):
+def ten_steps(mlplan, clock, make_roadmap):
     """20 h in ten 2-hour items, planned Mondays and Thursdays from Mon 2 Nov 2026 (4 h a week, 5 weeks).
 
     Items finished: two on Thu 5 Nov (4 h), one on Thu 12 Nov (2 h): 2 h behind by the 12th.
     """
-    path = tmp_path / "ten-steps.yaml"
-    path.write_text(ROADMAP, encoding="utf-8")
-    assert mlplan("import", str(path)).exit_code == 0
-    result = mlplan("start", "ten-steps", "--hours", "4", "--days", "mon,thu", "--start", "2026-11-02", "--yes")
+    roadmap = make_roadmap({"u1": [("task", 2)] * 5, "u2": [("task", 2)] * 5}, "ten-steps")
+    result = mlplan("start", roadmap, "--hours", "4", "--days", "mon,thu", "--start", "2026-11-02", "--yes")
     assert result.exit_code == 0, result.output
     clock.set("2026-11-05")
-    assert mlplan("done", "u1.a", "u1.b").exit_code == 0
+    assert mlplan("done", "u1.i1", "u1.i2").exit_code == 0
     clock.set("2026-11-12")
-    assert mlplan("done", "u1.c").exit_code == 0
+    assert mlplan("done", "u1.i3").exit_code == 0
     return clock
 
 
