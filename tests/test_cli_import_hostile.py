@@ -6,6 +6,7 @@ import json
 
 import pytest
 import yaml
+from cli_asserts import refused_in_one_line
 
 # Nine levels of nine aliases: 9**9 (387 million) strings once written out.
 BILLION_LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
@@ -13,31 +14,22 @@ BILLION_LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol",
 )
 
 
-def _one_line_refusal(result, *words: str) -> str:
-    assert result.exit_code == 2, result.output
-    message = result.stderr.strip()
-    assert "Traceback" not in result.output and len(message.splitlines()) == 1, message
-    for word in words:
-        assert word in message, message
-    return message
-
-
 def test_an_alias_bomb_roadmap_is_refused(mlplan, tmp_path, isolated_home):
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text(f"{BILLION_LAUGHS}id: bomb\ntitle: Bomb\nstages: *i\n", encoding="utf-8")
-    _one_line_refusal(mlplan("import", str(bomb)), "bomb.yaml", "aliases", "drop the anchors")
+    refused_in_one_line(mlplan("import", str(bomb)), "bomb.yaml", "aliases", "drop the anchors")
     assert not (isolated_home / "roadmaps").exists()
 
 
 def test_an_alias_bomb_from_stdin_is_refused(mlplan):
-    _one_line_refusal(mlplan("import", "-", input=f"{BILLION_LAUGHS}id: bomb\ntitle: Bomb\nstages: *i\n"), "aliases")
+    refused_in_one_line(mlplan("import", "-", input=f"{BILLION_LAUGHS}id: bomb\ntitle: Bomb\nstages: *i\n"), "aliases")
 
 
 def test_an_alias_bomb_in_markdown_front_matter_is_refused(mlplan, tmp_path):
     source = tmp_path / "plan.md"
     front = BILLION_LAUGHS + "title: *i\n"
     source.write_text(f"---\n{front}---\n# Plan\n\n## Week 1\n\n- Read a chapter\n", encoding="utf-8")
-    _one_line_refusal(mlplan("import", str(source)), "plan.md: front matter", "aliases")
+    refused_in_one_line(mlplan("import", str(source)), "plan.md: front matter", "aliases")
 
 
 def test_an_alias_bomb_in_the_roadmaps_folder_is_skipped_or_refused(mlplan, isolated_home):
@@ -48,7 +40,7 @@ def test_an_alias_bomb_in_the_roadmaps_folder_is_skipped_or_refused(mlplan, isol
     assert listing.exit_code == 0, listing.output
     assert "bomb" not in [row["id"] for row in json.loads(listing.stdout)]
     assert "skipping your roadmap" in listing.stderr and "aliases" in listing.stderr
-    _one_line_refusal(mlplan("show", "bomb"), "bomb.yaml", "aliases")
+    refused_in_one_line(mlplan("show", "bomb"), "bomb.yaml", "aliases")
 
 
 def test_a_few_aliases_are_still_plain_yaml(mlplan, tmp_path):
@@ -71,7 +63,7 @@ def test_a_few_aliases_are_still_plain_yaml(mlplan, tmp_path):
 def test_python_tags_never_run_and_are_named(mlplan, tmp_path, tag):
     source = tmp_path / "evil.yaml"
     source.write_text(f"id: evil\ntitle: {tag}\nstages: []\n", encoding="utf-8")
-    message = _one_line_refusal(mlplan("import", str(source)), "evil.yaml: line 2", "!!python/", "not allowed")
+    message = refused_in_one_line(mlplan("import", str(source)), "evil.yaml: line 2", "!!python/", "not allowed")
     assert "nothing runs" in message
     assert not (tmp_path / "pwned").exists()
 
@@ -79,7 +71,7 @@ def test_python_tags_never_run_and_are_named(mlplan, tmp_path, tag):
 def test_a_python_tag_in_front_matter_is_named(mlplan, tmp_path):
     source = tmp_path / "plan.md"
     source.write_text("---\ntitle: !!python/object/apply:os.getcwd []\n---\n# Plan\n\n- Read\n", encoding="utf-8")
-    _one_line_refusal(mlplan("import", str(source)), "plan.md: front matter: line 1", "!!python/object/apply")
+    refused_in_one_line(mlplan("import", str(source)), "plan.md: front matter: line 1", "!!python/object/apply")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from cli_asserts import refused_in_one_line
 
 from mlplan import plan_archive, sources
 
@@ -68,15 +69,6 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def _refused(result, *words: str) -> str:
-    assert result.exit_code == 2, result.output
-    message = result.stderr.strip()
-    assert "Traceback" not in result.output and len(message.splitlines()) == 1, message
-    for word in words:
-        assert word in message, message
-    return message
-
-
 def test_import_a_markdown_link(mlplan, server, isolated_home):
     result = mlplan("import", f"{server}/plan.md", "--id", "linked")
     assert result.exit_code == 0, result.output
@@ -104,22 +96,24 @@ def test_a_yaml_link_and_a_declared_charset(mlplan, server):
 
 
 @pytest.mark.parametrize("path", ["/page.html", "/sneaky-html"])
-def test_an_html_page_is_refused(mlplan, server, path, isolated_home):
-    _refused(mlplan("import", f"{server}{path}"), "web page (HTML)", "raw file")
+def test_an_html_page_isrefused_in_one_line(mlplan, server, path, isolated_home):
+    refused_in_one_line(mlplan("import", f"{server}{path}"), "web page (HTML)", "raw file")
     assert not (isolated_home / "roadmaps").exists()
 
 
 def test_download_failures_are_one_line(mlplan, server):
-    _refused(mlplan("import", f"{server}/missing.md"), "404", "is the address right")
-    _refused(mlplan("import", f"{server}/to-ftp"), "not an http(s) link")
-    _refused(mlplan("import", "ftp://127.0.0.1/plan.md"), "only http:// and https://")
-    _refused(mlplan("import", "file:///etc/passwd"), "only http:// and https://")
+    refused_in_one_line(mlplan("import", f"{server}/missing.md"), "404", "is the address right")
+    refused_in_one_line(mlplan("import", f"{server}/to-ftp"), "not an http(s) link")
+    refused_in_one_line(mlplan("import", "ftp://127.0.0.1/plan.md"), "only http:// and https://")
+    refused_in_one_line(mlplan("import", "file:///etc/passwd"), "only http:// and https://")
     # A closed port on this machine: connection refused.
-    _refused(mlplan("import", "http://127.0.0.1:9/plan.md"), "cannot download")
+    refused_in_one_line(mlplan("import", "http://127.0.0.1:9/plan.md"), "cannot download")
 
 
 def test_a_download_over_the_limit_is_refused_unless_raised(mlplan, server):
-    _refused(mlplan("import", f"{server}/big.md", "--max-size", "1MB"), "larger than the 1 MB limit", "--max-size 2MB")
+    refused_in_one_line(
+        mlplan("import", f"{server}/big.md", "--max-size", "1MB"), "larger than the 1 MB limit", "--max-size 2MB"
+    )
     result = mlplan("import", f"{server}/big.md", "--max-size", "3MB", "--dry-run")
     assert result.exit_code == 0, result.output
 
@@ -132,7 +126,9 @@ def test_a_download_that_stalls_times_out(mlplan, monkeypatch):
     quiet.listen(1)  # accepts the connection, never answers
     monkeypatch.setattr(sources, "TIMEOUT_SECONDS", 0.5)
     try:
-        _refused(mlplan("import", f"http://127.0.0.1:{quiet.getsockname()[1]}/plan.md"), "no answer within 0.5 s")
+        refused_in_one_line(
+            mlplan("import", f"http://127.0.0.1:{quiet.getsockname()[1]}/plan.md"), "no answer within 0.5 s"
+        )
     finally:
         quiet.close()
 
@@ -169,20 +165,24 @@ def test_a_github_link_downloads_the_raw_address(mlplan, server, monkeypatch):
 def test_a_file_over_the_limit_is_refused_unless_raised(mlplan, tmp_path, isolated_home):
     big = tmp_path / "big.md"
     big.write_text("# Big\n\n## Week 1\n\n" + "- an item to study\n" * 600_000, encoding="utf-8")  # 10.8 MB
-    _refused(mlplan("import", str(big)), "big.md: larger than the 10 MB limit", "--max-size 20MB")
+    refused_in_one_line(mlplan("import", str(big)), "big.md: larger than the 10 MB limit", "--max-size 20MB")
     assert not (isolated_home / "roadmaps").exists()
-    _refused(mlplan("import", "-", "--max-size", "100KB", input=big.read_text()), "<stdin>: larger than the 100 KB")
+    refused_in_one_line(
+        mlplan("import", "-", "--max-size", "100KB", input=big.read_text()), "<stdin>: larger than the 100 KB"
+    )
 
 
 @pytest.mark.parametrize("size", ["lots", "0", "-5MB", "1e400", "nan", "5 parsecs"])
 def test_a_bad_max_size_is_a_usage_error(mlplan, tmp_path, size):
     source = tmp_path / "plan.md"
     source.write_text(PLAN_MD, encoding="utf-8")
-    _refused(mlplan("import", str(source), "--max-size", size), f"--max-size {size}: not a size", "like 20MB")
+    refused_in_one_line(
+        mlplan("import", str(source), "--max-size", size), f"--max-size {size}: not a size", "like 20MB"
+    )
 
 
-def test_a_backup_over_the_limit_is_refused(mlplan, tmp_path, monkeypatch):
+def test_a_backup_over_the_limit_isrefused_in_one_line(mlplan, tmp_path, monkeypatch):
     backup = tmp_path / "backup.json"
     backup.write_text(json.dumps({"format": "mlplan-plan", "padding": "x" * 2_000_000}), encoding="utf-8")
     monkeypatch.setattr(plan_archive, "MAX_BYTES", sources.MB)
-    _refused(mlplan("import-plan", str(backup)), "backup.json: larger than the 1 MB limit", "far smaller")
+    refused_in_one_line(mlplan("import-plan", str(backup)), "backup.json: larger than the 1 MB limit", "far smaller")
