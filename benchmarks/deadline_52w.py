@@ -40,7 +40,7 @@ def counted(*args):
     return real(*args)
 deadline.build_schedule = counted
 items = study_items(catalog.load("{roadmap}"))
-availability = build_availability(start=date.fromisoformat("{start}"), days="{days}")
+availability, _ = build_availability(start=date.fromisoformat("{start}"), days="{days}")
 began = time.perf_counter()
 fit = deadline.fewest_hours(items, availability, date.fromisoformat("{by}"))
 print(time.perf_counter() - began, calls, fit.hours_per_week, fit.schedule.end)
