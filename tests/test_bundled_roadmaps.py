@@ -26,8 +26,10 @@ EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]")
 
 
 @pytest.fixture(scope="module")
-def roadmaps():
-    return {roadmap.id: roadmap for roadmap in catalog.load_all()}
+def roadmaps(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:  # made before the per-test home: keep the real one's roadmaps out
+        patch.setenv("MLPLAN_HOME", str(tmp_path_factory.mktemp("home")))
+        return {roadmap.id: roadmap for roadmap in catalog.load_all()}
 
 
 def test_the_five_roadmaps_are_bundled(roadmaps):

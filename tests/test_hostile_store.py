@@ -553,6 +553,24 @@ def test_five_first_starts_at_once_share_one_new_database(mlplan, isolated_home)
     assert sorted(p.name for p in isolated_home.iterdir() if p.name.startswith(".")) == []
 
 
+def test_a_first_start_clears_half_built_databases_of_killed_starts_but_not_of_running_ones(mlplan, isolated_home):
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=60)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        isolated_home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        abandoned = [isolated_home / f".mlplan.db.{gone.pid}.new{suffix}" for suffix in ("", "-wal")]
+        in_progress = isolated_home / f".mlplan.db.{running.pid}.new"
+        for leftover in [*abandoned, in_progress]:
+            leftover.write_bytes(b"half a database")
+        assert mlplan(*START).exit_code == 0
+        assert [p.name for p in abandoned if p.exists()] == []
+        assert in_progress.read_bytes() == b"half a database"
+    finally:
+        running.kill()
+        running.wait(timeout=60)
+
+
 def test_twenty_writers_at_once_lose_nothing(mlplan, db_path):
     processes = [_mlplan_process("log", "15m", "--note", f"writer {n}") for n in range(20)]
     outputs = [p.communicate(timeout=120) for p in processes]

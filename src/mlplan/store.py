@@ -273,6 +273,7 @@ def _create(path: Path) -> None:
     building = path.with_name(f".{path.name}.{os.getpid()}.new")
     leftovers = [Path(f"{building}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
     try:
+        _remove_abandoned_builds(path)
         for leftover in leftovers:  # from a killed process that had our pid
             leftover.unlink(missing_ok=True)
         os.close(os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -294,6 +295,26 @@ def _create(path: Path) -> None:
     finally:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
+
+
+def _remove_abandoned_builds(path: Path) -> None:
+    """Delete half-built databases beside ``path`` left by first starts that were killed.
+
+    A build belongs to the process whose pid its name carries; one whose process is
+    gone is abandoned. A live pid (another first start at this moment) is left alone.
+    """
+    prefix = f".{path.name}."
+    for name in os.listdir(path.parent):
+        pid, _, rest = name.removeprefix(prefix).partition(".")
+        if not (name.startswith(prefix) and pid.isdigit() and rest.startswith("new")) or int(pid) == os.getpid():
+            continue
+        leftover = path.parent / name
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except (PermissionError, OverflowError):  # alive under another user, or no such pid at all
+            continue
 
 
 def _check_and_migrate(db: sqlite3.Connection, path: Path, read_only: bool) -> None:
