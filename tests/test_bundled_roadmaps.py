@@ -26,8 +26,11 @@ EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]")
 
 
 @pytest.fixture(scope="module")
-def roadmaps():
-    return {roadmap.id: roadmap for roadmap in catalog.load_all()}
+def roadmaps(tmp_path_factory):
+    # Module-scoped, so it runs before the autouse home fixture: keep out of the real home here too.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MLPLAN_HOME", str(tmp_path_factory.mktemp("mlplan-home")))
+        return {roadmap.id: roadmap for roadmap in catalog.load_all()}
 
 
 def test_the_five_roadmaps_are_bundled(roadmaps):

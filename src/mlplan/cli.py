@@ -379,10 +379,9 @@ def plan(
     out = render.console()
     if needs:
         typer.echo(needs)
-    summary = schedule.to_dict()
     out.print(
         render.schedule_summary(
-            roadmap.title, roadmap.id, roadmap.hours_per_week, summary, availability, "Plan preview"
+            roadmap.title, roadmap.id, roadmap.hours_per_week, schedule, availability, "Plan preview"
         )
     )
     out.print(render.schedule_weeks_table(schedule, {unit.id: unit.title for unit in roadmap.units()}))
@@ -499,8 +498,7 @@ def start(
         )
     for note in asker.decided():
         typer.echo(f"Note: {note}", err=True)
-    first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
-    _print_today(store, loaded, _day(first_day))
+    _print_today(store, loaded, loaded.schedule.study_days()[0].date)
 
 
 T = TypeVar("T")
@@ -962,12 +960,12 @@ def replan(
     start = from_date or on.isoformat()
     availability = _availability(start, "from_date", hours, days, off, daily_cap, min_part, base)
     plans.refuse_past_start(availability.start, on)
-    before = loaded.schedule["end"]
+    before = loaded.schedule.end
     availability, raised, extra = deadline.for_replan(
         plans.replan_items(store, loaded, from_unit, _id_list(skip))[0],
         availability,
         loaded.settings,
-        loaded.schedule["end"],
+        loaded.schedule.end,
         by=by,
         keep=keep_end,
         breaks=break_ or [],
@@ -1092,8 +1090,8 @@ def list_plans(as_json: JsonOption = False) -> None:
                     "name": row.name,
                     "roadmap": row.roadmap_id,
                     "current": row.name == current,
-                    "start": loaded.schedule["start"],
-                    "end": loaded.schedule["end"],
+                    "start": loaded.schedule.start.isoformat(),
+                    "end": loaded.schedule.end.isoformat() if loaded.schedule.end else None,
                     "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
                 }
             )
@@ -1240,7 +1238,7 @@ def export_checklist(
     if week_number is not None:
         text = week_markdown(numbered_week(lived, loaded.index, loaded.progress, week_number), loaded.name)
     else:
-        views = [week_view(lived, loaded.index, loaded.progress, w["index"]) for w in lived["weeks"]]
+        views = [week_view(lived, loaded.index, loaded.progress, w.number) for w in lived.weeks]
         text = plan_markdown([v for v in views if v], loaded.name)
     _write(text, out, force)
 
