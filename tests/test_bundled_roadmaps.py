@@ -27,9 +27,8 @@ EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]")
 
 @pytest.fixture(scope="module")
 def roadmaps(tmp_path_factory):
-    # Module-scoped, so it runs before the autouse home fixture: keep out of the real home here too.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MLPLAN_HOME", str(tmp_path_factory.mktemp("mlplan-home")))
+    with pytest.MonkeyPatch.context() as patch:  # made before the per-test home: keep the real one's roadmaps out
+        patch.setenv("MLPLAN_HOME", str(tmp_path_factory.mktemp("home")))
         return {roadmap.id: roadmap for roadmap in catalog.load_all()}
 
 

@@ -1,8 +1,10 @@
-"""Reading a learner's availability from what they type on the command line.
+"""Reading a learner's availability from what they type.
 
-``plan``, ``start`` and ``replan`` share these options; each function turns one
-option's text into values for ``scheduler.Availability`` or raises a
-UsageError that says what is wrong and how to write it.
+``plan``, ``start`` and ``replan`` share these choices; each function turns one
+choice's text into values for ``scheduler.Availability`` or raises a
+ChoiceError that says what is wrong and how to write it. Choices are named by
+their fields (``hours``, ``daily_cap``); the CLI words them as its options, in
+errors and in the notes saying what was adjusted.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from mlplan.clock import parse_date
-from mlplan.errors import ChoiceError
+from mlplan.errors import ChoiceError, Note
 from mlplan.hours import format_hours, read_hours, split_hours
 from mlplan.plan_data import Settings
 from mlplan.scheduler import MAX_DAY_HOURS, MAX_PLAN_DAYS, WEEKDAYS, Availability
@@ -23,23 +25,22 @@ _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 
 
 def parse_hours(
-    value: float | str, option: str, most: float = MAX_HOURS_PER_WEEK, notes: list[str] | None = None
+    value: float | str, choice: str, most: float = MAX_HOURS_PER_WEEK, notes: list[Note] | None = None
 ) -> float:
-    """Hours for ``option`` (``--daily-cap``, ``--max-hours``): a quarter hour to ``most``, rounded to quarters.
+    """Hours for ``choice`` (``daily_cap``, ``max_hours``): a quarter hour to ``most``, rounded to quarters.
 
     A rounding note is added to ``notes`` when given.
     """
     per = " a day" if most == MAX_DAY_HOURS else " a week"
-    shown = f"{option} {value:g}" if isinstance(value, float) else f"{option} {value}"
-    read = read_hours(value, shown, most=most, per=per, like=f"{option} {min(7.5, most):g}")
+    read = read_hours(value, choice, most=most, per=per, like=f"{min(7.5, most):g}")
     if read.note and notes is not None:
         notes.append(read.note)
     return read.hours
 
 
-def parse_weekly_hours(value: float | str, notes: list[str] | None = None) -> float:
-    """``--hours``: quarter hours, from a quarter hour to 100 a week."""
-    return parse_hours(value, "--hours", MAX_HOURS_PER_WEEK, notes)
+def parse_weekly_hours(value: float | str, notes: list[Note] | None = None) -> float:
+    """Hours per week: quarter hours, from a quarter hour to 100 a week."""
+    return parse_hours(value, "hours", MAX_HOURS_PER_WEEK, notes)
 
 
 def parse_weekday(name: str) -> int:
@@ -66,7 +67,7 @@ def _weekdays(name: str) -> list[int]:
     return [(start + n) % 7 for n in range((stop - start) % 7 + 1)]
 
 
-def parse_days(text: str, notes: list[str] | None = None) -> tuple[tuple[int, ...], dict[int, float] | None]:
+def parse_days(text: str, notes: list[Note] | None = None) -> tuple[tuple[int, ...], dict[int, float] | None]:
     """``mon,wed,sat`` or ``mon-fri`` → the weekdays; ``mon=1,wed=1,sat=4`` → the weekdays and their hours.
 
     A range with hours (``mon-fri=1.5``) gives each of its days those hours.
@@ -91,16 +92,18 @@ def parse_days(text: str, notes: list[str] | None = None) -> tuple[tuple[int, ..
     return ordered, {day: float(days[day] or 0) for day in ordered}
 
 
-def _day_hours(name: str, text: str, notes: list[str] | None) -> float:
+def _day_hours(name: str, text: str, notes: list[Note] | None) -> float:
     example = name.replace("..", "-").split("-")[0] or "mon"
-    read = read_hours(text, f"--days {name}={text}", most=MAX_DAY_HOURS, per=" a day", like=f"{example}=1.5")
+    read = read_hours(
+        text, "days", given=f"{name}={text}", most=MAX_DAY_HOURS, per=" a day", like=f"{example}=1.5", like_alone=True
+    )
     if read.note and notes is not None:
         notes.append(read.note)
     return read.hours
 
 
 def parse_days_off(values: list[str]) -> frozenset[date]:
-    """``--off`` values: single dates or inclusive ranges ``2026-12-24..2027-01-01``."""
+    """Days off: single dates or inclusive ranges ``2026-12-24..2027-01-01``."""
     days: set[date] = set()
     for value in values:
         first, last = parse_date_range(value, "off")
@@ -128,9 +131,9 @@ def parse_date_range(value: str, field: str) -> tuple[date, date]:
     return first, last
 
 
-def parse_min_part(text: str, notes: list[str] | None = None) -> float:
-    """``--min-part``: a duration like ``30m`` or ``1h``, in quarter hours, at most a day."""
-    read = read_hours(text, f"--min-part {text}", most=MAX_DAY_HOURS, numbers=False, like="--min-part 30m")
+def parse_min_part(text: str, notes: list[Note] | None = None) -> float:
+    """The shortest part of an item: a duration like ``30m`` or ``1h``, in quarter hours, at most a day."""
+    read = read_hours(text, "min_part", most=MAX_DAY_HOURS, numbers=False, like="30m")
     if read.note and notes is not None:
         notes.append(read.note)
     return read.hours
@@ -145,18 +148,18 @@ def build_availability(
     daily_cap: float | None = None,
     min_part: str | None = None,
     base: Availability | None = None,
-) -> tuple[Availability, list[str]]:
-    """An Availability from the shared plan options (None: not given), and notes for the learner.
+) -> tuple[Availability, list[Note]]:
+    """An Availability from the shared plan choices (None: not given), and notes for the learner.
 
     Options not given keep the values of ``base`` (a plan's stored availability,
     for ``replan``), else the defaults: 10 h a week, Monday to Friday, 30-minute
-    parts. ``--off`` adds to the days off of ``base``. A new ``--hours`` without
-    ``--days`` spreads evenly over the study days even if ``base`` had per-day hours.
+    parts. ``off`` adds to the days off of ``base``. New ``hours`` without
+    ``days`` spread evenly over the study days even if ``base`` had per-day hours.
     Values are rounded to quarter hours (with a note). Weekly hours the study days
     cannot hold (24 h a day, or the daily cap) are refused when typed, and lowered
     to what the days hold, with a note, when they were the default or the plan's.
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     typed = hours is not None
     if days is not None:
         weekdays, day_hours = parse_days(days, notes)
@@ -186,7 +189,7 @@ def build_availability(
     else:
         hours = base.hours_per_week if base is not None else DEFAULT_HOURS_PER_WEEK
     if daily_cap is not None:
-        cap: float | None = parse_hours(daily_cap, "--daily-cap", MAX_DAY_HOURS, notes)
+        cap: float | None = parse_hours(daily_cap, "daily_cap", MAX_DAY_HOURS, notes)
     else:
         cap = base.daily_cap if base is not None else None
     if min_part is not None:
@@ -206,7 +209,7 @@ def build_availability(
     return _within_days(availability, typed, notes), notes
 
 
-def _within_days(availability: Availability, typed: bool, notes: list[str]) -> Availability:
+def _within_days(availability: Availability, typed: bool, notes: list[Note]) -> Availability:
     """``availability`` when its study days hold its weekly hours; see ``build_availability``."""
     limit = min(MAX_DAY_HOURS, availability.daily_cap or MAX_DAY_HOURS)
     if availability.day_hours is not None:
@@ -221,7 +224,6 @@ def _within_days(availability: Availability, typed: bool, notes: list[str]) -> A
     most = sum(held.values())
     capped = limit < MAX_DAY_HOURS
     why = "{daily_cap} {cap}" if capped else "a day has 24 hours"
-    said = f"--daily-cap {format_hours(limit)}" if capped else why  # notes are not yet worded by the CLI
     if availability.day_hours is not None:
         if typed:
             day = WEEKDAYS[over[0]]
@@ -232,7 +234,14 @@ def _within_days(availability: Availability, typed: bool, notes: list[str]) -> A
                 wanted=wanted[over[0]],
                 limit=limit,
             )
-        notes.append(f"{said}: your study days hold {format_hours(most)} a week, so the plan uses that")
+        notes.append(
+            Note(
+                why + ": your study days hold {most} a week, so the plan uses that",
+                cap=format_hours(limit),
+                most=format_hours(most),
+                choice="hours",
+            )
+        )
         return replace(availability, hours_per_week=most, day_hours=held)
     count = len(wanted)
     if typed:
@@ -251,8 +260,15 @@ def _within_days(availability: Availability, typed: bool, notes: list[str]) -> A
             fewer=most,
         )
     notes.append(
-        f"{said}: your {count} study day{'s' if count != 1 else ''} hold {format_hours(most)} a week, "
-        f"so the plan uses that (not {format_hours(availability.hours_per_week)})"
+        Note(
+            why + ": your {count} study day{s} hold {most} a week, so the plan uses that (not {wanted})",
+            choice="hours",
+            cap=format_hours(limit),
+            count=count,
+            s="s" if count != 1 else "",
+            most=format_hours(most),
+            wanted=format_hours(availability.hours_per_week),
+        )
     )
     return replace(availability, hours_per_week=most)
 
@@ -284,7 +300,7 @@ def availability_from_settings(settings: Settings) -> Availability:
 
 
 def parse_time_of_day(text: str) -> str:
-    """``--at``: a local time ``HH:MM`` (24-hour clock)."""
+    """The time of day the learner studies: a local time ``HH:MM`` (24-hour clock)."""
     hour, sep, minute = text.strip().partition(":")
     if sep and hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60 and len(minute) == 2:
         return f"{int(hour):02d}:{minute}"
@@ -292,7 +308,7 @@ def parse_time_of_day(text: str) -> str:
 
 
 def parse_time_zone(name: str) -> str:
-    """``--tz``: an IANA time zone name such as ``Europe/Paris``."""
+    """The learner's time zone: an IANA name such as ``Europe/Paris``."""
     import zoneinfo
 
     try:

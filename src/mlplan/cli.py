@@ -17,9 +17,10 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from mlplan import __version__
-from mlplan.errors import ChoiceError, MlplanError, RoadmapInvalid, UsageError
+from mlplan.errors import MlplanError, Note, RoadmapInvalid, UsageError, Worded
 
 OPTION_OF = {
+    "alarm": "--alarm",
     "at": "--at",
     "break": "--break",
     "by": "--by",
@@ -37,16 +38,18 @@ OPTION_OF = {
     "min_part": "--min-part",
     "name": "--name",
     "off": "--off",
+    "out": "--out",
     "skip": "--skip",
     "start": "--start",
+    "svg": "--svg",
     "tz": "--tz",
 }
-"""The option that sets each choice the core names (``ChoiceError``)."""
+"""The option that sets each choice the core names (``errors.Worded``)."""
 
 
-def worded(exc: MlplanError) -> str:
-    """An error's message as the command line says it: choices named by their options."""
-    return exc.worded(OPTION_OF) if isinstance(exc, ChoiceError) else str(exc)
+def worded(message: MlplanError | Note) -> str:
+    """An error's or a note's message as the command line says it: choices named by their options."""
+    return message.worded(OPTION_OF) if isinstance(message, Worded) else str(message)
 
 
 if TYPE_CHECKING:  # what the mixin extends, for its types (at run time it sits before typer's class in the MRO)
@@ -570,10 +573,9 @@ def _ask_start(
         ids = [str(row["id"]) for row in rows]
         roadmap_id = asker.ask("Roadmap (number or id)", q.DEFAULT_ROADMAP, lambda a: q.check_roadmap(a, ids))
     if hours is None and days is None and ask_hours:
-        notes: list[str] = []
+        notes: list[Note] = []
         hours = asker.ask("Hours per week", q.DEFAULT_HOURS, lambda a: q.check_hours(a, notes))
-        for note in notes:
-            typer.echo(f"Note: {note}", err=True)
+        _notes(notes)
     if days is None:
         days = asker.ask("Study days", q.DEFAULT_DAYS, lambda a: q.check_days(a, hours))
     if start is None:
@@ -858,9 +860,7 @@ def status(
     if view["reviews"]["cards"]:
         parts.append(render.reviews_line(view["reviews"]))
     if view["deadline"]:
-        from mlplan.deadline import deadline_line
-
-        parts.append(deadline_line(view, on))
+        parts.append(render.deadline_line(view, on))
     if chart or (chart is None and (svg or out.is_terminal) and out.width >= charts.MIN_CHART_COLUMNS):
         rows = charts.burnup_rows(plans.burnup_series(store, loaded, view, on), out.width)
         parts += ["", render.burnup_chart(rows)]
@@ -872,7 +872,7 @@ def status(
         else:
             out.print(part)
     if svg:
-        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force, "--svg")
+        _write(render.svg_of(out, f"mlplan status · {loaded.name}"), svg, force, "svg")
 
 
 CALENDAR_WEEKS = 26
@@ -1191,14 +1191,12 @@ def export_ics(
     """Export the plan as an .ics calendar: a timed event per study day, all-day milestones."""
     from mlplan import plans
     from mlplan.clock import parse_date
-    from mlplan.hours import MINUTE, read_hours
-    from mlplan.ics_export import build_calendar
+    from mlplan.ics_export import build_calendar, read_alarm
 
     alarm_minutes = None
     if alarm is not None:
-        before = read_hours(alarm, f"--alarm {alarm}", most=7 * 24, step=MINUTE, numbers=False, like="--alarm 15m")
-        _notes([before.note])
-        alarm_minutes = round(before.hours * 60)
+        alarm_minutes, note = read_alarm(alarm)
+        _notes([note])
     store, loaded = plans.open_plan(plan)
     data = build_calendar(
         plan_name=loaded.name,
@@ -1279,10 +1277,10 @@ def import_plan(
         )
 
 
-def _write(data: str | bytes, out: str | None, force: bool, option: str = "--out") -> None:
+def _write(data: str | bytes, out: str | None, force: bool, choice: str = "out") -> None:
     from mlplan.output_file import write_output
 
-    path = write_output(data, out, force, option)
+    path = write_output(data, out, force, choice)
     if path is not None:
         typer.echo(f"Wrote {path}", err=True)
 
@@ -1314,10 +1312,10 @@ def _availability(
     return availability
 
 
-def _notes(notes: Sequence[str | None]) -> None:
+def _notes(notes: Sequence[Note | None]) -> None:
     """Tell the learner what was adjusted (a value rounded, weekly hours lowered), on stderr."""
     for note in filter(None, notes):
-        typer.echo(f"Note: {note}", err=True)
+        typer.echo(f"Note: {worded(note)}", err=True)
 
 
 def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ goes to the other days. Because the new weekly hours hold for every week from
 the start (today, on a replan), a backlog is spread over all the weeks left and
 never piled onto today.
 
-A break (``--break FIRST..LAST``) is a named pause: its days are days off for
+A break (``FIRST..LAST``) is a named pause: its days are days off for
 the scheduler, and the plan's settings keep the range so the calendar can show
 it as one event.
 """
@@ -28,17 +28,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from mlplan.clock import parse_date
-from mlplan.errors import ChoiceError, MlplanError, UsageError
+from mlplan.errors import ChoiceError, UsageError, WordedError
 from mlplan.hours import format_hours, quarters, split_hours
 from mlplan.plan_data import Schedule, Settings
 from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, StudyItem, build_schedule
 
 
-class DeadlineMissed(UsageError):
+class DeadlineMissed(ChoiceError):
     """No weekly hours the study days can hold finish by the date."""
 
 
-class OverMaxHours(MlplanError):
+class OverMaxHours(WordedError):
     """Keeping the end would need more weekly hours than the learner allows; nothing was changed."""
 
 
@@ -154,12 +154,12 @@ def fewest_hours(items: list[StudyItem], availability: Availability, by: date) -
         )
     found = _search(items, availability, by, quarters(most_hours(availability)))
     if found is None:
-        raise DeadlineMissed(_missed_message(items, availability, by))
+        raise _missed(items, availability, by)
     hours = found[0] / 4
     return Fit(hours, with_weekly_hours(availability, hours), found[1])
 
 
-def _missed_message(items: list[StudyItem], availability: Availability, by: date) -> str:
+def _missed(items: list[StudyItem], availability: Availability, by: date) -> DeadlineMissed:
     most = most_hours(availability)
     earliest = build_schedule(items, with_weekly_hours(availability, most)).end
     # Weekly hours that give even the lightest study day the whole total finish on the first study day.
@@ -167,12 +167,18 @@ def _missed_message(items: list[StudyItem], availability: Availability, by: date
     total = sum(quarters(item.hours) for item in items)
     top = math.ceil(total * sum(weights) / min(weights)) + len(weights)
     need = _search(items, availability, by, top, unlimited=True)
-    limit = f"--daily-cap {format_hours(availability.daily_cap)}" if availability.daily_cap else "24 h a day"
+    limit = "{daily_cap} {cap}" if availability.daily_cap else "24 h a day"
     needs = f"it needs {format_hours(need[0] / 4)} a week" if need else "there is no study day before it"
-    return (
-        f"--by {by} is too soon: {needs} on {study_days(availability)}, but those days hold at most "
-        f"{format_hours(most)} a week ({limit}); at that the earliest finish is {earliest}. "
-        "Give a later --by, more study days or fewer days off"
+    return DeadlineMissed(
+        "{by} {day} is too soon: {needs} on {weekdays}, but those days hold at most {most} a week ("
+        + limit
+        + "); at that the earliest finish is {earliest}. Give a later {by}, more study days or fewer days off",
+        day=by,
+        needs=needs,
+        weekdays=study_days(availability),
+        most=format_hours(most),
+        cap=format_hours(availability.daily_cap or 0),
+        earliest=earliest,
     )
 
 
@@ -182,7 +188,7 @@ def study_days(availability: Availability) -> str:
 
 
 def max_hours_default(hours_per_week: float) -> float:
-    """``--max-hours`` when not given: 1.5 times the current weekly hours, down to a quarter hour."""
+    """The most weekly hours a replan may raise to when not given: 1.5 times the current ones, down to a quarter."""
     return math.floor(hours_per_week * 1.5 * 4) / 4
 
 
@@ -202,18 +208,23 @@ def keep_end(items: list[StudyItem], availability: Availability, end: date, max_
     cap = min(max_hours, most_hours(availability))
     nearest = build_schedule(items, with_weekly_hours(availability, cap)).end
     if end < availability.start:
-        why = f"{end} has passed"
+        why = "{end} has passed"
     elif fit is None:
-        most = format_hours(most_hours(availability))
-        why = f"finishing by {end} would take more than your study days can hold ({most} a week)"
+        why = "finishing by {end} would take more than your study days can hold ({most} a week)"
     else:
-        why = (
-            f"finishing by {end} needs {format_hours(fit.hours_per_week)} a week (now {format_hours(current)}), "
-            f"more than --max-hours {format_hours(max_hours)}"
-        )
+        why = "finishing by {end} needs {needs} a week (now {now}), more than {max_hours} {allowed}"
     raise OverMaxHours(
-        f"{why}; at {format_hours(cap)} a week you finish {nearest}: `mlplan replan --by {nearest}`"
-        f"{', or allow more with --max-hours' if fit is not None else ''}. Nothing was changed"
+        why
+        + "; at {cap} a week you finish {nearest}: `mlplan replan {by} {nearest}`"
+        + (", or allow more with {max_hours}" if fit is not None else "")
+        + ". Nothing was changed",
+        end=end,
+        most=format_hours(most_hours(availability)),
+        needs=format_hours(fit.hours_per_week) if fit is not None else "",
+        now=format_hours(current),
+        allowed=format_hours(max_hours),
+        cap=format_hours(cap),
+        nearest=nearest,
     )
 
 
@@ -221,7 +232,7 @@ def keep_end(items: list[StudyItem], availability: Availability, end: date, max_
 
 
 def parse_breaks(values: list[str]) -> list[tuple[date, date]]:
-    """``--break`` values: a date or an inclusive range ``2026-12-21..2027-01-03``."""
+    """Breaks: each a date or an inclusive range ``2026-12-21..2027-01-03``."""
     from mlplan.availability import parse_date_range
 
     return [parse_date_range(value, "break") for value in values]
@@ -245,10 +256,10 @@ def breaks_to_settings(breaks: list[tuple[date, date]]) -> list[dict[str, str]]:
 def for_new_plan(
     items: list[StudyItem], availability: Availability, *, by: str | None, hours: float | None, breaks: list[str]
 ) -> tuple[Availability, str | None, dict[str, Any]]:
-    """``--by`` and ``--break`` of ``plan`` and ``start``.
+    """The deadline (``by``) and breaks of a new plan (``plan`` and ``start``).
 
     Returns the availability to plan with, the line saying what the deadline needs
-    (None without ``--by``) and the settings the plan keeps (deadline, breaks).
+    (None without ``by``) and the settings the plan keeps (deadline, breaks).
     """
     pauses = parse_breaks(breaks)
     availability = with_breaks(availability, pauses)
@@ -277,10 +288,10 @@ def for_replan(
     hours: float | None,
     max_hours: float | None,
 ) -> tuple[Availability, str | None, dict[str, Any]]:
-    """``--keep-end``, ``--by``, ``--max-hours`` and ``--break`` of ``replan``.
+    """The deadline choices of ``replan``: ``keep`` the end, finish ``by``, ``max_hours`` and ``breaks``.
 
-    The date to finish by: ``--by``; with ``--keep-end`` the plan's deadline, or its
-    planned end when it has none; with a new break and no ``--hours``, the deadline.
+    The date to finish by: ``by``; with ``keep`` the plan's deadline, or its
+    planned end when it has none; with a new break and no ``hours``, the deadline.
     Returns the availability to refit with, a line with the weekly hours before and
     after (None when the hours were not searched) and the settings to keep.
     """
@@ -303,7 +314,7 @@ def for_replan(
     if target is None:
         return availability, None, stored
     old = availability.hours_per_week
-    limit = parse_hours(max_hours, "--max-hours") if max_hours is not None else max_hours_default(old)
+    limit = parse_hours(max_hours, "max_hours") if max_hours is not None else max_hours_default(old)
     fit = keep_end(items, availability, target, limit)
     raised = (
         f"Hours a week: {format_hours(fit.hours_per_week)} (was {format_hours(old)}), "
@@ -341,33 +352,3 @@ def deadline_status(items: list[StudyItem], settings: Settings, on: date) -> dic
         with suppress(UsageError):  # the deadline is past, or not even full days would make it
             view["keep_end_hours_per_week"] = fewest_hours(items, from_today, deadline).hours_per_week
     return view
-
-
-def deadline_line(view: dict[str, Any], on: date) -> str:
-    """One line for people about the deadline in a ``deadline_status`` view."""
-    deadline = date.fromisoformat(view["deadline"])
-    if view["end_at_current_hours"] is None:
-        return f"Deadline on track for {_day(deadline, on)}: everything is done"
-    end = date.fromisoformat(view["end_at_current_hours"])
-    pace = f"{format_hours(view['hours_per_week'])} a week from today"
-    if view["on_track"]:
-        return f"Deadline on track for {_day(deadline, on)} (at {pace} you finish {_day(end, on)})"
-    late = f"at this pace ({pace}) you finish {_day(end, on)}, {_late(end - deadline)} late"
-    hours = view["keep_end_hours_per_week"]
-    if hours is None:
-        return (
-            f"Deadline {_day(deadline, on)}: {late}; no weekly hours make it: `mlplan replan --by DATE` sets a new date"
-        )
-    return f"Deadline {_day(deadline, on)}: {late}: `mlplan replan --keep-end` needs {format_hours(hours)} a week"
-
-
-def _day(day: date, on: date) -> str:
-    return f"{day:%B} {day.day}" + (f", {day.year}" if day.year != on.year else "")
-
-
-def _late(delta: timedelta) -> str:
-    days = delta.days
-    if days >= 14 or days % 7 == 0:
-        weeks = round(days / 7)
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
-    return f"{days} day{'s' if days != 1 else ''}"

@@ -6,8 +6,8 @@ whole numbers (``quarters``) and never accumulates float error.
 
 This is the one place that reads hours from text: the duration grammar
 (``90m``, ``1.5h``, ``1h30m``) and its words, which ``hour_forms`` reuses for
-the longer forms curricula write, and ``read_hours``, which every numeric
-command-line value goes through (finite, in range, rounded with a note).
+the longer forms curricula write, and ``read_hours``, which every number of hours a
+learner types goes through (finite, in range, rounded with a note).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import math
 import re
 from typing import NamedTuple
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, Note
 
 NUMBER = r"\d+(?:\.\d+)?"
 HOUR_WORD = r"(?:hours?|hrs?|h)"
@@ -99,42 +99,57 @@ class Hours(NamedTuple):
     """A value read by ``read_hours``: the hours, and a note when they were rounded."""
 
     hours: float
-    note: str | None
+    note: Note | None
 
 
 def read_hours(
     value: float | str,
-    shown: str,
+    choice: str = "",
     *,
+    given: str | None = None,
     most: float,
     step: float = QUARTER,
     numbers: bool = True,
     per: str = "",
     like: str,
+    like_alone: bool = False,
 ) -> Hours:
-    """Hours typed on the command line, or a UsageError that gives the valid range.
+    """Hours the learner typed, or a ChoiceError that gives the valid range.
 
     ``value`` is a number of hours (when ``numbers``) or a duration (``90m``,
     ``1h30m``); it must be finite, round to at least one ``step`` and be at most
     ``most``. It is rounded to the nearest ``step`` (a quarter hour, or a minute),
-    and the note says so. ``shown`` is how the value was typed (``--hours 7.3``,
-    ``--days mon=200``), ``per`` qualifies the range (`` a week``) and ``like``
-    is an example to copy.
+    and the note says so. ``choice`` is the choice it is for (``hours``, named by
+    the CLI as its option; none for an answer or a roadmap's hours), ``given`` how
+    the value was typed (default ``value``), ``per`` qualifies the range
+    (`` a week``) and ``like`` is an example value to copy (after the choice,
+    unless ``like_alone``).
     """
+    given = given if given is not None else f"{value:g}" if isinstance(value, float) else value
+    subject = "{choice} {given}" if choice else "{given}"
+    example = "{like}" if like_alone or not choice else "{choice} {like}"
+    span = "give {step} to {most}{per}, like " + example
+    words = {"given": given, "step": format_hours(step), "most": format_hours(most), "per": per, "like": like}
     hours = _hours_in(value, numbers)
-    span = f"give {format_hours(step)} to {format_hours(most)}{per}, like {like}"
     if hours is None:
         kind = "a number of hours or a duration" if numbers else "a duration such as 90m or 1h30m"
-        raise UsageError(f"{shown}: not {kind}; {span}")
+        raise ChoiceError(subject + ": not {kind}; " + span, choice=choice, kind=kind, **words)
     if hours > most:
-        raise UsageError(f"{shown}: more than {format_hours(most)}{per}; {span}")
+        raise ChoiceError(subject + ": more than {most}{per}; " + span, choice=choice, **words)
     rounded = round(hours / step) * step if hours > 0 else 0.0
     if rounded < step * (1 - 1e-9):
-        raise UsageError(f"{shown}: less than {format_hours(step)}; {span}")
+        raise ChoiceError(subject + ": less than {step}; " + span, choice=choice, **words)
     if math.isclose(rounded, hours, abs_tol=1e-9):
         return Hours(rounded, None)
     unit = "quarter hour" if step == QUARTER else "minute"
-    return Hours(rounded, f"{shown}: rounded to {format_hours(rounded)} (the nearest {unit})")
+    note = Note(
+        subject + ": rounded to {used} (the nearest {unit})",
+        choice=choice,
+        given=given,
+        used=format_hours(rounded),
+        unit=unit,
+    )
+    return Hours(rounded, note)
 
 
 def _hours_in(value: float | str, numbers: bool) -> float | None:

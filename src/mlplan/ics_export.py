@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from mlplan.hours import format_hours
+from mlplan.errors import Note
+from mlplan.hours import MINUTE, format_hours, read_hours
 from mlplan.plan_data import Part, Schedule, Settings, StudyDay
 from mlplan.progress import Progress, RoadmapIndex, part_id
 from mlplan.wording import plural
@@ -204,3 +205,15 @@ def _milestones(days: list[StudyDay], index: RoadmapIndex, plan_name: str) -> li
     if days:
         milestones.append({"key": "finish", "date": days[-1].date, "summary": f"Finish · {plan_name}"})
     return milestones
+
+
+MAX_ALARM_HOURS = 7 * 24
+
+
+def read_alarm(text: str) -> tuple[int, Note | None]:
+    """Minutes before each session to remind the learner, from a duration such as ``15m`` or ``1h``.
+
+    A minute to a week, to the minute; the note says when the duration was rounded.
+    """
+    before = read_hours(text, "alarm", most=MAX_ALARM_HOURS, step=MINUTE, numbers=False, like="15m")
+    return round(before.hours * 60), before.note

@@ -156,7 +156,7 @@ def _typed_hours(text: str) -> float:
     from mlplan.hours import read_hours
 
     try:
-        hours, rounded = read_hours(text, repr(text), most=200, like="1h30m, 90 min or 2.5")
+        hours, rounded = read_hours(text, given=repr(text), most=200, like="1h30m, 90 min or 2.5")
     except UsageError as exc:
         raise ValueError(str(exc)) from None
     if rounded:

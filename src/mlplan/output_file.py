@@ -2,8 +2,8 @@
 
 A regular file is written under a temporary name in its folder and renamed into
 place, so an interrupted export never leaves half a file. Only regular files are
-ever replaced: a pipe or a terminal (``/dev/stdout``, ``/dev/tty``) named with
-``--out`` is written into, like the shell's ``>`` would, and anything else (a
+ever replaced: a pipe or a terminal (``/dev/stdout``, ``/dev/tty``) named as
+the output is written into, like the shell's ``>`` would, and anything else (a
 folder, a block device, a socket) is refused. A new file gets the mode the
 user's umask gives; a replaced file keeps its mode.
 """
@@ -17,13 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mlplan.errors import MlplanError, UsageError
+from mlplan.errors import ChoiceError, MlplanError, UsageError
 
 
-def write_output(data: str | bytes, out: str | None, force: bool = False, option: str = "--out") -> Path | None:
+def write_output(data: str | bytes, out: str | None, force: bool = False, choice: str = "out") -> Path | None:
     """Write ``data`` to stdout (``out`` None or ``-``) or to ``out``; returns the path written.
 
-    An existing regular file is replaced only with ``force``; messages name ``option``.
+    An existing regular file is replaced only with ``force``; messages name ``out`` as the choice ``choice``.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or out == "-":
@@ -38,13 +38,20 @@ def write_output(data: str | bytes, out: str | None, force: bool = False, option
     if existing is None:
         _replace(path, payload, _new_file_mode())
     elif stat.S_ISDIR(existing.st_mode):
-        raise UsageError(f"{path} is a folder; give {option} the name of a file inside it")
+        raise ChoiceError("{path} is a folder; give {choice} the name of a file inside it", choice=choice, path=path)
     elif stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode):
         _into_stream(path, payload)
     elif not stat.S_ISREG(existing.st_mode):
-        raise UsageError(f"{path} is not a regular file ({_kind(existing.st_mode)}); choose another {option}")
+        raise ChoiceError(
+            "{path} is not a regular file ({kind}); choose another {choice}",
+            choice=choice,
+            path=path,
+            kind=_kind(existing.st_mode),
+        )
     elif not force:
-        raise UsageError(f"{path} exists; add --force to replace it, or choose another {option}")
+        raise ChoiceError(
+            "{path} exists; add {force} to replace it, or choose another {choice}", choice=choice, path=path
+        )
     else:
         _replace(path.resolve(), payload, stat.S_IMODE(existing.st_mode))
     return path

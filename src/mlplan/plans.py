@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from mlplan.scheduler import Availability
 
 PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}\Z")
+# The note of a skip a replan records says what left the item out: these values are stored
+# in learners' databases and backups since the first schema, so they stay as they are.
+LEFT_OUT_BY_FROM = "--from"
+LEFT_OUT_BY_SKIP = "--skip"
 
 
 def open_plans(create: bool = False) -> Store:
@@ -258,7 +262,7 @@ def _brought_back(progress: Progress, item_id: str, from_unit: str | None, chose
     return (
         bool(from_unit)
         and item_id in chosen
-        and progress.skip_note.get(item_id) == "--from"
+        and progress.skip_note.get(item_id) == LEFT_OUT_BY_FROM
         and (progress.state.get(item_id) == SKIPPED)
     )
 
@@ -326,7 +330,12 @@ def replan(
             [{"kind": "replan", "schedule_version": version, "on_date": on}]
             + [{"kind": "reopen", "item_id": i.id, "on_date": on} for i in remaining if i.id in loaded.progress.state]
             + [
-                {"kind": "skip", "item_id": i, "on_date": on, "note": "--skip" if i in from_ids else "--from"}
+                {
+                    "kind": "skip",
+                    "item_id": i,
+                    "on_date": on,
+                    "note": LEFT_OUT_BY_SKIP if i in from_ids else LEFT_OUT_BY_FROM,
+                }
                 for i in left_out
             ],
         )
@@ -611,7 +620,7 @@ def read_session(text: str) -> Hours:
     """Time studied in one session as typed (``90m``, ``1.5h``, ``1h30m``): a minute to a day, to the minute."""
     from mlplan.hours import MINUTE, read_hours
 
-    return read_hours(text, text, most=MAX_SESSION_HOURS, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m")
+    return read_hours(text, most=MAX_SESSION_HOURS, step=MINUTE, numbers=False, like="90m, 1.5h or 1h30m")
 
 
 def undone(batch: list[Any]) -> str:

@@ -8,6 +8,7 @@ or through ``_esc`` here, never into a markup string as it is.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -464,3 +465,29 @@ def reviews_line(reviews: dict) -> Text:
     if reviews["retention"] is not None:
         text += f"; you still remember ~{reviews['retention']:.0%} of what you finished"
     return Text(text)
+
+
+def deadline_line(view: dict, on: date) -> str:
+    """One line for people about the deadline in a ``deadline_status`` view."""
+    deadline = date.fromisoformat(view["deadline"])
+    if view["end_at_current_hours"] is None:
+        return f"Deadline on track for {_month_day(deadline, on)}: everything is done"
+    end = date.fromisoformat(view["end_at_current_hours"])
+    pace = f"{format_hours(view['hours_per_week'])} a week from today"
+    if view["on_track"]:
+        return f"Deadline on track for {_month_day(deadline, on)} (at {pace} you finish {_month_day(end, on)})"
+    late = f"at this pace ({pace}) you finish {_month_day(end, on)}, {_late(end - deadline)} late"
+    hours = view["keep_end_hours_per_week"]
+    start = f"Deadline {_month_day(deadline, on)}: {late}"
+    if hours is None:
+        return f"{start}; no weekly hours make it: `mlplan replan --by DATE` sets a new date"
+    return f"{start}: `mlplan replan --keep-end` needs {format_hours(hours)} a week"
+
+
+def _month_day(day: date, on: date) -> str:
+    return f"{day:%B} {day.day}" + (f", {day.year}" if day.year != on.year else "")
+
+
+def _late(delta: timedelta) -> str:
+    days = delta.days
+    return plural(round(days / 7), "week") if days >= 14 or days % 7 == 0 else plural(days, "day")

@@ -26,6 +26,7 @@ from mlplan.errors import ChoiceError, UsageError
 MB = 1_000_000
 IMPORT_LIMIT = 10 * MB
 TIMEOUT_SECONDS = 30
+RAISE_LIMIT = "if it really is one document, raise the limit with {max_size} (like {max_size} {bigger})"
 _UNITS = {"": MB, "b": 1, "k": 1000, "kb": 1000, "m": MB, "mb": MB, "g": 1000 * MB, "gb": 1000 * MB}
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]*)", re.I)
 _GITHUB_REPO = re.compile(r"^/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
@@ -50,9 +51,9 @@ def is_link(source: str) -> bool:
 def read_source(source: str, limit: int, too_big: str = "") -> str:
     """The text of a file path, ``-`` (standard input) or an http(s) link, refused when larger than ``limit`` bytes.
 
-    ``too_big`` ends the refusal (default: how to raise the limit with ``--max-size``).
+    ``too_big`` ends the refusal (default: how to raise the limit with the ``max_size`` choice).
     """
-    too_big = too_big or raise_limit(limit)
+    too_big = too_big or RAISE_LIMIT
     if source == "-":
         return _decode(_read_at_most(sys.stdin.buffer, limit, "<stdin>", too_big), "<stdin>")
     if is_link(source):
@@ -101,7 +102,7 @@ def download(url: str, limit: int, too_big: str) -> str:
         with _opener().open(request, timeout=TIMEOUT_SECONDS) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
-                raise UsageError(_too_big(url, limit, too_big))
+                raise _too_big(url, limit, too_big)
             data = _read_at_most(response, limit, url, too_big)
             kind = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or "utf-8"
@@ -142,20 +143,21 @@ def _reason(reason: object) -> str:
     return getattr(reason, "strerror", None) or str(reason)
 
 
-def raise_limit(limit: int) -> str:
-    """How to get past ``limit`` with ``--max-size``."""
-    return f"if it really is one document, raise the limit with --max-size (like --max-size {_size(limit * 2, '')})"
-
-
 def _read_at_most(stream: BinaryIO, limit: int, name: str, too_big: str) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise UsageError(_too_big(name, limit, too_big))
+        raise _too_big(name, limit, too_big)
     return data
 
 
-def _too_big(name: str, limit: int, too_big: str) -> str:
-    return f"{name}: larger than the {_size(limit)} limit; {too_big}"
+def _too_big(name: str, limit: int, too_big: str) -> ChoiceError:
+    """The refusal of a source over ``limit``; ``too_big`` may name choices (``{max_size}``) and ``{bigger}``."""
+    return ChoiceError(
+        "{source}: larger than the {limit} limit; " + too_big,
+        source=name,
+        limit=_size(limit),
+        bigger=_size(limit * 2, ""),
+    )
 
 
 def _size(size: int, space: str = " ") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from mlplan.errors import UsageError
+from mlplan.errors import ChoiceError, Note, UsageError
 from mlplan.hours import format_hours
 
 DEFAULT_ROADMAP = "zero-to-engineer-16w"
@@ -46,13 +46,13 @@ def check_roadmap(answer: str, ids: list[str]) -> str:
     return catalog.find(text).id
 
 
-def check_hours(answer: str, notes: list[str]) -> float:
+def check_hours(answer: str, notes: list[Note]) -> float:
     """Hours per week, rounded to quarter hours (the rounding is noted in ``notes``)."""
     from mlplan.availability import MAX_HOURS_PER_WEEK
     from mlplan.hours import read_hours
 
     text = answer.strip() or DEFAULT_HOURS
-    read = read_hours(text, f"'{text}'", most=MAX_HOURS_PER_WEEK, per=" a week", like="10 or 7.5")
+    read = read_hours(text, given=f"'{text}'", most=MAX_HOURS_PER_WEEK, per=" a week", like="10 or 7.5")
     if read.note:
         notes.append(read.note)
     return read.hours
@@ -80,9 +80,11 @@ def check_start(answer: str, today: date, past_allowed: bool) -> date:
 
     day = parse_date(answer.strip() or today.isoformat(), "start_date")
     if day < today and not past_allowed:
-        raise UsageError(
-            f"start date {day} is in the past; answer with today ({today}) or a later day, "
-            f"or give --start {day} to start a plan in the past"
+        raise ChoiceError(
+            "start date {day} is in the past; answer with today ({today}) or a later day, "
+            "or give {start} {day} to start a plan in the past",
+            day=day,
+            today=today,
         )
     return day
 

@@ -2,15 +2,15 @@
 
 ``import_markdown(text, name)`` is the one entry point, and it is pure: text in, validated
 ``Roadmap`` out, or one ``RoadmapInvalid`` line. pulldown-cmark (pyromark) reads the document; headings,
-lists, tables and task lists come from its token stream, and regular expressions only ever
+lists, tables and task lists come from its events, and regular expressions only ever
 look inside one line of inline text (hour forms, labels, emoji, footnote markers).
 
 The package reads in this order, one module per step; to find where a shape is handled:
 
-- ``tokens``: the Markdown as markdown-it's token stream, parsed by pulldown-cmark.
+- ``events``: the Markdown as pulldown-cmark's events, front matter split off.
 - ``text``: repairing mojibake and cleaning titles (emoji, shortcodes, footnote markers).
-- ``inline``: one inline token as ``Line``s, each with its links and leading ``Label:``.
-- ``document``: the token stream as a tree of sections holding paragraphs, lists and tables.
+- ``inline``: inline text (a paragraph, heading, cell) as ``Line``s, each with its links and leading ``Label:``.
+- ``document``: the events as a tree of sections holding paragraphs, lists and tables.
 - ``labels``: what a label or heading means (``Tasks``, ``Week 3``, back matter) and item kinds.
 - ``resources``: links as resources, their kind guessed from the label, address or words.
 - ``outline``: which heading levels are stages and units (and stage tables ``Weeks 1–4``).

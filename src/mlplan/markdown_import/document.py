@@ -1,4 +1,4 @@
-"""The token stream as a document: a tree of sections holding paragraphs, lists and tables.
+"""pulldown-cmark's events as a document: a tree of sections holding paragraphs, lists and tables.
 
 Front matter is read as YAML; footnote definitions and fenced or indented code are dropped;
 an HTML block's text becomes a paragraph (its first ``<h1>`` may be the document's title).
@@ -9,14 +9,16 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlplan.markdown_import import tokens as token_stream
-from mlplan.markdown_import.inline import Line, inline_lines, joined_text, make_line
+from mlplan.markdown_import.events import Source, normalize_link
+from mlplan.markdown_import.inline import InlineText, Line, joined_text, make_line
 from mlplan.markdown_import.labels import unit_number
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
-from mlplan.markdown_import.tokens import Token
 from mlplan.yaml_text import load_front_matter
+
+if TYPE_CHECKING:
+    from pyromark.event import Range as Span
 
 
 @dataclass
@@ -67,62 +69,207 @@ class Document:
 
 
 def read_document(text: str) -> Document:
-    tokens = token_stream.parse(text)
-    root = Section(0, "")
-    doc = Document(root, {}, None, 0, 0)
-    current = root
-    heading_level = 0  # the level of the last real heading
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        kind = token.type
-        if kind == "heading_open":
-            heading_level = level = int(token.tag[1])
+    """The document's tree of sections, read from pulldown-cmark's events in one pass."""
+    return _Reader(Source(text)).read()
+
+
+_INLINE_TAGS = {"Strong", "Emphasis", "Strikethrough", "Link", "Image"}
+
+
+class _Reader:
+    """Builds the tree event by event.
+
+    Text goes to the innermost open list item, else to the heading, paragraph or table
+    cell it is in. A list item's text straight in it (a tight list has no paragraphs)
+    runs until the next block starts or ends. Tables inside list items are dropped, and
+    so are footnote definitions and code.
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.root = Section(0, "")
+        self.doc = Document(self.root, {}, None, 0, 0)
+        self.current = self.root
+        self.heading_level = 0  # the level of the last real heading
+        self.lists: list[list[Entry]] = []  # where each open list's entries go
+        self.items: list[Entry] = []  # the open list items, innermost last
+        self.inline: InlineText | None = None
+        self.tight = False  # the inline text is a list item's own, outside any paragraph
+        self.block_line = 0  # the line of the heading, paragraph or tight text being read
+        self.heading = 0
+        self.table: Table | None = None
+        self.row: list[list[Line]] = []
+        self.skip_to: str | None = None  # the end of the footnote definition or nested table being skipped
+        self.raw: list[str] | None = None  # the text of a code or HTML block
+        self.entries = self.tasks = 0
+
+    def read(self) -> Document:
+        if self.source.front_matter is not None:
+            self.doc.meta = load_front_matter(self.source.front_matter)
+        for event, span in self.source.events():
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if self.skip_to is None:
+                    self.plain(event, span)
+                continue
+            ((kind, value),) = event.items()
+            if self.skip_to is not None:
+                if kind == "End" and (value if type(value) is str else next(iter(value))) == self.skip_to:
+                    self.skip_to = None
+            elif kind == "Text":
+                if self.raw is not None:
+                    self.raw.append(value)
+                else:
+                    self.text_run(span).text(value)
+            elif kind == "Start":
+                self.start(value, span)
+            elif kind == "End":
+                self.end(value)
+            else:
+                self.other(kind, value, span)
+        doc = self.doc
+        # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
+        doc.task_list = self.tasks >= 20 and self.tasks * 4 >= self.entries
+        return doc
+
+    def text_run(self, span: Span) -> InlineText:
+        """The inline text being read; text straight in a list item starts one."""
+        if self.inline is None:
+            self.inline, self.tight, self.block_line = InlineText(), True, self.source.line(span["start"])
+        return self.inline
+
+    def plain(self, event: str, span: Span) -> None:
+        if event == "SoftBreak":
+            self.text_run(span).soft_break()
+        elif event == "HardBreak":
+            self.text_run(span).hard_break()
+        elif self.tight:  # a rule
+            self.end_text()
+
+    def other(self, kind: str, value: Any, span: Span) -> None:
+        if kind == "Html" and self.raw is not None:
+            self.raw.append(value)
+        elif kind == "TaskListMarker":
+            if self.items:
+                self.items[-1].task = True
+                self.tasks += 1
+        elif kind == "Code":
+            self.text_run(span).code(value)
+        elif kind in ("InlineHtml", "Html"):
+            self.text_run(span).html(value)
+        elif kind in ("InlineMath", "DisplayMath"):
+            self.text_run(span).text(value)
+        else:  # a footnote reference
+            self.text_run(span).mark()
+
+    def start(self, tag: Any, span: Span) -> None:
+        value: Any
+        name, value = (tag, None) if type(tag) is str else next(iter(tag.items()))
+        if name in _INLINE_TAGS:
+            inline = self.text_run(span)
+            if name == "Strong":
+                inline.bold(True)
+            elif name == "Link":
+                url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
+                inline.link(normalize_link(url))
+            elif name == "Image":
+                inline.image(True)
+            else:
+                inline.mark()
+            return
+        if self.tight:
+            self.end_text()
+        if name in ("Paragraph", "Heading", "TableCell"):
+            self.inline, self.block_line = InlineText(), self.source.line(span["start"])
+            if name == "Heading":
+                self.heading = int(value["level"][1])
+        elif name == "Item":
+            entry = Entry([], [], self.source.line(span["start"]))
+            self.lists[-1].append(entry)
+            self.items.append(entry)
+            self.entries += 1
+        elif name == "List":
+            if self.items:
+                self.lists.append(self.items[-1].children)
+            else:
+                block = ListBlock([])
+                self.current.blocks.append(block)
+                self.doc.lists += 1
+                self.lists.append(block.entries)
+        elif name in ("TableHead", "TableRow"):
+            self.row = []
+        elif name == "Table":
+            if self.items:
+                self.skip_to = "Table"
+            else:
+                self.table = Table([], [])
+                self.current.blocks.append(self.table)
+                self.doc.lists += 1
+        elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
+            self.raw = []
+        elif name == "FootnoteDefinition":
+            self.skip_to = name
+
+    def end(self, tag: Any) -> None:
+        name = tag if type(tag) is str else next(iter(tag))
+        if name in _INLINE_TAGS:
+            inline = self.inline
+            assert inline is not None
+            if name == "Strong":
+                inline.bold(False)
+            elif name == "Link":
+                inline.end_link()
+            elif name == "Image":
+                inline.image(False)
+            else:
+                inline.mark()
+            return
+        if self.tight:
+            self.end_text()
+        if name in ("Paragraph", "Heading", "TableCell"):
+            self.end_text(name)
+        elif name == "Item":
+            self.items.pop()
+        elif name == "List":
+            self.lists.pop()
+        elif name in ("TableHead", "TableRow"):
+            if self.table is not None:
+                if self.table.header:
+                    self.table.rows.append(self.row)
+                else:
+                    self.table.header = [joined_text(cell).lower() for cell in self.row]
+        elif name == "Table":
+            self.table = None
+        elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
+            if name == "HtmlBlock" and not self.items:
+                _read_html("".join(self.raw or []), self.current, self.doc)
+            self.raw = None
+
+    def end_text(self, block: str = "") -> None:
+        """The inline text is over: its lines go to the list item, heading, paragraph or table cell."""
+        assert self.inline is not None
+        lines, self.inline, self.tight = self.inline.end(), None, False
+        if block == "TableCell":
+            self.row.append(lines)
+        elif self.items:
+            self.items[-1].lines.extend(lines)
+        elif block == "Heading":
+            self.heading_level = level = self.heading
+            current = self.current
             while current.level >= level:
-                current = current.parent or root
-            title = joined_text(inline_lines(tokens[i + 1]))
-            section = Section(level, title, parent=current, line=_line_of(token))
+                current = current.parent or self.root
+            section = Section(level, joined_text(lines), parent=current, line=self.block_line)
             current.children.append(section)
-            current, doc.headings = section, doc.headings + 1
-            i += 3
-            continue
-        if kind == "paragraph_open":
-            lines = inline_lines(tokens[i + 1])
-            if _pseudo_heading(lines) and heading_level < 6:
-                # "**Lecture 1: Backpropagation**" alone on its line heads a unit like a heading one level down
-                while current.level > heading_level:
-                    current = current.parent or root
-                section = Section(heading_level + 1, lines[0].text, parent=current, line=_line_of(token))
-                current.children.append(section)
-                current = section
-            elif lines:
-                current.blocks.append(Para(lines))
-            i += 3
-            continue
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            entries, i = _read_list(tokens, i)
-            current.blocks.append(ListBlock(entries))
-            doc.lists += 1
-            continue
-        if kind == "table_open":
-            table, i = _read_table(tokens, i)
-            current.blocks.append(table)
-            doc.lists += 1
-            continue
-        if kind == "html_block":
-            _read_html(token.content, current, doc)
-        elif kind == "front_matter":
-            doc.meta = _front_matter(token.content)
-        elif kind == "footnote_block_open":
-            i = _skip_to(tokens, i, "footnote_block_close")
-        i += 1
-    entries = [
-        e for s in [root, *walk(root)] for b in s.blocks if isinstance(b, ListBlock) for e in all_entries(b.entries)
-    ]
-    tasks = sum(e.task for e in entries)
-    # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
-    doc.task_list = tasks >= 20 and tasks * 4 >= len(entries)
-    return doc
+            self.current, self.doc.headings = section, self.doc.headings + 1
+        elif _pseudo_heading(lines) and self.heading_level < 6:
+            # "**Lecture 1: Backpropagation**" alone on its line heads a unit like a heading one level down
+            current = self.current
+            while current.level > self.heading_level:
+                current = current.parent or self.root
+            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_line)
+            current.children.append(section)
+            self.current = section
+        elif lines:
+            self.current.blocks.append(Para(lines))
 
 
 def all_entries(entries: list[Entry]) -> Iterator[Entry]:
@@ -136,66 +283,6 @@ def _pseudo_heading(lines: list[Line]) -> bool:
     return len(lines) == 1 and lines[0].bold_only and unit_number(lines[0].text) is not None
 
 
-def _skip_to(tokens: list[Token], i: int, closing: str) -> int:
-    while tokens[i].type != closing:
-        i += 1
-    return i
-
-
-def _read_list(tokens: list[Token], i: int) -> tuple[list[Entry], int]:
-    closing, depth, entries = tokens[i].type.replace("_open", "_close"), tokens[i].level, []
-    i += 1
-    while not (tokens[i].type == closing and tokens[i].level == depth):
-        if tokens[i].type == "list_item_open":
-            entry, i = _read_item(tokens, i)
-            entries.append(entry)
-        else:
-            i += 1
-    return entries, i + 1
-
-
-def _line_of(token: Token) -> int:
-    return token.map[0] + 1 if token.map else 0
-
-
-def _read_item(tokens: list[Token], i: int) -> tuple[Entry, int]:
-    opening = tokens[i]
-    task = "task-list-item" in str(opening.attrs.get("class", ""))
-    depth, entry = opening.level, Entry([], [], _line_of(opening), task)
-    i += 1
-    while not (tokens[i].type == "list_item_close" and tokens[i].level == depth):
-        kind = tokens[i].type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            children, i = _read_list(tokens, i)
-            entry.children.extend(children)
-            continue
-        if kind == "inline":
-            entry.lines.extend(inline_lines(tokens[i]))
-        elif kind in ("fence", "code_block", "table_open"):
-            i = _skip_to(tokens, i, "table_close") if kind == "table_open" else i
-        i += 1
-    return entry, i + 1
-
-
-def _read_table(tokens: list[Token], i: int) -> tuple[Table, int]:
-    header: list[str] = []
-    rows: list[list[list[Line]]] = []
-    row: list[list[Line]] = []
-    while tokens[i].type != "table_close":
-        kind = tokens[i].type
-        if kind == "tr_open":
-            row = []
-        elif kind == "inline":
-            row.append(inline_lines(tokens[i]))
-        elif kind == "tr_close":
-            if header:
-                rows.append(row)
-            else:
-                header = [joined_text(cell).lower() for cell in row]
-        i += 1
-    return Table(header, rows), i + 1
-
-
 def _read_html(content: str, current: Section, doc: Document) -> None:
     heading = HTML_HEADING.search(content)
     if heading and doc.headings == 0 and doc.html_title is None:
@@ -204,10 +291,6 @@ def _read_html(content: str, current: Section, doc: Document) -> None:
     lines = [line for raw in text.split("\n") if (line := make_line(raw, [], 0))]
     if lines:
         current.blocks.append(Para(lines))
-
-
-def _front_matter(content: str) -> dict[str, Any]:
-    return load_front_matter(content)
 
 
 def release(doc: Document) -> None:

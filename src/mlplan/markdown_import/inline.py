@@ -1,4 +1,4 @@
-"""One inline token of the Markdown stream as lines of plain text with their links.
+"""Inline Markdown (a paragraph, a heading, a table cell) as lines of plain text with their links.
 
 HTML tags are dropped (their text is kept), images and badges with their alt text, and bold
 survives only as two marker characters so that a leading ``**Label:**`` can be recognised.
@@ -14,7 +14,6 @@ from typing import TypeVar
 
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
-from mlplan.markdown_import.tokens import Token
 
 
 @dataclass
@@ -65,77 +64,128 @@ def make_line(raw: str, links: list[tuple[str, str]], anchors: int) -> Line | No
     return line
 
 
-def inline_lines(inline: Token) -> list[Line]:
-    """The lines of one inline token: hard breaks and ``<br>`` split lines, a soft break before bold does too."""
-    lines: list[Line] = []
-    buf: list[str] = []
-    links: list[tuple[str, str]] = []
-    anchors = 0
-    local: list[str] = []
-    href: str | None = None
-    link_buf: list[str] = []
-    image_only = False
+class InlineText:
+    """One run of inline text (a paragraph, heading or table cell), fed event by event, as ``Line``s.
 
-    def newline() -> None:
-        nonlocal buf, links, anchors, local
-        raw, bare = _bare_urls("".join(buf))
-        line = make_line(raw, links + bare, anchors)
+    Hard breaks and ``<br>`` end a line. A soft break is a space, unless the next thing
+    after it is bold text (a new ``**Label:**`` line): it waits for that to be known.
+    """
+
+    __slots__ = ("lines", "buf", "out", "links", "anchors", "local", "href", "label", "image_only", "soft", "images")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.buf: list[str] = []
+        self.out = self.buf  # the link's label while inside a link
+        self.links: list[tuple[str, str]] = []
+        self.anchors = 0
+        self.local: list[str] = []
+        self.href: str | None = None
+        self.label: list[str] = []
+        self.image_only = False
+        self.soft: list[str] | None = None  # where a pending soft break's space goes
+        self.images = 0  # images (badges, pictures) are not study content: their alt text is dropped
+
+    def text(self, text: str) -> None:
+        if self.images:
+            return
+        if self.soft is not None:
+            if not text:
+                return
+            self.space()
+        self.out.append(text)
+        self.image_only = self.image_only and not text.strip()
+
+    def space(self) -> None:
+        """The pending soft break is a space: what follows it is not bold."""
+        self.soft.append(" ")  # type: ignore[union-attr]
+        self.soft = None
+
+    def mark(self) -> None:
+        """Anything but text: settles a pending soft break as a space."""
+        if self.soft is not None and not self.images:
+            self.space()
+
+    def code(self, code: str) -> None:
+        if not self.images:
+            self.mark()
+            self.out.append(f"`{code}`")
+            self.image_only = False
+
+    def bold(self, opening: bool) -> None:
+        if self.images:
+            return
+        if opening and self.soft is not None:
+            self.soft = None
+            self.newline()
+        self.mark()
+        self.out.append(BOLD_ON if opening else BOLD_OFF)
+
+    def link(self, href: str) -> None:
+        if not self.images:
+            self.mark()
+            self.href, self.label, self.image_only = href, [], True
+            self.out = self.label
+
+    def end_link(self) -> None:
+        if self.images:
+            return
+        self.mark()
+        if self.href is None:
+            return
+        href, text = self.href, "".join(self.label)
+        label = clean(text)
+        if label or not self.image_only:
+            self.buf.append(text)
+            if URL_OK.match(href):
+                self.links.append((label, href))
+            elif href.startswith("#"):
+                self.anchors += 1
+            elif label and ":" not in href.split("/", 1)[0]:
+                self.local.append(label)
+        self.href, self.out = None, self.buf
+
+    def image(self, opening: bool) -> None:
+        if opening:
+            self.mark()
+        self.images += 1 if opening else -1
+
+    def soft_break(self) -> None:
+        if not self.images:
+            self.mark()
+            self.soft = self.out
+
+    def hard_break(self) -> None:
+        if not self.images:
+            self.mark()
+            self.newline()
+
+    def html(self, html: str) -> None:
+        if not self.images:
+            self.mark()
+            if BR.fullmatch(html.strip()):
+                self.newline()
+
+    def newline(self) -> None:
+        raw, bare = _bare_urls("".join(self.buf))
+        line = make_line(raw, self.links + bare, self.anchors)
         if line is None and bare:
-            line = make_line(bare[0][0], bare, anchors)
+            line = make_line(bare[0][0], bare, self.anchors)
             if line:
                 line.bare = True
         if line:
-            line.local = local
-            lines.append(line)
-        buf, links, anchors, local = [], [], 0, []
+            line.local = self.local
+            self.lines.append(line)
+        self.buf, self.links, self.anchors, self.local = [], [], 0, []
+        if self.href is None:
+            self.out = self.buf
 
-    children = inline.children or []
-    for i, child in enumerate(children):
-        kind = child.type
-        out = link_buf if href is not None else buf
-        if kind == "text":
-            out.append(child.content)
-            image_only = image_only and not child.content.strip()
-        elif kind == "code_inline":
-            out.append(f"`{child.content}`")
-            image_only = False
-        elif kind == "strong_open":
-            out.append(BOLD_ON)
-        elif kind == "strong_close":
-            out.append(BOLD_OFF)
-        elif kind == "link_open":
-            href, link_buf, image_only = str(child.attrs.get("href", "")), [], True
-        elif kind == "link_close" and href is not None:
-            label = clean("".join(link_buf))
-            if label or not image_only:
-                buf.append("".join(link_buf))
-                if URL_OK.match(href):
-                    links.append((label, href))
-                elif href.startswith("#"):
-                    anchors += 1
-                elif label and ":" not in href.split("/", 1)[0]:
-                    local.append(label)
-            href = None
-        elif _breaks_line(children, i):
-            newline()
-        elif kind == "softbreak":
-            out.append(" ")
-        # images (badges, pictures) are not study content: they and their alt text are dropped
-    newline()
-    return lines
-
-
-def _breaks_line(children: list[Token], i: int) -> bool:
-    """A hard break or ``<br>`` ends a line; so does a soft break before bold text (a new ``**Label:**`` line)."""
-    kind = children[i].type
-    if kind == "html_inline":
-        return bool(BR.fullmatch(children[i].content.strip()))
-    if kind != "softbreak":
-        return kind == "hardbreak"
-    for child in children[i + 1 :]:
-        if child.type != "text" or child.content:
-            return child.type == "strong_open"
-    return False
+    def end(self) -> list[Line]:
+        """The lines, once the run is over."""
+        if self.soft is not None:
+            self.space()
+        self.newline()
+        return self.lines
 
 
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]`]+[^\s<>()\[\]`.,;:!?'\"]")

@@ -1,0 +1,60 @@
+"""Markdown text as pulldown-cmark's events (through pyromark), with front matter split off.
+
+pulldown-cmark is a Rust CommonMark parser; pyromark binds it. It reads a 5 MB file in a
+few hundredths of a second, where markdown-it-py (pure Python, which the importer once
+used) took 7–8 s; ``benchmarks/markdown_parsers.py`` times both and checks that every
+fixture imports to the same roadmap. The reader (``document``) builds its tree straight
+from the events: an intermediate token list cost more than the parse itself.
+
+Front matter only opens the document, as in markdown-it's plugin: pulldown-cmark's
+metadata blocks may start at any ``---`` line and would swallow everything up to the
+next one (a heading between two rules), so it is split off here with a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import pyromark
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pyromark.event import Range as Span
+
+OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_UNSAFE_IN_LINK = re.compile(r"[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]|%(?![0-9A-Fa-f]{2})")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+class Source:
+    """The document's events and its front matter; ``line`` turns an event's byte offset into a line number."""
+
+    def __init__(self, text: str) -> None:
+        self.front_matter: str | None = None
+        front = _FRONT_MATTER.match(text)
+        if front is not None:
+            self.front_matter = (front.group(1) or "").rstrip("\n")
+            text = "\n" * front.group().count("\n") + text[front.end() :]  # blank lines keep the line numbers
+        self.text = text
+        source = text.encode("utf-8")
+        self._newlines = [m.start() for m in re.finditer(b"\n", source)]
+
+    def events(self) -> Iterator[tuple[Any, Span]]:
+        """pulldown-cmark's events, each a name (``"Rule"``) or a one-key dict (``{"Start": "Item"}``) with its span."""
+        return pyromark.events_with_range(self.text, options=OPTIONS, merge_text=True)
+
+    def line(self, offset: int) -> int:
+        """The line (counting from 1) a byte offset is on."""
+        return bisect_right(self._newlines, offset - 1) + 1
+
+
+def normalize_link(url: str) -> str:
+    """Percent-encode an address as markdown-it does (``<br>`` → ``%3Cbr%3E``, ``ü`` → ``%C3%BC``), keeping ``%XX``."""
+    if url.isascii() and not _UNSAFE_IN_LINK.search(url):
+        return url
+    return quote(_LONE_PERCENT.sub("%25", url), safe=";/?:@&=+$,-_.!~*'()#%")
