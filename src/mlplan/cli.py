@@ -39,6 +39,7 @@ OPTION_OF = {
     "name": "--name",
     "off": "--off",
     "out": "--out",
+    "rating": "--rating",
     "skip": "--skip",
     "start": "--start",
     "svg": "--svg",
@@ -198,17 +199,12 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from mlplan import catalog
+    from mlplan.safe_text import escaped
 
-    rows = []
-    for entry in catalog.entries():
-        try:
-            rows.append(catalog.load_entry(entry).overview() | {"origin": entry.origin})
-        except RoadmapInvalid as exc:
-            if entry.origin == "bundled":
-                raise
-            from mlplan.safe_text import escaped
-
-            typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
+    skipped: list[Any] = []
+    rows = catalog.overviews(skipped)
+    for entry, exc in skipped:
+        typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
     if as_json:
         _print_json(rows)
         return
@@ -565,7 +561,9 @@ def _ask_start(
     if asker.yes:
         return roadmap_id, hours, days, start
     if roadmap_id is None:
-        rows = q.roadmap_rows()
+        from mlplan import catalog
+
+        rows = catalog.overviews()
         if asker.terminal:
             from mlplan import render
 
@@ -714,13 +712,9 @@ RatingOpt = Annotated[
 
 
 def _rating(value: str | None, default: str | None = "good") -> str | None:
-    from mlplan.cards import RATINGS
+    from mlplan.cards import read_rating
 
-    if value is None:
-        return default
-    if value.lower() not in RATINGS:
-        raise UsageError(f"--rating {value}: use one of {', '.join(RATINGS)}")
-    return value.lower()
+    return default if value is None else read_rating(value)
 
 
 @app.command()
@@ -827,23 +821,12 @@ def status(
 ) -> None:
     """Show progress per stage, hours done and left, and whether you are ahead or behind."""
     from mlplan import plans
-    from mlplan.progress import status_view
 
     store, loaded = plans.open_plan(plan)
     on = _day(date_)
     if svg == "-":
         raise UsageError("--svg needs a file name, like --svg status.svg")
-    view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
-        plans.plan_items(store, loaded),
-        loaded.schedule,
-        loaded.settings,
-        loaded.index,
-        loaded.progress,
-        on,
-        plans.plan_start(store, loaded),
-    )
-    view |= _deadline_status(store, loaded, on)
-    view["reviews"] = plans.review_status(store, loaded, on)
+    view = plans.status(store, loaded, on)
     if as_json:
         if chart:
             view["burnup"] = plans.burnup_series(store, loaded, view, on)
@@ -1079,22 +1062,7 @@ def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
     from mlplan import plans
 
-    rows: list[dict[str, Any]] = []
-    store = plans.existing_plans()
-    if store is not None:
-        current = store.current_plan_name()
-        for row in store.plans():
-            loaded = plans.load_plan(store, row.name)
-            rows.append(
-                {
-                    "name": row.name,
-                    "roadmap": row.roadmap_id,
-                    "current": row.name == current,
-                    "start": loaded.schedule.start.isoformat(),
-                    "end": loaded.schedule.end.isoformat() if loaded.schedule.end else None,
-                    "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
-                }
-            )
+    rows = plans.plan_rows(plans.existing_plans())
     if as_json:
         _print_json(rows)
         return
@@ -1316,14 +1284,6 @@ def _notes(notes: Sequence[Note | None]) -> None:
     """Tell the learner what was adjusted (a value rounded, weekly hours lowered), on stderr."""
     for note in filter(None, notes):
         typer.echo(f"Note: {worded(note)}", err=True)
-
-
-def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
-    from mlplan import plans
-    from mlplan.deadline import deadline_status
-
-    items = plans.replan_items(store, loaded)[0] if loaded.settings.deadline else []
-    return deadline_status(items, loaded.settings, on)
 
 
 def _review_settings(minutes: int | None) -> dict[str, Any]:

@@ -143,6 +143,47 @@ def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
 
 
+def status(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
+    """The ``status`` view: progress (``progress.status_view``), the deadline's and the reviews'."""
+    from mlplan.deadline import deadline_status
+    from mlplan.progress import status_view
+
+    view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
+        plan_items(store, loaded),
+        loaded.schedule,
+        loaded.settings,
+        loaded.index,
+        loaded.progress,
+        on,
+        plan_start(store, loaded),
+    )
+    left = replan_items(store, loaded)[0] if loaded.settings.deadline else []
+    view |= deadline_status(left, loaded.settings, on)
+    view["reviews"] = review_status(store, loaded, on)
+    return view
+
+
+def plan_rows(store: Store | None) -> list[dict[str, Any]]:
+    """The ``plans`` listing: each plan's name, roadmap, whether it is current, its dates and items done."""
+    if store is None:
+        return []
+    current = store.current_plan_name()
+    rows = []
+    for row in store.plans():
+        loaded = load_plan(store, row.name)
+        rows.append(
+            {
+                "name": row.name,
+                "roadmap": row.roadmap_id,
+                "current": row.name == current,
+                "start": loaded.schedule.start.isoformat(),
+                "end": loaded.schedule.end.isoformat() if loaded.schedule.end else None,
+                "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
+            }
+        )
+    return rows
+
+
 def _schedule(store: Store, loaded: LoadedPlan, version: int) -> Schedule:
     return store.schedule(loaded.plan, version).schedule
 
