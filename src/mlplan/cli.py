@@ -378,10 +378,9 @@ def plan(
     out = render.console()
     if needs:
         typer.echo(needs)
-    summary = schedule.to_dict()
     out.print(
         render.schedule_summary(
-            roadmap.title, roadmap.id, roadmap.hours_per_week, summary, availability, "Plan preview"
+            roadmap.title, roadmap.id, roadmap.hours_per_week, schedule, availability, "Plan preview"
         )
     )
     out.print(render.schedule_weeks_table(schedule, {unit.id: unit.title for unit in roadmap.units()}))
@@ -498,8 +497,7 @@ def start(
         )
     for note in asker.decided():
         typer.echo(f"Note: {note}", err=True)
-    first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
-    _print_today(store, loaded, _day(first_day))
+    _print_today(store, loaded, loaded.schedule.study_days()[0].date)
 
 
 T = TypeVar("T")
@@ -941,12 +939,12 @@ def replan(
     start = from_date or on.isoformat()
     availability = _availability(start, "from_date", hours, days, off, daily_cap, min_part, base)
     plans.refuse_past_start(availability.start, on)
-    before = loaded.schedule["end"]
+    before = loaded.schedule.end
     availability, raised, extra = deadline.for_replan(
         plans.replan_items(store, loaded, from_unit, _id_list(skip))[0],
         availability,
         loaded.settings,
-        loaded.schedule["end"],
+        loaded.schedule.end,
         by=by,
         keep=keep_end,
         breaks=break_ or [],
