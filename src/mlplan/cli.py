@@ -647,13 +647,9 @@ def week(
 ) -> None:
     """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
     from mlplan import plans
-    from mlplan.progress import numbered_week, week_number
 
     store, loaded = plans.open_plan(plan)
-    lived = plans.lived(store, loaded)
-    if number is None:
-        number = week_number(lived, _day(date_))
-    view = numbered_week(lived, loaded.index, loaded.progress, number)
+    view = plans.week(store, loaded, number, _day(date_) if number is None else None)
     if as_json:
         _print_json({"plan": loaded.name} | view)
         return
@@ -1112,12 +1108,7 @@ def show_paths(as_json: JsonOption = False) -> None:
     """Show where mlplan keeps your plans and roadmaps."""
     from mlplan import paths
 
-    where = {
-        "home": str(paths.home_dir()),
-        "database": str(paths.database_path()),
-        "user_roadmaps": str(paths.user_roadmaps_dir()),
-        "bundled_roadmaps": str(paths.bundled_roadmaps_dir()),
-    }
+    where = paths.shown()
     if as_json:
         _print_json(where)
         return
@@ -1195,17 +1186,14 @@ def export_checklist(
     """Export weekly checklists as Markdown task lists (GitHub style)."""
     from mlplan import plans
     from mlplan.checklist import plan_markdown, week_markdown
-    from mlplan.progress import numbered_week, week_view
 
     if week_number is not None and all_weeks:
         raise UsageError("give --week N or --all, not both")
     store, loaded = plans.open_plan(plan)
-    lived = plans.lived(store, loaded)
     if week_number is not None:
-        text = week_markdown(numbered_week(lived, loaded.index, loaded.progress, week_number), loaded.name)
+        text = week_markdown(plans.week(store, loaded, week_number), loaded.name)
     else:
-        views = [week_view(lived, loaded.index, loaded.progress, w.number) for w in lived.weeks]
-        text = plan_markdown([v for v in views if v], loaded.name)
+        text = plan_markdown(plans.weeks(store, loaded), loaded.name)
     _write(text, out, force)
 
 

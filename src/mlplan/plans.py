@@ -149,6 +149,25 @@ def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
 
 
+def week(store: Store, loaded: LoadedPlan, number: int | None, on: date | None = None) -> dict[str, Any]:
+    """Week ``number`` of the plan as lived (None: the week of ``on``), as a checklist (``progress.numbered_week``)."""
+    from mlplan.progress import numbered_week, week_number
+
+    plan = lived(store, loaded)
+    if number is None:
+        assert on is not None, "the week of which day?"
+        number = week_number(plan, on)
+    return numbered_week(plan, loaded.index, loaded.progress, number)
+
+
+def weeks(store: Store, loaded: LoadedPlan) -> list[dict[str, Any]]:
+    """Every week of the plan as lived, each as a checklist (``progress.week_view``)."""
+    from mlplan.progress import numbered_week
+
+    plan = lived(store, loaded)
+    return [numbered_week(plan, loaded.index, loaded.progress, w.number) for w in plan.weeks]
+
+
 def status(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     """The ``status`` view: progress (``progress.status_view``), the deadline's and the reviews'."""
     from mlplan.deadline import deadline_status
