@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlplan.progress import timeline
+from mlplan.progress import lived_week, timeline, week_of
 from mlplan.scheduler import Availability, StudyItem, build_schedule
 
 
@@ -348,3 +348,5 @@ def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, fir
     for (version, since), (_, until) in zip(bounds, bounds[1:], strict=False):
         expected = [d for d in schedules[version].study_days() if since <= d.date < until]
         assert [d for d in lived.study_days() if since <= d.date < until] == expected
+    for on in (start + timedelta(days=n) for n in range(-8, 7 * (len(lived.weeks) + 2), 3)):
+        assert lived_week(schedules, replans, start, on) == week_of(lived, on)  # today's week, made alone

@@ -11,9 +11,10 @@ The JSON is the store's format and never changes here: ``to_dict`` writes the ke
 older mlplan versions wrote, numbers as they were read, and keys this version does
 not know (a newer mlplan may store more) are kept in ``extra`` so a round trip
 loses nothing.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: NamedTuple compiles every annotation
+given as text, which cost ``mlplan today`` more than a millisecond of start-up.
+"""
 
 from collections.abc import Mapping
 from datetime import date
@@ -70,7 +71,7 @@ class Settings(NamedTuple):
     extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+    def from_dict(cls, data: Mapping[str, Any]) -> "Settings":
         """Settings as the store keeps them (plans made by older versions lack the newer keys)."""
         day_hours = data.get("day_hours")
         return cls(
@@ -119,7 +120,7 @@ class Settings(NamedTuple):
             data["review_minutes"] = self.review_minutes
         return {**data, **self.extra}
 
-    def merged(self, changes: Mapping[str, Any]) -> Settings:
+    def merged(self, changes: Mapping[str, Any]) -> "Settings":
         """These settings with ``changes`` (stored keys and values, as ``to_dict`` writes them) applied."""
         return Settings.from_dict(self.to_dict() | dict(changes))
 
@@ -171,7 +172,7 @@ class Part(NamedTuple):
     extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Part:
+    def from_dict(cls, data: Mapping[str, Any]) -> "Part":
         """A part as the store keeps it."""
         return _new(
             cls,
@@ -209,7 +210,7 @@ class StudyDay(NamedTuple):
     extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StudyDay:
+    def from_dict(cls, data: Mapping[str, Any]) -> "StudyDay":
         """A study day as the store keeps it."""
         return _new(
             cls,
@@ -243,7 +244,7 @@ class Week(NamedTuple):
     extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Week:
+    def from_dict(cls, data: Mapping[str, Any]) -> "Week":
         """A week as the store keeps it."""
         return _new(
             cls,
@@ -288,7 +289,7 @@ class Schedule(NamedTuple):
     extra: Mapping[str, Any] = _NOTHING_EXTRA
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Schedule:
+    def from_dict(cls, data: Mapping[str, Any]) -> "Schedule":
         """A schedule as the store keeps it."""
         return cls(
             date.fromisoformat(data["start"]),

@@ -27,6 +27,7 @@ from mlplan.progress import (
     continue_parts,
     derive,
     last_undoable_batch,
+    lived_week,
     scheduled_items,
     timeline,
     today_view,
@@ -122,24 +123,29 @@ def open_plan(name: str | None) -> tuple[Store, LoadedPlan]:
     return store, load_plan(store, name)
 
 
-def lived(store: Store, loaded: LoadedPlan, since: date | None = None) -> Timeline:
+def lived(store: Store, loaded: LoadedPlan) -> Timeline:
     """The plan's days as lived, weeks numbered from its first day (``progress.timeline``).
 
-    Before a replan, the days are those planned then. With ``since``, the schedules that
-    gave way before that day are not read (their weeks come out empty).
+    Before a replan, the days are those planned then.
     """
+    return timeline(_lived_schedules(store, loaded), loaded.progress.replans, plan_start(store, loaded))
+
+
+def _lived_schedules(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[int, Schedule]:
+    """The schedules the plan has lived by, by version; with ``since``, those that gave way before it are not read."""
     segments = [(1, "")] + loaded.progress.replans
     schedules: dict[int, Schedule] = {}
     for n, (version, _) in enumerate(segments):
         until = segments[n + 1][1] if n + 1 < len(segments) else None
         if since is None or until is None or until > since.isoformat():
             schedules[version] = loaded.schedule if version == loaded.version else _schedule(store, loaded, version)
-    return timeline(schedules, loaded.progress.replans, plan_start(store, loaded))
+    return schedules
 
 
 def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     """The ``today`` view (``progress.today_view``), its week as lived (schedules before that week unread)."""
-    this_week = lived(store, loaded, since=on - timedelta(days=6))
+    schedules = _lived_schedules(store, loaded, since=on - timedelta(days=6))
+    this_week = lived_week(schedules, loaded.progress.replans, plan_start(store, loaded), on)
     return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
 
 

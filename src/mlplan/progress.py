@@ -219,15 +219,19 @@ class RoadmapIndex(NamedTuple):
 # --- the schedule -----------------------------------------------------------------------------
 
 
-class Timeline(NamedTuple):
+class Timeline:
     """The plan's weeks as lived (``timeline``): numbered from ``start``, the plan's first day.
 
-    ``end`` is the last study day (None when there is none).
+    ``end`` is the last study day (None when there is none). A plain class with slots,
+    cheaper than a NamedTuple to define on ``mlplan today``'s path.
     """
 
-    start: date
-    end: date | None
-    weeks: tuple[Week, ...]
+    __slots__ = ("start", "end", "weeks")
+
+    def __init__(self, start: date, end: date | None, weeks: tuple[Week, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.weeks = weeks
 
     def study_days(self) -> list[StudyDay]:
         """Every study day, in order."""
@@ -274,22 +278,39 @@ def timeline(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]],
     ``schedules`` maps versions to schedules; ``replans`` are (version, first day) in log order.
     Weeks are numbered from ``plan_start``, 7 days each, whatever the replans' start days.
     """
+    days = _lived_days(schedules, replans)
+    by_week: dict[int, list[StudyDay]] = {}
+    for day in days:
+        by_week.setdefault((day.date - plan_start).days // 7 + 1, []).append(day)
+    weeks = tuple(_week(n, plan_start, by_week.get(n, [])) for n in range(1, max(by_week, default=0) + 1))
+    return Timeline(plan_start, days[-1].date if days else None, weeks)
+
+
+def lived_week(
+    schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date, on: date
+) -> Week | None:
+    """The week of the ``timeline`` holding ``on`` (None outside it), without making the other weeks."""
+    days = _lived_days(schedules, replans)
+    number = (on - plan_start).days // 7 + 1
+    if number < 1 or not days or (days[-1].date - plan_start).days // 7 + 1 < number:
+        return None
+    return _week(number, plan_start, [d for d in days if (d.date - plan_start).days // 7 + 1 == number])
+
+
+def _lived_days(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]]) -> list[StudyDay]:
     segments = [(1, date.min), *((version, _day_or(on, date.min)) for version, on in replans)]
     days: list[StudyDay] = []
     for n, (version, since) in enumerate(segments):
         until = segments[n + 1][1] if n + 1 < len(segments) else date.max
         if version in schedules:  # a schedule left out is one the caller does not need
             days += [d for d in schedules[version].study_days() if since <= d.date < until]
-    by_week: dict[int, list[StudyDay]] = {}
-    for day in days:
-        by_week.setdefault((day.date - plan_start).days // 7 + 1, []).append(day)
-    weeks = []
-    for index in range(1, max(by_week, default=0) + 1):
-        start = plan_start + timedelta(days=7 * (index - 1))
-        week_days = tuple(by_week.get(index, ()))
-        units = tuple(dict.fromkeys(p.unit_id for d in week_days for p in d.parts if p.unit_id))
-        weeks.append(Week(index, start, start + timedelta(days=6), sum(d.hours for d in week_days), units, week_days))
-    return Timeline(plan_start, days[-1].date if days else None, tuple(weeks))
+    return days
+
+
+def _week(number: int, plan_start: date, days: list[StudyDay]) -> Week:
+    start = plan_start + timedelta(days=7 * (number - 1))
+    units = tuple(dict.fromkeys(p.unit_id for d in days for p in d.parts if p.unit_id))
+    return Week(number, start, start + timedelta(days=6), sum(d.hours for d in days), units, tuple(days))
 
 
 def _day_or(text: str, default: date) -> date:
@@ -339,12 +360,13 @@ def today_view(
     index: RoadmapIndex,
     progress: Progress,
     on: date,
-    lived: Timeline | None = None,
+    week: Week | None,
 ) -> dict[str, Any]:
     """The day's session, what is overdue, the week's progress and the next session.
 
-    ``lived`` is the plan's ``timeline``, for the week's number and hours (default: ``schedule``).
-    An item with a part today is listed with today's session only, never also as overdue.
+    ``week`` is the week holding ``on`` as lived (``lived_week``; None outside the plan), for
+    the week's number and hours. An item with a part today is listed with today's session only,
+    never also as overdue.
     """
     days = schedule.study_days()
     today = next((d for d in days if d.date == on), None)
@@ -369,7 +391,6 @@ def today_view(
             p.hours for p in earlier if p.item_id == item["item_id"] and not progress.is_settled(p)
         )
 
-    week = week_of(lived or schedule, on)
     week_view = None
     if week:
         done = sum(p.hours for d in week.days for p in d.parts if progress.part_is_done(p))
