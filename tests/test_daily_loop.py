@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlplan.progress import schedule_days, timeline
+from mlplan.progress import lived_week, timeline, week_of
 from mlplan.scheduler import Availability, StudyItem, build_schedule
 
 
@@ -331,20 +331,22 @@ def test_skipping_a_half_done_item_counts_its_hours_once(started):
 def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, first):
     items = [StudyItem(f"i{n}", f"Item {n}", h, "u") for n, h in enumerate(hours)]
     start = date(2026, 11, 23) + timedelta(days=first)
-    schedules = {1: build_schedule(items, Availability(6, start)).to_dict()}
+    schedules = {1: build_schedule(items, Availability(6, start))}
     replans, day = [], start
     for version, offset in enumerate(offsets, start=2):
         day += timedelta(days=offset)
-        schedules[version] = build_schedule(items, Availability(4, day, weekdays=(1, 3, 5))).to_dict()
+        schedules[version] = build_schedule(items, Availability(4, day, weekdays=(1, 3, 5)))
         replans.append((version, day.isoformat()))
     lived = timeline(schedules, replans, start)
 
-    dates = [d["date"] for d in schedule_days(lived)]
+    dates = [d.date for d in lived.study_days()]
     assert dates == sorted(set(dates))
-    for week in lived["weeks"]:
-        assert week["start"] == (start + timedelta(days=7 * (week["index"] - 1))).isoformat()
-        assert all(week["start"] <= d["date"] <= week["end"] for d in week["days"])
-    bounds = [(1, "")] + replans + [(0, "9999-12-31")]
+    for week in lived.weeks:
+        assert week.start == start + timedelta(days=7 * (week.number - 1))
+        assert all(week.start <= d.date <= week.end for d in week.days)
+    bounds = [(1, date.min)] + [(v, date.fromisoformat(on)) for v, on in replans] + [(0, date.max)]
     for (version, since), (_, until) in zip(bounds, bounds[1:], strict=False):
-        expected = [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
-        assert [d for d in schedule_days(lived) if since <= d["date"] < until] == expected
+        expected = [d for d in schedules[version].study_days() if since <= d.date < until]
+        assert [d for d in lived.study_days() if since <= d.date < until] == expected
+    for on in (start + timedelta(days=n) for n in range(-8, 7 * (len(lived.weeks) + 2), 3)):
+        assert lived_week(schedules, replans, start, on) == week_of(lived, on)  # today's week, made alone

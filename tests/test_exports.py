@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -301,3 +302,39 @@ def test_export_errors(mlplan, clock, args, message):
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_keys_a_newer_mlplan_stored_in_a_schedule_survive_replan_undo_and_backups(
+    mlplan, clock, tmp_path, isolated_home
+):
+    mlplan("start", "--yes", "--tz", "Europe/Paris")
+    mlplan("done", "w01.t1")
+
+    def views():
+        day = ("--date", "2026-11-24")
+        return [as_json(mlplan(command, "--json", *day)) for command in ("today", "week", "status")]
+
+    before = views()
+    db = sqlite3.connect(isolated_home / "mlplan.db")
+    with db:
+        stored = json.loads(db.execute("SELECT schedule_json FROM schedules").fetchone()[0])
+        stored["colour"] = "teal"
+        stored["weeks"][0]["theme"] = "basics"
+        stored["weeks"][0]["days"][1]["items"][0]["difficulty"] = 3
+        db.execute("UPDATE schedules SET schedule_json = ?", (json.dumps(stored),))
+    db.close()
+    assert views() == before
+
+    clock.set("2026-12-07")
+    assert mlplan("replan", "--hours", "8").exit_code == 0
+    assert mlplan("undo").exit_code == 0
+    assert views() == before
+    exported = as_json(mlplan("export", "json"))
+    assert [s["schedule"] for s in exported["schedules"]][0] == stored
+
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(exported), encoding="utf-8")
+    assert mlplan("delete", "zero-to-engineer-16w", "--yes").exit_code == 0
+    assert mlplan("import-plan", str(backup)).exit_code == 0
+    assert as_json(mlplan("export", "json"))["schedules"] == exported["schedules"]
+    assert views() == before

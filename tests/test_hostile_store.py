@@ -154,6 +154,12 @@ def test_a_damaged_database_is_never_written_to(mlplan, db_path, damage, command
         (_sql("DROP TABLE plans"), "table 'plans' is missing"),
         (_sql("ALTER TABLE events DROP COLUMN undoes_batch"), "table 'events' lacks column 'undoes_batch'"),
         (_garbage_header, "not a readable mlplan database"),
+        (
+            _sql("UPDATE schedules SET schedule_json = json_remove(schedule_json, '$.weeks[0].days[0].items[0].id')"),
+            "schedule 1 of plan 1 is damaged ('id' is missing)",
+        ),
+        (_sql("UPDATE schedules SET settings_json = '{}'"), "its settings is damaged ('hours_per_week' is missing)"),
+        (_sql("UPDATE schedules SET schedule_json = '[]'"), "schedule 1 of plan 1 is damaged"),
     ],
 )
 @pytest.mark.parametrize("command", [("today",), ("status",), ("plans",)])

@@ -1,4 +1,4 @@
-"""A plan's stored settings read into typed data and back without losing anything."""
+"""A plan's stored settings and schedules read into typed data and back without losing anything."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from mlplan.plan_data import Settings
+from mlplan.plan_data import Part, Schedule, Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "databases"
 
@@ -70,3 +70,67 @@ def test_merged_applies_changes_as_stored_keys():
     settings = Settings.from_dict(STORED).merged({"tz": "UTC", "breaks": []})
     assert settings.tz == "UTC" and settings.breaks == ()
     assert settings.at == "07:30"
+
+
+# --- the schedule -------------------------------------------------------------------------------
+
+PART = {"id": "u1.i1", "title": "Item 1", "hours": 1.5, "part": 1, "parts": 2, "unit": "u1"}
+SCHEDULE = {
+    "start": "2026-11-23",
+    "end": "2026-11-24",
+    "hours_per_week": 6.0,
+    "total_hours": 1.5,
+    "study_weeks": 1,
+    "split_items": 1,
+    "weeks": [
+        {
+            "index": 1,
+            "start": "2026-11-23",
+            "end": "2026-11-29",
+            "hours": 1.5,
+            "units": ["u1"],
+            "days": [{"date": "2026-11-24", "hours": 1.5, "items": [PART]}],
+        },
+        {"index": 2, "start": "2026-11-30", "end": "2026-12-06", "hours": 0, "units": [], "days": []},
+    ],
+}
+
+
+def test_a_stored_schedule_reads_as_typed_data():
+    schedule = Schedule.from_dict(SCHEDULE)
+    assert (schedule.start, schedule.end) == (date(2026, 11, 23), date(2026, 11, 24))
+    first, empty = schedule.weeks
+    assert (first.number, first.end, first.units) == (1, date(2026, 11, 29), ("u1",))
+    (day,) = first.days
+    assert day.date == date(2026, 11, 24)
+    assert day.parts == (Part("u1.i1", "Item 1", 1.5, 1, 2, "u1"),)
+    assert empty.days == () and schedule.study_days() == [day]
+
+
+def test_a_schedule_round_trip_keeps_every_key_even_unknown_ones_at_every_level():
+    newer = json.loads(json.dumps(SCHEDULE))
+    newer["colour"] = "teal"
+    newer["weeks"][0]["theme"] = "basics"
+    newer["weeks"][0]["days"][0]["place"] = {"room": "library"}
+    newer["weeks"][0]["days"][0]["items"][0]["difficulty"] = 3
+    schedule = Schedule.from_dict(newer)
+    assert schedule.extra == {"colour": "teal"}
+    assert schedule.weeks[0].days[0].parts[0].extra == {"difficulty": 3}
+    assert schedule.to_dict() == newer
+
+
+def test_a_part_restored_without_its_unit_is_written_back_without_one():
+    bare = {k: v for k, v in PART.items() if k != "unit"}
+    part = Part.from_dict(bare)
+    assert part.unit_id is None and part.to_dict() == bare
+
+
+def test_schedules_in_the_frozen_databases_round_trip_to_the_same_json_text(tmp_path):
+    for source in sorted(FIXTURES.glob("*.db")):
+        copy = tmp_path / source.name
+        shutil.copy(source, copy)
+        with sqlite3.connect(copy) as db:
+            rows = [text for (text,) in db.execute("SELECT schedule_json FROM schedules")]
+        assert rows, source.name
+        for text in rows:
+            assert json.dumps(Schedule.from_dict(json.loads(text)).to_dict()) == text

@@ -138,7 +138,7 @@ def test_no_day_or_week_holds_more_than_it_may(roadmap, availability):
     capacity = availability.capacity_by_weekday()
     for week in schedule.weeks:
         assert week.hours <= availability.hours_per_week
-        assert week.start == availability.start + timedelta(days=7 * (week.index - 1))
+        assert week.start == availability.start + timedelta(days=7 * (week.number - 1))
         for day in week.days:
             assert week.start <= day.date <= week.end
             assert day.date not in availability.days_off
@@ -219,8 +219,8 @@ def test_with_whole_minimum_parts_the_plan_takes_exactly_the_weeks_it_needs(
     )
     schedule = build_schedule(items, availability)
     total = sum(item.hours for item in items)
-    assert schedule.study_weeks() == math.ceil(total / weekly)
-    assert len(schedule.weeks) == schedule.study_weeks()
+    assert schedule.study_weeks == math.ceil(total / weekly)
+    assert len(schedule.weeks) == schedule.study_weeks
 
 
 # --- examples -----------------------------------------------------------------------------------
@@ -281,12 +281,12 @@ def test_every_bundled_roadmap_schedules_at_several_paces(roadmap_id, pace):
     assert [p.item_id for d in schedule.study_days() for p in d.parts if p.part == 1] == [i.id for i in items]
     assert all(week.hours <= weekly for week in schedule.weeks)
     # a few quarter hours may stay free where a part would be shorter than 30 minutes
-    assert schedule.study_weeks() <= math.ceil(roadmap.total_hours() / weekly * 1.1)
+    assert schedule.study_weeks <= math.ceil(roadmap.total_hours() / weekly * 1.1)
 
 
 def test_zero_to_engineer_at_13_hours_over_seven_days_lands_in_its_16_weeks_plus_one_for_capstones():
     roadmap = catalog.load("zero-to-engineer-16w")
     schedule = build_schedule(study_items(roadmap), Availability(13, MONDAY, weekdays=tuple(range(7))))
     capstone_hours = sum(i.hours for u in roadmap.units() if not u.title.startswith("Week") for i in u.items)
-    assert schedule.study_weeks() == math.ceil((16 * 13 + capstone_hours) / 13) == 17
+    assert schedule.study_weeks == math.ceil((16 * 13 + capstone_hours) / 13) == 17
     assert all(week.hours <= 13 for week in schedule.weeks)

@@ -25,6 +25,15 @@ DEFAULT_REVIEW_MINUTES = 15
 RATINGS = ("again", "hard", "good", "easy")
 
 
+def read_rating(text: str) -> str:
+    """A rating as typed, in any case (``good``, ``Easy``), or a ChoiceError listing them."""
+    from mlplan.errors import ChoiceError
+
+    if text.lower() not in RATINGS:
+        raise ChoiceError("{rating} {text}: use one of {ratings}", text=text, ratings=", ".join(RATINGS))
+    return text.lower()
+
+
 def live_cards(rows: Sequence[ReviewRow], cancelled: set[int]) -> dict[str, dict[str, Any]]:
     """Each card's latest review not undone: id, title, prompts, due, the fsrs card (JSON) and review count."""
     cards: dict[str, dict[str, Any]] = {}

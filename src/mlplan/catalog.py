@@ -70,6 +70,25 @@ def load_entry(entry: CatalogEntry) -> Roadmap:
     return roadmap
 
 
+def overviews(skipped: list[tuple[CatalogEntry, RoadmapInvalid]] | None = None) -> list[dict[str, object]]:
+    """Every roadmap's overview (``Roadmap.overview``) and origin, in catalog order.
+
+    A broken bundled roadmap is an error; a broken one of the learner's is left
+    out, and added to ``skipped`` with its error, so one bad import never hides
+    the others.
+    """
+    rows = []
+    for entry in entries():
+        try:
+            rows.append(load_entry(entry).overview() | {"origin": entry.origin})
+        except RoadmapInvalid as exc:
+            if entry.origin == "bundled":
+                raise
+            if skipped is not None:
+                skipped.append((entry, exc))
+    return rows
+
+
 def load_all() -> list[Roadmap]:
     """Load and validate every roadmap in the catalog."""
     return [load_entry(entry) for entry in entries()]

@@ -15,9 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlplan.hours import format_hours
+
+if TYPE_CHECKING:
+    from mlplan.plan_data import Schedule
 
 DONE, PLANNED, PROJECTED, DEADLINE = "█", "•", "░", "┆"
 HALF = "▄"
@@ -33,9 +36,8 @@ WEEKDAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # --- burn-up ----------------------------------------------------------------------------------
 
 
-def _cumulative(schedule: Mapping[str, Any], through: date) -> float:
-    last = through.isoformat()
-    return sum(day["hours"] for week in schedule["weeks"] for day in week["days"] if day["date"] <= last)
+def _cumulative(schedule: Schedule, through: date) -> float:
+    return sum(day.hours for day in schedule.study_days() if day.date <= through)
 
 
 def _done_through(done: Mapping[str, float], through: date) -> float:
@@ -43,7 +45,7 @@ def _done_through(done: Mapping[str, float], through: date) -> float:
     return sum(hours for day, hours in done.items() if day <= last)
 
 
-def planned_hours(versions: Sequence[tuple[date, Mapping[str, Any]]], done: Mapping[str, float], on: date) -> float:
+def planned_hours(versions: Sequence[tuple[date, Schedule]], done: Mapping[str, float], on: date) -> float:
     """Cumulative hours the plan in force on ``on`` asked for by the end of that day.
 
     ``versions`` are the live schedules with the day each took over, oldest
@@ -57,7 +59,7 @@ def planned_hours(versions: Sequence[tuple[date, Mapping[str, Any]]], done: Mapp
 
 
 def burnup(
-    versions: Sequence[tuple[date, Mapping[str, Any]]],
+    versions: Sequence[tuple[date, Schedule]],
     done_by_day: Mapping[str, float],
     total_hours: float,
     on: date,

@@ -39,6 +39,7 @@ OPTION_OF = {
     "name": "--name",
     "off": "--off",
     "out": "--out",
+    "rating": "--rating",
     "skip": "--skip",
     "start": "--start",
     "svg": "--svg",
@@ -198,17 +199,12 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from mlplan import catalog
+    from mlplan.safe_text import escaped
 
-    rows = []
-    for entry in catalog.entries():
-        try:
-            rows.append(catalog.load_entry(entry).overview() | {"origin": entry.origin})
-        except RoadmapInvalid as exc:
-            if entry.origin == "bundled":
-                raise
-            from mlplan.safe_text import escaped
-
-            typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
+    skipped: list[Any] = []
+    rows = catalog.overviews(skipped)
+    for entry, exc in skipped:
+        typer.echo(escaped(f"Warning: skipping your roadmap {entry.path}: {str(exc).splitlines()[0]}"), err=True)
     if as_json:
         _print_json(rows)
         return
@@ -382,10 +378,9 @@ def plan(
     out = render.console()
     if needs:
         typer.echo(needs)
-    summary = schedule.to_dict()
     out.print(
         render.schedule_summary(
-            roadmap.title, roadmap.id, roadmap.hours_per_week, summary, availability, "Plan preview"
+            roadmap.title, roadmap.id, roadmap.hours_per_week, schedule, availability, "Plan preview"
         )
     )
     out.print(render.schedule_weeks_table(schedule, {unit.id: unit.title for unit in roadmap.units()}))
@@ -502,8 +497,7 @@ def start(
         )
     for note in asker.decided():
         typer.echo(f"Note: {note}", err=True)
-    first_day = loaded.schedule["weeks"][0]["days"][0]["date"]
-    _print_today(store, loaded, _day(first_day))
+    _print_today(store, loaded, loaded.schedule.study_days()[0].date)
 
 
 T = TypeVar("T")
@@ -567,7 +561,9 @@ def _ask_start(
     if asker.yes:
         return roadmap_id, hours, days, start
     if roadmap_id is None:
-        rows = q.roadmap_rows()
+        from mlplan import catalog
+
+        rows = catalog.overviews()
         if asker.terminal:
             from mlplan import render
 
@@ -651,13 +647,9 @@ def week(
 ) -> None:
     """Show a week of the plan as a checklist by day, with deliverables and outcomes."""
     from mlplan import plans
-    from mlplan.progress import numbered_week, week_number
 
     store, loaded = plans.open_plan(plan)
-    lived = plans.lived(store, loaded)
-    if number is None:
-        number = week_number(lived, _day(date_))
-    view = numbered_week(lived, loaded.index, loaded.progress, number)
+    view = plans.week(store, loaded, number, _day(date_) if number is None else None)
     if as_json:
         _print_json({"plan": loaded.name} | view)
         return
@@ -716,13 +708,9 @@ RatingOpt = Annotated[
 
 
 def _rating(value: str | None, default: str | None = "good") -> str | None:
-    from mlplan.cards import RATINGS
+    from mlplan.cards import read_rating
 
-    if value is None:
-        return default
-    if value.lower() not in RATINGS:
-        raise UsageError(f"--rating {value}: use one of {', '.join(RATINGS)}")
-    return value.lower()
+    return default if value is None else read_rating(value)
 
 
 @app.command()
@@ -829,23 +817,12 @@ def status(
 ) -> None:
     """Show progress per stage, hours done and left, and whether you are ahead or behind."""
     from mlplan import plans
-    from mlplan.progress import status_view
 
     store, loaded = plans.open_plan(plan)
     on = _day(date_)
     if svg == "-":
         raise UsageError("--svg needs a file name, like --svg status.svg")
-    view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
-        plans.plan_items(store, loaded),
-        loaded.schedule,
-        loaded.settings,
-        loaded.index,
-        loaded.progress,
-        on,
-        plans.plan_start(store, loaded),
-    )
-    view |= _deadline_status(store, loaded, on)
-    view["reviews"] = plans.review_status(store, loaded, on)
+    view = plans.status(store, loaded, on)
     if as_json:
         if chart:
             view["burnup"] = plans.burnup_series(store, loaded, view, on)
@@ -962,12 +939,12 @@ def replan(
     start = from_date or on.isoformat()
     availability = _availability(start, "from_date", hours, days, off, daily_cap, min_part, base)
     plans.refuse_past_start(availability.start, on)
-    before = loaded.schedule["end"]
+    before = loaded.schedule.end
     availability, raised, extra = deadline.for_replan(
         plans.replan_items(store, loaded, from_unit, _id_list(skip))[0],
         availability,
         loaded.settings,
-        loaded.schedule["end"],
+        loaded.schedule.end,
         by=by,
         keep=keep_end,
         breaks=break_ or [],
@@ -1081,22 +1058,7 @@ def list_plans(as_json: JsonOption = False) -> None:
     """List your plans; the current one is marked."""
     from mlplan import plans
 
-    rows: list[dict[str, Any]] = []
-    store = plans.existing_plans()
-    if store is not None:
-        current = store.current_plan_name()
-        for row in store.plans():
-            loaded = plans.load_plan(store, row.name)
-            rows.append(
-                {
-                    "name": row.name,
-                    "roadmap": row.roadmap_id,
-                    "current": row.name == current,
-                    "start": loaded.schedule["start"],
-                    "end": loaded.schedule["end"],
-                    "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
-                }
-            )
+    rows = plans.plan_rows(plans.existing_plans())
     if as_json:
         _print_json(rows)
         return
@@ -1146,12 +1108,7 @@ def show_paths(as_json: JsonOption = False) -> None:
     """Show where mlplan keeps your plans and roadmaps."""
     from mlplan import paths
 
-    where = {
-        "home": str(paths.home_dir()),
-        "database": str(paths.database_path()),
-        "user_roadmaps": str(paths.user_roadmaps_dir()),
-        "bundled_roadmaps": str(paths.bundled_roadmaps_dir()),
-    }
+    where = paths.shown()
     if as_json:
         _print_json(where)
         return
@@ -1229,17 +1186,14 @@ def export_checklist(
     """Export weekly checklists as Markdown task lists (GitHub style)."""
     from mlplan import plans
     from mlplan.checklist import plan_markdown, week_markdown
-    from mlplan.progress import numbered_week, week_view
 
     if week_number is not None and all_weeks:
         raise UsageError("give --week N or --all, not both")
     store, loaded = plans.open_plan(plan)
-    lived = plans.lived(store, loaded)
     if week_number is not None:
-        text = week_markdown(numbered_week(lived, loaded.index, loaded.progress, week_number), loaded.name)
+        text = week_markdown(plans.week(store, loaded, week_number), loaded.name)
     else:
-        views = [week_view(lived, loaded.index, loaded.progress, w["index"]) for w in lived["weeks"]]
-        text = plan_markdown([v for v in views if v], loaded.name)
+        text = plan_markdown(plans.weeks(store, loaded), loaded.name)
     _write(text, out, force)
 
 
@@ -1318,14 +1272,6 @@ def _notes(notes: Sequence[Note | None]) -> None:
     """Tell the learner what was adjusted (a value rounded, weekly hours lowered), on stderr."""
     for note in filter(None, notes):
         typer.echo(f"Note: {worded(note)}", err=True)
-
-
-def _deadline_status(store: Any, loaded: Any, on: Any) -> dict[str, Any]:
-    from mlplan import plans
-    from mlplan.deadline import deadline_status
-
-    items = plans.replan_items(store, loaded)[0] if loaded.settings.deadline else []
-    return deadline_status(items, loaded.settings, on)
 
 
 def _review_settings(minutes: int | None) -> dict[str, Any]:

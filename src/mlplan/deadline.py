@@ -30,8 +30,8 @@ from typing import Any
 from mlplan.clock import parse_date
 from mlplan.errors import ChoiceError, UsageError, WordedError
 from mlplan.hours import format_hours, quarters, split_hours
-from mlplan.plan_data import Settings
-from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, Schedule, StudyItem, build_schedule
+from mlplan.plan_data import Schedule, Settings
+from mlplan.scheduler import MAX_DAY_HOURS, WEEKDAYS, Availability, StudyItem, build_schedule
 
 
 class DeadlineMissed(ChoiceError):
@@ -280,7 +280,7 @@ def for_replan(
     items: list[StudyItem],
     availability: Availability,
     settings: Settings,
-    planned_end: str | None,
+    planned_end: date | None,
     *,
     by: str | None,
     keep: bool,
@@ -310,7 +310,7 @@ def for_replan(
     if target is not None:
         stored["deadline"] = target.isoformat()
     elif keep or (pauses and hours is None):
-        target = settings.deadline or (date.fromisoformat(planned_end) if keep and planned_end else None)
+        target = settings.deadline or (planned_end if keep else None)
     if target is None:
         return availability, None, stored
     old = availability.hours_per_week

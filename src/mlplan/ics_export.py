@@ -27,7 +27,7 @@ from icalendar import Alarm, Calendar, Event
 
 from mlplan.errors import Note
 from mlplan.hours import MINUTE, format_hours, read_hours
-from mlplan.plan_data import Settings
+from mlplan.plan_data import Part, Schedule, Settings, StudyDay
 from mlplan.progress import Progress, RoadmapIndex, part_id
 from mlplan.wording import plural
 
@@ -39,7 +39,7 @@ def build_calendar(
     plan_name: str,
     plan_uid: str,
     settings: Settings,
-    schedule: dict[str, Any],
+    schedule: Schedule,
     version: int,
     made_at: str,
     index: RoadmapIndex,
@@ -54,7 +54,7 @@ def build_calendar(
     zone = ZoneInfo(settings.tz or "UTC")
     at = time.fromisoformat(settings.at or "19:00")
     stamp = datetime.fromisoformat(made_at)
-    first = from_date or date.fromisoformat(schedule["start"])
+    first = from_date or schedule.start
     last = first + timedelta(days=7 * weeks - 1) if weeks else date.max
 
     calendar = Calendar()
@@ -63,14 +63,13 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"mlplan · {plan_name}")
 
-    days = [day for week in schedule["weeks"] for day in week["days"]]
+    days = schedule.study_days()
     for day in days:
-        on = date.fromisoformat(day["date"])
-        if not first <= on <= last:
+        if not first <= day.date <= last:
             continue
-        if pending_only and all(progress.is_settled(p) for p in day["items"]):
+        if pending_only and all(progress.is_settled(p) for p in day.parts):
             continue
-        calendar.add_component(_session(day, on, zone, at, plan_uid, version, stamp, index, alarm_minutes))
+        calendar.add_component(_session(day, zone, at, plan_uid, version, stamp, index, alarm_minutes))
 
     for milestone in _milestones(days, index, plan_name):
         if first <= milestone["date"] <= last:
@@ -85,7 +84,7 @@ def build_calendar(
         if pause[0] <= last and pause[1] >= first:
             calendar.add_component(_break(pause, first, last, plan_uid, version, stamp))
 
-    session_hours = {day["date"]: day["hours"] for day in days}
+    session_hours = {day.date: day.hours for day in days}
     for review in review_days or []:
         on = date.fromisoformat(review["date"])
         if first <= on <= last:
@@ -93,8 +92,8 @@ def build_calendar(
 
     if days:  # VTIMEZONE rules only for the years the plan spans
         calendar.add_missing_timezones(
-            first_date=date.fromisoformat(days[0]["date"]) - timedelta(days=366),
-            last_date=date.fromisoformat(days[-1]["date"]) + timedelta(days=366),
+            first_date=days[0].date - timedelta(days=366),
+            last_date=days[-1].date + timedelta(days=366),
         )
     return calendar.to_ical()
 
@@ -128,13 +127,13 @@ def _review(
     on: date,
     zone: ZoneInfo,
     at: time,
-    session_hours: dict[str, float],
+    session_hours: dict[date, float],
     plan_uid: str,
     version: int,
     stamp: datetime,
 ) -> Event:
     """A short review right after the day's session (or at the study time on a day without one)."""
-    begin = datetime.combine(on, at, tzinfo=zone) + timedelta(hours=session_hours.get(review["date"], 0))
+    begin = datetime.combine(on, at, tzinfo=zone) + timedelta(hours=session_hours.get(on, 0))
     cards = review["cards"]
     end = begin + timedelta(minutes=review["minutes"])
     event = _event(f"review-{on.isoformat()}-{plan_uid}", stamp, version, begin, end)
@@ -146,8 +145,7 @@ def _review(
 
 
 def _session(
-    day: dict[str, Any],
-    on: date,
+    day: StudyDay,
     zone: ZoneInfo,
     at: time,
     plan_uid: str,
@@ -156,11 +154,11 @@ def _session(
     index: RoadmapIndex,
     alarm_minutes: int | None,
 ) -> Event:
-    begin = datetime.combine(on, at, tzinfo=zone)
-    units = list(dict.fromkeys(p["unit"] for p in day["items"]))
+    begin = datetime.combine(day.date, at, tzinfo=zone)
+    units = list(dict.fromkeys(_unit_of(p, index) for p in day.parts))
     titles = " / ".join(index.units[u]["title"] if u in index.units else u for u in units)
-    event = _event(f"{on.isoformat()}-{plan_uid}", stamp, version, begin, begin + timedelta(hours=day["hours"]))
-    event.add("summary", f"ML study · {titles} ({format_hours(day['hours'])})")
+    event = _event(f"{day.date.isoformat()}-{plan_uid}", stamp, version, begin, begin + timedelta(hours=day.hours))
+    event.add("summary", f"ML study · {titles} ({format_hours(day.hours)})")
     event.add("description", _description(day, index))
     event.add("categories", ["mlplan", "study"])
     if alarm_minutes:
@@ -172,37 +170,40 @@ def _session(
     return event
 
 
-def _description(day: dict[str, Any], index: RoadmapIndex) -> str:
+def _unit_of(p: Part, index: RoadmapIndex) -> str:
+    """The part's unit (a part restored from a backup may not name it: its roadmap item does)."""
+    return p.unit_id or index.unit_of.get(p.item_id, "")
+
+
+def _description(day: StudyDay, index: RoadmapIndex) -> str:
     lines = []
-    for p in day["items"]:
-        part = f"part {p['part']} of {p['parts']}, " if p["parts"] > 1 else ""
-        lines.append(f"- {part_id(p)} {p['title']} ({part}{format_hours(p['hours'])})")
-        for resource in index.items.get(p["id"], {}).get("resources", []):
+    for p in day.parts:
+        part = f"part {p.part} of {p.parts}, " if p.parts > 1 else ""
+        lines.append(f"- {part_id(p)} {p.title} ({part}{format_hours(p.hours)})")
+        for resource in index.items.get(p.item_id, {}).get("resources", []):
             link = f": {resource['url']}" if resource.get("url") else ""
             lines.append(f"    {resource['title']}{link}")
     lines.append("")
-    lines.append("Mark progress with: mlplan done " + " ".join(part_id(p) for p in day["items"]))
+    lines.append("Mark progress with: mlplan done " + " ".join(part_id(p) for p in day.parts))
     return "\n".join(lines)
 
 
-def _milestones(days: list[dict[str, Any]], index: RoadmapIndex, plan_name: str) -> list[dict[str, Any]]:
+def _milestones(days: list[StudyDay], index: RoadmapIndex, plan_name: str) -> list[dict[str, Any]]:
     """The last study day of each unit, and the plan's finish."""
-    unit_end: dict[str, str] = {}
+    unit_end: dict[str, date] = {}
     for day in days:
-        for p in day["items"]:
-            unit_end[p["unit"]] = day["date"]
+        for p in day.parts:
+            unit_end[_unit_of(p, index)] = day.date
     milestones = [
         {
             "key": f"unit-{unit_id}",
-            "date": date.fromisoformat(end),
+            "date": end,
             "summary": f"Milestone · {index.units[unit_id]['title'] if unit_id in index.units else unit_id} done",
         }
         for unit_id, end in unit_end.items()
     ]
     if days:
-        milestones.append(
-            {"key": "finish", "date": date.fromisoformat(days[-1]["date"]), "summary": f"Finish · {plan_name}"}
-        )
+        milestones.append({"key": "finish", "date": days[-1].date, "summary": f"Finish · {plan_name}"})
     return milestones
 
 

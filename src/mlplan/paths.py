@@ -50,6 +50,16 @@ def bundled_roadmaps_dir() -> Path:
     return _PACKAGE_DIR.parents[1] / "data" / "roadmaps"
 
 
+def shown() -> dict[str, str]:
+    """Every place mlplan uses, by name (what ``mlplan paths`` prints)."""
+    return {
+        "home": str(home_dir()),
+        "database": str(database_path()),
+        "user_roadmaps": str(user_roadmaps_dir()),
+        "bundled_roadmaps": str(bundled_roadmaps_dir()),
+    }
+
+
 def ready_home(create: bool = False) -> Path:
     """The home folder, checked to be usable; ``create`` makes it when missing."""
     home = home_dir()

@@ -28,6 +28,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from mlplan.errors import ChoiceError, UsageError
 from mlplan.models import Roadmap
+from mlplan.plan_data import Schedule as PlanSchedule
+from mlplan.plan_data import Settings as PlanSettings
 from mlplan.plans import PLAN_NAME, free_name
 from mlplan.store import PlanRow, Store, now_utc
 
@@ -57,7 +59,12 @@ def export_plan(store: Store, plan: PlanRow) -> dict[str, Any]:
         "plan": {"name": plan.name, "uid": plan.uid, "roadmap_id": plan.roadmap_id, "created_at": plan.created_at},
         "roadmap": plan.roadmap(),
         "schedules": [
-            {"version": row.version, "settings": row.settings, "schedule": row.schedule, "created_at": row.created_at}
+            {
+                "version": row.version,
+                "settings": row.settings.to_dict(),
+                "schedule": row.schedule.to_dict(),
+                "created_at": row.created_at,
+            }
             for row in store.schedules(plan)
         ],
         "events": [_event(event, reviews) for event in store.events(plan)],
@@ -363,7 +370,12 @@ def import_plan(store: Store, archive: PlanArchive, data: dict[str, Any], name: 
             created_at=archive.plan.created_at,
         )
         for schedule in sorted(data["schedules"], key=lambda s: s["version"]):
-            store.add_schedule(plan, schedule["settings"], schedule["schedule"], created_at=schedule["created_at"])
+            store.add_schedule(
+                plan,
+                PlanSettings.from_dict(schedule["settings"]),
+                PlanSchedule.from_dict(schedule["schedule"]),
+                created_at=schedule["created_at"],
+            )
         renumbered: dict[int, int] = {}
         for old, batch in _batches(data["events"]):
             for event in batch:

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlplan import paths
 from mlplan.errors import ChoiceError, UsageError
-from mlplan.plan_data import Settings
+from mlplan.plan_data import Part, Schedule, Settings
 from mlplan.progress import (
     SKIPPED,
     Progress,
     RoadmapIndex,
+    Timeline,
     base_id,
     continue_parts,
     derive,
     last_undoable_batch,
-    schedule_days,
+    lived_week,
     scheduled_items,
     timeline,
     today_view,
@@ -76,7 +77,7 @@ class LoadedPlan:
         plan: PlanRow,
         version: int,
         settings: Settings,
-        schedule: dict[str, Any],
+        schedule: Schedule,
         progress: Progress,
         index: RoadmapIndex,
         events: list[Any],
@@ -113,15 +114,7 @@ def load_plan(store: Store, name: str | None) -> LoadedPlan:
     events = store.events(plan)
     progress = derive(events)
     row = store.schedule(plan, progress.schedule_version)
-    return LoadedPlan(
-        plan,
-        row.version,
-        Settings.from_dict(row.settings),
-        row.schedule,
-        progress,
-        RoadmapIndex.of(plan.roadmap()),
-        events,
-    )
+    return LoadedPlan(plan, row.version, row.settings, row.schedule, progress, RoadmapIndex.of(plan.roadmap()), events)
 
 
 def open_plan(name: str | None) -> tuple[Store, LoadedPlan]:
@@ -130,28 +123,93 @@ def open_plan(name: str | None) -> tuple[Store, LoadedPlan]:
     return store, load_plan(store, name)
 
 
-def lived(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[str, Any]:
+def lived(store: Store, loaded: LoadedPlan) -> Timeline:
     """The plan's days as lived, weeks numbered from its first day (``progress.timeline``).
 
-    Before a replan, the days are those planned then. With ``since``, the schedules that
-    gave way before that day are not read (their weeks come out empty).
+    Before a replan, the days are those planned then.
     """
+    return timeline(_lived_schedules(store, loaded), loaded.progress.replans, plan_start(store, loaded))
+
+
+def _lived_schedules(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[int, Schedule]:
+    """The schedules the plan has lived by, by version; with ``since``, those that gave way before it are not read."""
     segments = [(1, "")] + loaded.progress.replans
-    schedules: dict[int, dict[str, Any]] = {}
+    schedules: dict[int, Schedule] = {}
     for n, (version, _) in enumerate(segments):
         until = segments[n + 1][1] if n + 1 < len(segments) else None
         if since is None or until is None or until > since.isoformat():
             schedules[version] = loaded.schedule if version == loaded.version else _schedule(store, loaded, version)
-    return timeline(schedules, loaded.progress.replans, plan_start(store, loaded))
+    return schedules
 
 
 def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     """The ``today`` view (``progress.today_view``), its week as lived (schedules before that week unread)."""
-    this_week = lived(store, loaded, since=on - timedelta(days=6))
+    schedules = _lived_schedules(store, loaded, since=on - timedelta(days=6))
+    this_week = lived_week(schedules, loaded.progress.replans, plan_start(store, loaded), on)
     return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
 
 
-def _schedule(store: Store, loaded: LoadedPlan, version: int) -> dict[str, Any]:
+def week(store: Store, loaded: LoadedPlan, number: int | None, on: date | None = None) -> dict[str, Any]:
+    """Week ``number`` of the plan as lived (None: the week of ``on``), as a checklist (``progress.numbered_week``)."""
+    from mlplan.progress import numbered_week, week_number
+
+    plan = lived(store, loaded)
+    if number is None:
+        assert on is not None, "the week of which day?"
+        number = week_number(plan, on)
+    return numbered_week(plan, loaded.index, loaded.progress, number)
+
+
+def weeks(store: Store, loaded: LoadedPlan) -> list[dict[str, Any]]:
+    """Every week of the plan as lived, each as a checklist (``progress.week_view``)."""
+    from mlplan.progress import numbered_week
+
+    plan = lived(store, loaded)
+    return [numbered_week(plan, loaded.index, loaded.progress, w.number) for w in plan.weeks]
+
+
+def status(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
+    """The ``status`` view: progress (``progress.status_view``), the deadline's and the reviews'."""
+    from mlplan.deadline import deadline_status
+    from mlplan.progress import status_view
+
+    view = {"plan": loaded.name, "roadmap": loaded.plan.roadmap_id, "date": on.isoformat()} | status_view(
+        plan_items(store, loaded),
+        loaded.schedule,
+        loaded.settings,
+        loaded.index,
+        loaded.progress,
+        on,
+        plan_start(store, loaded),
+    )
+    left = replan_items(store, loaded)[0] if loaded.settings.deadline else []
+    view |= deadline_status(left, loaded.settings, on)
+    view["reviews"] = review_status(store, loaded, on)
+    return view
+
+
+def plan_rows(store: Store | None) -> list[dict[str, Any]]:
+    """The ``plans`` listing: each plan's name, roadmap, whether it is current, its dates and items done."""
+    if store is None:
+        return []
+    current = store.current_plan_name()
+    rows = []
+    for row in store.plans():
+        loaded = load_plan(store, row.name)
+        rows.append(
+            {
+                "name": row.name,
+                "roadmap": row.roadmap_id,
+                "current": row.name == current,
+                "start": loaded.schedule.start.isoformat(),
+                "end": loaded.schedule.end.isoformat() if loaded.schedule.end else None,
+                "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
+            }
+        )
+    return rows
+
+
+def _schedule(store: Store, loaded: LoadedPlan, version: int) -> Schedule:
     return store.schedule(loaded.plan, version).schedule
 
 
@@ -173,10 +231,10 @@ def plan_start(store: Store, loaded: LoadedPlan) -> date:
 
 
 def _settings(store: Store, loaded: LoadedPlan, version: int) -> Settings:
-    return Settings.from_dict(store.schedule(loaded.plan, version).settings)
+    return store.schedule(loaded.plan, version).settings
 
 
-def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, dict[str, Any]]]:
+def schedule_history(store: Store, loaded: LoadedPlan) -> list[tuple[date, Schedule]]:
     """The schedules the plan has lived by, with the day each took over, oldest first (undone replans left out)."""
     history = {plan_start(store, loaded): _schedule(store, loaded, 1)}
     for version, on_date in loaded.progress.replans:
@@ -231,7 +289,7 @@ def start_plan(
         plan = store.add_plan(
             name or free_name(store, roadmap.id), roadmap.id, json.dumps(roadmap.model_dump(mode="json"))
         )
-        store.add_schedule(plan, settings.to_dict(), schedule.to_dict())
+        store.add_schedule(plan, settings, schedule)
         store.set_current_plan(plan.name)
     return load_plan(store, plan.name)
 
@@ -312,7 +370,7 @@ def replan(
     remaining, left_out = replan_items(store, loaded, from_unit, skip)
     if not remaining:
         raise UsageError("nothing left to plan: every item is done or skipped (`mlplan status` shows it)")
-    schedule = continue_parts(build_schedule(remaining, availability), loaded.progress).to_dict()
+    schedule = continue_parts(build_schedule(remaining, availability), loaded.progress)
     settings = loaded.settings.merged(
         availability_to_settings(availability)
         | {
@@ -332,7 +390,7 @@ def replan(
 
         from_ids = {i.id for i in study_items(Roadmap.model_validate(loaded.plan.roadmap()), from_unit)}
     with store.transaction():
-        version = store.add_schedule(loaded.plan, settings.to_dict(), schedule)
+        version = store.add_schedule(loaded.plan, settings, schedule)
         store.append(
             loaded.plan,
             [{"kind": "replan", "schedule_version": version, "on_date": on}]
@@ -439,18 +497,18 @@ def is_complete(store: Store, loaded: LoadedPlan) -> bool:
     return all(item_id in loaded.progress.state for item_id in plan_items(store, loaded))
 
 
-def _live_parts(loaded: LoadedPlan) -> dict[str, dict[int, dict[str, Any]]]:
+def _live_parts(loaded: LoadedPlan) -> dict[str, dict[int, Part]]:
     """The live schedule's parts of each split item, by part number."""
-    parts: dict[str, dict[int, dict[str, Any]]] = {}
-    for day in schedule_days(loaded.schedule):
-        for p in day["items"]:
-            if p["parts"] > 1:
-                parts.setdefault(p["id"], {})[p["part"]] = p
+    parts: dict[str, dict[int, Part]] = {}
+    for day in loaded.schedule.study_days():
+        for p in day.parts:
+            if p.parts > 1:
+                parts.setdefault(p.item_id, {})[p.part] = p
     return parts
 
 
 def _mark_part(
-    loaded: LoadedPlan, kind: str, some_id: str, parts: dict[str, dict[int, dict[str, Any]]], day: str, result: Marked
+    loaded: LoadedPlan, kind: str, some_id: str, parts: dict[str, dict[int, Part]], day: str, result: Marked
 ) -> list[dict[str, Any]]:
     """The events for ``done``/``reopen`` of one part; a part that does not exist is refused."""
     progress = loaded.progress
@@ -470,8 +528,8 @@ def _mark_part(
         if progress.is_done(item_id) or n in finished:
             return []
         result.changed.append(some_id)
-        events = [{"kind": "done", "item_id": some_id, "on_date": day, "hours": live[n]["hours"]}]
-        total = live[n]["parts"]
+        events = [{"kind": "done", "item_id": some_id, "on_date": day, "hours": live[n].hours}]
+        total = live[n].parts
         if set(range(1, total + 1)) <= set(finished) | {n}:
             result.completed.append(item_id)
             events.append({"kind": "done", "item_id": item_id, "on_date": day})
@@ -485,7 +543,7 @@ def _mark_part(
     if progress.is_done(item_id):  # done as a whole: the other parts stay done
         result.changed.append(some_id)
         return [{"kind": "reopen", "item_id": some_id, "on_date": day}] + [
-            {"kind": "done", "item_id": f"{item_id}#{k}", "on_date": day, "hours": p["hours"]}
+            {"kind": "done", "item_id": f"{item_id}#{k}", "on_date": day, "hours": p.hours}
             for k, p in live.items()
             if k != n
         ]

@@ -1,7 +1,7 @@
 """A learner's progress, derived from the event log and set against the schedule.
 
-Pure: events, the stored schedule (plain JSON data), the roadmap snapshot and a
-date in; plain dicts out (the ``--json`` shapes of ``today``, ``week`` and
+Pure: events, the stored schedule (``plan_data.Schedule``), the roadmap snapshot
+and a date in; plain dicts out (the ``--json`` shapes of ``today``, ``week`` and
 ``status``). Nothing here imports pydantic, rich or even dataclasses:
 ``mlplan today`` runs through this module every day and must start fast.
 
@@ -25,11 +25,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mlplan.plan_data import Part, Schedule, StudyDay, Week
 from mlplan.wording import CHECKLIST_LABELS
 
 if TYPE_CHECKING:
     from mlplan.plan_data import Settings
-    from mlplan.scheduler import Part, Schedule
     from mlplan.store import Event
 
 DONE, SKIPPED = "done", "skipped"
@@ -52,9 +52,9 @@ class Progress:
     def is_done(self, item_id: str) -> bool:
         return self.state.get(item_id) == DONE
 
-    def part_is_done(self, p: dict[str, Any]) -> bool:
-        """Is this scheduled part (schedule data) finished, on its own or with its whole item?"""
-        return self.is_done(p["id"]) or (p["parts"] > 1 and p["part"] in self.parts_done.get(p["id"], {}))
+    def part_is_done(self, p: Part) -> bool:
+        """Is this scheduled part finished, on its own or with its whole item?"""
+        return self.is_done(p.item_id) or (p.parts > 1 and p.part in self.parts_done.get(p.item_id, {}))
 
     def hours_done(self, item_hours: dict[str, float]) -> dict[str, float]:
         """Hours each entry of ``done_on`` finished: a part its own hours, an item what its parts had left."""
@@ -71,9 +71,9 @@ class Progress:
         """Hours of an open item's finished parts (0 once the item is done or skipped as a whole)."""
         return 0.0 if item_id in self.state else sum(self.parts_done.get(item_id, {}).values())
 
-    def is_settled(self, p: dict[str, Any]) -> bool:
+    def is_settled(self, p: Part) -> bool:
         """Is this scheduled part done or skipped (with its item or on its own)?"""
-        return p["id"] in self.state or self.part_is_done(p)
+        return p.item_id in self.state or self.part_is_done(p)
 
     def active_dates(self) -> set[str]:
         """Dates with any study: an item finished or time logged."""
@@ -175,9 +175,9 @@ def history_view(events: Sequence[Event], index: RoadmapIndex) -> list[dict[str,
 # --- ids --------------------------------------------------------------------------------------
 
 
-def part_id(item: dict[str, Any]) -> str:
+def part_id(p: Part) -> str:
     """``m05.project#2`` for the second part of a split item, the item id otherwise."""
-    return f"{item['id']}#{item['part']}" if item["parts"] > 1 else item["id"]
+    return f"{p.item_id}#{p.part}" if p.parts > 1 else p.item_id
 
 
 def base_id(some_id: str) -> str:
@@ -219,21 +219,35 @@ class RoadmapIndex(NamedTuple):
 # --- the schedule -----------------------------------------------------------------------------
 
 
-def schedule_days(schedule: dict[str, Any]) -> list[dict[str, Any]]:
-    return [day for week in schedule["weeks"] for day in week["days"]]
+class Timeline:
+    """The plan's weeks as lived (``timeline``): numbered from ``start``, the plan's first day.
+
+    ``end`` is the last study day (None when there is none). A plain class with slots,
+    cheaper than a NamedTuple to define on ``mlplan today``'s path.
+    """
+
+    __slots__ = ("start", "end", "weeks")
+
+    def __init__(self, start: date, end: date | None, weeks: tuple[Week, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.weeks = weeks
+
+    def study_days(self) -> list[StudyDay]:
+        """Every study day, in order."""
+        return [day for week in self.weeks for day in week.days]
 
 
-def scheduled_items(schedule: dict[str, Any]) -> list[str]:
+def scheduled_items(schedule: Schedule) -> list[str]:
     """Item ids of a schedule in study order, each once."""
-    return list(dict.fromkeys(p["id"] for day in schedule_days(schedule) for p in day["items"]))
+    return list(dict.fromkeys(p.item_id for day in schedule.study_days() for p in day.parts))
 
 
-def week_of(schedule: dict[str, Any], on: date) -> dict[str, Any] | None:
-    """The schedule week holding ``on``, or None before the start or after the end."""
-    start = date.fromisoformat(schedule["start"])
-    index = (on - start).days // 7 + 1
-    for week in schedule["weeks"]:
-        if week["index"] == index:
+def week_of(schedule: Schedule | Timeline, on: date) -> Week | None:
+    """The week holding ``on``, or None before the start or after the end."""
+    index = (on - schedule.start).days // 7 + 1
+    for week in schedule.weeks:
+        if week.number == index:
             return week
     return None
 
@@ -243,165 +257,167 @@ def session_hours(settings: Settings) -> float:
     return settings.hours_per_week / max(1, len(settings.weekdays))
 
 
-def behind_hours(schedule: dict[str, Any], progress: Progress, on: date) -> float:
+def behind_hours(schedule: Schedule, progress: Progress, on: date) -> float:
     """Hours planned before ``on`` minus hours finished (negative when ahead), over this schedule's items."""
-    before = on.isoformat()
+    days = schedule.study_days()
     expected = sum(
-        p["hours"]
-        for day in schedule_days(schedule)
-        if day["date"] < before
-        for p in day["items"]
-        if progress.state.get(p["id"]) != SKIPPED
+        p.hours for day in days if day.date < on for p in day.parts if progress.state.get(p.item_id) != SKIPPED
     )
     achieved = sum(
-        p["hours"]
-        for day in schedule_days(schedule)
-        for p in day["items"]
-        if progress.part_is_done(p) and progress.state.get(p["id"]) != SKIPPED
+        p.hours
+        for day in days
+        for p in day.parts
+        if progress.part_is_done(p) and progress.state.get(p.item_id) != SKIPPED
     )
     return expected - achieved
 
 
-def timeline(
-    schedules: dict[int, dict[str, Any]], replans: Sequence[tuple[int, str]], plan_start: date
-) -> dict[str, Any]:
+def timeline(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date) -> Timeline:
     """The plan's days as they were lived: each schedule's days until the next replan took over.
 
     ``schedules`` maps versions to schedules; ``replans`` are (version, first day) in log order.
     Weeks are numbered from ``plan_start``, 7 days each, whatever the replans' start days.
     """
-    segments = [(1, ""), *replans]
-    days: list[dict[str, Any]] = []
-    for n, (version, since) in enumerate(segments):
-        until = segments[n + 1][1] if n + 1 < len(segments) else "9999-12-31"
-        if version in schedules:  # a schedule left out is one the caller does not need
-            days += [d for d in schedule_days(schedules[version]) if since <= d["date"] < until]
-    weeks: dict[int, dict[str, Any]] = {}
+    days = _lived_days(schedules, replans)
+    by_week: dict[int, list[StudyDay]] = {}
     for day in days:
-        index = (date.fromisoformat(day["date"]) - plan_start).days // 7 + 1
-        weeks.setdefault(index, {"days": []})["days"].append(day)
-    last = max(weeks, default=0)
-    out = []
-    for index in range(1, last + 1):
-        start = plan_start + timedelta(days=7 * (index - 1))
-        week_days = weeks.get(index, {"days": []})["days"]
-        out.append(
-            {
-                "index": index,
-                "start": start.isoformat(),
-                "end": (start + timedelta(days=6)).isoformat(),
-                "hours": sum(d["hours"] for d in week_days),
-                "units": list(dict.fromkeys(p["unit"] for d in week_days for p in d["items"] if p.get("unit"))),
-                "days": week_days,
-            }
-        )
-    return {"start": plan_start.isoformat(), "end": days[-1]["date"] if days else None, "weeks": out}
+        by_week.setdefault((day.date - plan_start).days // 7 + 1, []).append(day)
+    weeks = tuple(_week(n, plan_start, by_week.get(n, [])) for n in range(1, max(by_week, default=0) + 1))
+    return Timeline(plan_start, days[-1].date if days else None, weeks)
+
+
+def lived_week(
+    schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date, on: date
+) -> Week | None:
+    """The week of the ``timeline`` holding ``on`` (None outside it), without making the other weeks."""
+    days = _lived_days(schedules, replans)
+    number = (on - plan_start).days // 7 + 1
+    if number < 1 or not days or (days[-1].date - plan_start).days // 7 + 1 < number:
+        return None
+    return _week(number, plan_start, [d for d in days if (d.date - plan_start).days // 7 + 1 == number])
+
+
+def _lived_days(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]]) -> list[StudyDay]:
+    segments = [(1, date.min), *((version, _day_or(on, date.min)) for version, on in replans)]
+    days: list[StudyDay] = []
+    for n, (version, since) in enumerate(segments):
+        until = segments[n + 1][1] if n + 1 < len(segments) else date.max
+        if version in schedules:  # a schedule left out is one the caller does not need
+            days += [d for d in schedules[version].study_days() if since <= d.date < until]
+    return days
+
+
+def _week(number: int, plan_start: date, days: list[StudyDay]) -> Week:
+    start = plan_start + timedelta(days=7 * (number - 1))
+    units = tuple(dict.fromkeys(p.unit_id for d in days for p in d.parts if p.unit_id))
+    return Week(number, start, start + timedelta(days=6), sum(d.hours for d in days), units, tuple(days))
+
+
+def _day_or(text: str, default: date) -> date:
+    return date.fromisoformat(text) if text else default
 
 
 def continue_parts(schedule: Schedule, progress: Progress) -> Schedule:
     """Number a replan's parts after the parts already finished (``#3`` follows a done ``#1``, ``#2``)."""
-    from dataclasses import replace
 
     def renumbered(p: Part) -> Part:
         done = progress.parts_done.get(p.item_id)
         if done and not progress.is_done(p.item_id):
-            return replace(p, part=p.part + max(done), parts=p.parts + max(done))
+            return p._replace(part=p.part + max(done), parts=p.parts + max(done))
         return p
 
     weeks = tuple(
-        replace(week, days=tuple(replace(day, parts=tuple(map(renumbered, day.parts))) for day in week.days))
+        week._replace(days=tuple(day._replace(parts=tuple(map(renumbered, day.parts))) for day in week.days))
         for week in schedule.weeks
     )
-    return replace(schedule, weeks=weeks)
+    return schedule._replace(weeks=weeks)
 
 
 def _resources(item: dict[str, Any] | None) -> list[dict[str, Any]]:
     return list(item.get("resources", [])) if item else []
 
 
-def _part_view(p: dict[str, Any], index: RoadmapIndex, progress: Progress) -> dict[str, Any]:
-    unit = index.units.get(p.get("unit") or index.unit_of.get(p["id"], ""), {})
+def _part_view(p: Part, index: RoadmapIndex, progress: Progress) -> dict[str, Any]:
+    unit = index.units.get(p.unit_id or index.unit_of.get(p.item_id, ""), {})
     return {
         "id": part_id(p),
-        "item_id": p["id"],
-        "title": p["title"],
+        "item_id": p.item_id,
+        "title": p.title,
         "unit": unit.get("id"),
         "unit_title": unit.get("title"),
-        "hours": p["hours"],
-        "part": p["part"],
-        "parts": p["parts"],
+        "hours": p.hours,
+        "part": p.part,
+        "parts": p.parts,
         "done": progress.part_is_done(p),
-        "skipped": progress.state.get(p["id"]) == SKIPPED,
-        "resources": _resources(index.items.get(p["id"])),
+        "skipped": progress.state.get(p.item_id) == SKIPPED,
+        "resources": _resources(index.items.get(p.item_id)),
     }
 
 
 def today_view(
-    schedule: dict[str, Any],
+    schedule: Schedule,
     settings: Settings,
     index: RoadmapIndex,
     progress: Progress,
     on: date,
-    lived: dict[str, Any] | None = None,
+    week: Week | None,
 ) -> dict[str, Any]:
     """The day's session, what is overdue, the week's progress and the next session.
 
-    ``lived`` is the plan's ``timeline``, for the week's number and hours (default: ``schedule``).
-    An item with a part today is listed with today's session only, never also as overdue.
+    ``week`` is the week holding ``on`` as lived (``lived_week``; None outside the plan), for
+    the week's number and hours. An item with a part today is listed with today's session only,
+    never also as overdue.
     """
-    day_text = on.isoformat()
-    days = schedule_days(schedule)
-    today = next((d for d in days if d["date"] == day_text), None)
-    items = [_part_view(p, index, progress) for p in (today["items"] if today else [])]
+    days = schedule.study_days()
+    today = next((d for d in days if d.date == on), None)
+    items = [_part_view(p, index, progress) for p in (today.parts if today else ())]
     today_ids = {item["item_id"] for item in items}
 
     overdue: dict[str, dict[str, Any]] = {}
     for day in days:
-        if day["date"] >= day_text:
+        if day.date >= on:
             break
-        for p in day["items"]:
-            if progress.is_settled(p) or p["id"] in today_ids:
+        for p in day.parts:
+            if progress.is_settled(p) or p.item_id in today_ids:
                 continue
             entry = overdue.setdefault(
-                p["id"], {**_part_view(p, index, progress), "id": p["id"], "since": day["date"], "hours": 0.0}
+                p.item_id,
+                {**_part_view(p, index, progress), "id": p.item_id, "since": day.date.isoformat(), "hours": 0.0},
             )
-            entry["hours"] += p["hours"]
-    earlier = [p for d in days if d["date"] < day_text for p in d["items"] if p["id"] in today_ids]
+            entry["hours"] += p.hours
+    earlier = [p for d in days if d.date < on for p in d.parts if p.item_id in today_ids]
     for item in items:  # earlier parts of today's items still open, shown beside them
         item["earlier_open_hours"] = sum(
-            p["hours"] for p in earlier if p["id"] == item["item_id"] and not progress.is_settled(p)
+            p.hours for p in earlier if p.item_id == item["item_id"] and not progress.is_settled(p)
         )
 
-    week = week_of(lived or schedule, on)
     week_view = None
     if week:
-        done = sum(p["hours"] for d in week["days"] for p in d["items"] if progress.part_is_done(p))
+        done = sum(p.hours for d in week.days for p in d.parts if progress.part_is_done(p))
         week_view = {
-            "index": week["index"],
-            "start": week["start"],
-            "end": week["end"],
-            "planned_hours": week["hours"],
+            "index": week.number,
+            "start": week.start.isoformat(),
+            "end": week.end.isoformat(),
+            "planned_hours": week.hours,
             "done_hours": done,
         }
 
     upcoming = None
     if not items:
-        nxt = next(
-            (d for d in days if d["date"] > day_text and any(not progress.is_settled(p) for p in d["items"])), None
-        )
+        nxt = next((d for d in days if d.date > on and any(not progress.is_settled(p) for p in d.parts)), None)
         if nxt:
             upcoming = {
-                "date": nxt["date"],
-                "hours": nxt["hours"],
-                "items": [_part_view(p, index, progress) for p in nxt["items"]],
+                "date": nxt.date.isoformat(),
+                "hours": nxt.hours,
+                "items": [_part_view(p, index, progress) for p in nxt.parts],
             }
 
     behind = behind_hours(schedule, progress, on)
     session = session_hours(settings)
-    in_schedule = {p["id"] for d in days for p in d["items"]}
+    in_schedule = {p.item_id for d in days for p in d.parts}
     unscheduled = sorted(i for i in progress.touched if i not in progress.state and i not in in_schedule)
     return {
-        "date": day_text,
+        "date": on.isoformat(),
         "hours": sum(item["hours"] for item in items),
         "items": items,
         "overdue": list(overdue.values()),
@@ -411,17 +427,19 @@ def today_view(
         "behind_hours": behind,
         "suggest_replan": behind > session,
         "unscheduled": unscheduled,
-        "finished": not unscheduled and all(progress.is_settled(p) for d in days for p in d["items"]),
+        "finished": not unscheduled and all(progress.is_settled(p) for d in days for p in d.parts),
     }
 
 
-def week_view(schedule: dict[str, Any], index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any] | None:
+def week_view(
+    schedule: Schedule | Timeline, index: RoadmapIndex, progress: Progress, number: int
+) -> dict[str, Any] | None:
     """Week ``number`` as a checklist by day, with its units' deliverables and outcomes."""
-    week = next((w for w in schedule["weeks"] if w["index"] == number), None)
+    week = next((w for w in schedule.weeks if w.number == number), None)
     if week is None:
         return None
     units = []
-    for unit_id in week["units"]:
+    for unit_id in week.units:
         unit = index.units.get(unit_id, {})
         checks = [c for item in unit.get("items", []) for c in item.get("checklist", [])]
         units.append(
@@ -433,16 +451,16 @@ def week_view(schedule: dict[str, Any], index: RoadmapIndex, progress: Progress,
                 "outcomes": list(unit.get("outcomes", [])),
             }
         )
-    days = [
-        {"date": d["date"], "hours": d["hours"], "items": [_part_view(p, index, progress) for p in d["items"]]}
-        for d in week["days"]
+    days: list[dict[str, Any]] = [
+        {"date": d.date.isoformat(), "hours": d.hours, "items": [_part_view(p, index, progress) for p in d.parts]}
+        for d in week.days
     ]
     done = sum(i["hours"] for d in days for i in d["items"] if i["done"])
     return {
-        "index": week["index"],
-        "start": week["start"],
-        "end": week["end"],
-        "planned_hours": week["hours"],
+        "index": week.number,
+        "start": week.start.isoformat(),
+        "end": week.end.isoformat(),
+        "planned_hours": week.hours,
         "done_hours": done,
         "days": days,
         "units": units,
@@ -456,7 +474,7 @@ def _labelled(check: str) -> bool:
 
 def status_view(
     plan_items: Iterable[str],
-    schedule: dict[str, Any],
+    schedule: Schedule,
     settings: Settings,
     index: RoadmapIndex,
     progress: Progress,
@@ -495,12 +513,12 @@ def status_view(
 
     behind = behind_hours(schedule, progress, on)
     session = session_hours(settings)
-    days = schedule_days(schedule)
-    planned_end = days[-1]["date"] if days else None
+    days = schedule.study_days()
+    planned_end = days[-1].date if days else None
     projected_end = _projected_end(done_hours, left_hours, on, plan_start)
     late = 0
     if projected_end and planned_end:
-        late = (date.fromisoformat(projected_end) - date.fromisoformat(planned_end)).days
+        late = (date.fromisoformat(projected_end) - planned_end).days
     finished = bool(items) and all(i in progress.state for i in items)
     return {
         "done_items": len(done),
@@ -513,7 +531,7 @@ def status_view(
         "behind_hours": behind,
         "behind_days": round(behind / session, 1) if session else 0.0,
         "suggest_replan": behind > session,
-        "planned_end": planned_end,
+        "planned_end": planned_end.isoformat() if planned_end else None,
         "projected_end": projected_end,
         "projected_days_late": max(0, late),
         "finished": finished,
@@ -555,7 +573,7 @@ def study_streak(progress: Progress, settings: Settings, on: date) -> int:
     return streak
 
 
-def week_number(lived: dict[str, Any], on: date) -> int:
+def week_number(lived: Timeline, on: date) -> int:
     """The number of the week of the plan as lived (``timeline``) that holds ``on``.
 
     Raises UsageError, giving the plan's dates and week numbers, when no week holds it.
@@ -564,20 +582,19 @@ def week_number(lived: dict[str, Any], on: date) -> int:
 
     found = week_of(lived, on)
     if found is None:
-        last = lived["weeks"][-1]
+        last = lived.weeks[-1]
         raise UsageError(
-            f"{on} is outside the plan ({lived['start']} to {last['end']});"
-            f" give a week number from 1 to {last['index']}"
+            f"{on} is outside the plan ({lived.start} to {last.end}); give a week number from 1 to {last.number}"
         )
-    return int(found["index"])
+    return found.number
 
 
-def numbered_week(lived: dict[str, Any], index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any]:
+def numbered_week(lived: Timeline, index: RoadmapIndex, progress: Progress, number: int) -> dict[str, Any]:
     """Week ``number`` of the plan as lived (``week_view``); a UsageError gives the valid week numbers."""
     from mlplan.errors import UsageError
 
     view = week_view(lived, index, progress, number)
     if view is None:
-        last = lived["weeks"][-1]["index"]
+        last = lived.weeks[-1].number
         raise UsageError(f"week {number} is not in the plan; give a week number from 1 to {last}")
     return view

@@ -20,7 +20,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from mlplan.hours import format_hours
-from mlplan.scheduler import WEEKDAYS, Availability, Schedule
+from mlplan.plan_data import Schedule
+from mlplan.scheduler import WEEKDAYS, Availability
 from mlplan.wording import plural
 
 if TYPE_CHECKING:
@@ -166,18 +167,18 @@ def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
 
 
 def schedule_summary(
-    roadmap_title: str, roadmap_id: str, pace: float | None, schedule: dict, availability: Availability, title: str
+    roadmap_title: str, roadmap_id: str, pace: float | None, schedule: Schedule, availability: Availability, title: str
 ) -> Panel:
-    """The headline figures of a schedule (``Schedule.to_dict()`` data): how long, until when, how much."""
+    """The headline figures of a schedule: how long, until when, how much."""
     days = ", ".join(_day_label(day, availability) for day in sorted(availability.capacity_by_weekday()))
     note = ""
     if pace and pace != availability.hours_per_week:
         note = f"  [dim](the roadmap suggests {pace:g} h/week)[/]"
     lines = [
         f"[bold]{_esc(roadmap_title)}[/] [dim]({_esc(roadmap_id)})[/]",
-        f"Study weeks   [bold]{schedule['study_weeks']}[/]  ({schedule['start']} → {schedule['end'] or '–'})",
+        f"Study weeks   [bold]{schedule.study_weeks}[/]  ({schedule.start} → {schedule.end or '–'})",
         f"Hours a week  {hours(availability.hours_per_week)} on {days}{note}",
-        f"Total         {hours(schedule['total_hours'])}, {plural(schedule['split_items'], 'item')} split across days",
+        f"Total         {hours(schedule.total_hours)}, {plural(schedule.split_items, 'item')} split across days",
     ]
     if availability.days_off:
         lines.append(f"Days off      {len(availability.days_off)}")
@@ -196,9 +197,9 @@ def schedule_weeks_table(schedule: Schedule, unit_titles: dict[str, str]) -> Tab
     table.add_column("units")
     table.add_column("hours", justify="right", no_wrap=True)
     for week in schedule.weeks:
-        units = ", ".join(unit_titles.get(u, u) for u in week.unit_ids())
+        units = ", ".join(unit_titles.get(u, u) for u in week.units)
         table.add_row(
-            str(week.index),
+            str(week.number),
             f"{week.start:%b %d} – {week.end:%b %d %Y}",
             Text(units) if units else Text("no study", style="dim"),
             f"{week.hours:g}",

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 
 from mlplan.errors import ChoiceError, UsageError
 from mlplan.hours import format_hours, quarters, split_hours
+from mlplan.plan_data import Part, Schedule, StudyDay, Week
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PLAN_DAYS = 366 * 50
@@ -77,117 +78,6 @@ class Availability:
             cap = quarters(self.daily_cap)
             by_day = {day: min(q, cap) for day, q in by_day.items()}
         return {day: q for day, q in by_day.items() if q > 0}
-
-
-@dataclass(frozen=True)
-class Part:
-    """What is studied of one item on one day: ``part`` of ``parts`` (1 of 1 when whole)."""
-
-    item_id: str
-    title: str
-    hours: float
-    part: int
-    parts: int
-    unit_id: str
-    unit_title: str
-
-
-@dataclass(frozen=True)
-class StudyDay:
-    date: date
-    parts: tuple[Part, ...]
-
-    @property
-    def hours(self) -> float:
-        return sum(p.hours for p in self.parts)
-
-
-@dataclass(frozen=True)
-class Week:
-    """A 7-day period of the plan; ``index`` counts from 1 at the start date."""
-
-    index: int
-    start: date
-    days: tuple[StudyDay, ...]
-
-    @property
-    def end(self) -> date:
-        return self.start + timedelta(days=6)
-
-    @property
-    def hours(self) -> float:
-        return sum(day.hours for day in self.days)
-
-    def unit_ids(self) -> list[str]:
-        """Units studied this week, in order, each once."""
-        return list(dict.fromkeys(p.unit_id for day in self.days for p in day.parts))
-
-
-@dataclass(frozen=True)
-class Schedule:
-    start: date
-    hours_per_week: float
-    weeks: tuple[Week, ...]
-
-    @property
-    def end(self) -> date | None:
-        """The last study day, or None when there is nothing to study."""
-        days = [day.date for week in self.weeks for day in week.days]
-        return days[-1] if days else None
-
-    @property
-    def total_hours(self) -> float:
-        return sum(week.hours for week in self.weeks)
-
-    def study_days(self) -> list[StudyDay]:
-        return [day for week in self.weeks for day in week.days]
-
-    def study_weeks(self) -> int:
-        """Weeks with at least one study day."""
-        return sum(1 for week in self.weeks if week.days)
-
-    def split_items(self) -> int:
-        """How many items are studied in more than one part."""
-        return len({p.item_id for day in self.study_days() for p in day.parts if p.parts > 1})
-
-    def to_dict(self) -> dict[str, object]:
-        """The schedule as JSON-ready data (the ``--json`` contract); days without study are left out."""
-        return {
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat() if self.end else None,
-            "hours_per_week": self.hours_per_week,
-            "total_hours": self.total_hours,
-            "study_weeks": self.study_weeks(),
-            "split_items": self.split_items(),
-            "weeks": [
-                {
-                    "index": week.index,
-                    "start": week.start.isoformat(),
-                    "end": week.end.isoformat(),
-                    "hours": week.hours,
-                    "units": week.unit_ids(),
-                    "days": [
-                        {
-                            "date": day.date.isoformat(),
-                            "hours": day.hours,
-                            "items": [
-                                {
-                                    "id": p.item_id,
-                                    "title": p.title,
-                                    "hours": p.hours,
-                                    "part": p.part,
-                                    "parts": p.parts,
-                                    "unit": p.unit_id,
-                                }
-                                for p in day.parts
-                            ],
-                        }
-                        for day in week.days
-                    ],
-                }
-                for week in self.weeks
-            ],
-        }
 
 
 def build_schedule(items: list[StudyItem], availability: Availability) -> Schedule:
@@ -270,7 +160,7 @@ def _assemble(placed: list[tuple[date, StudyItem, int]], availability: Availabil
     by_day: dict[date, list[Part]] = {}
     for day, item, q in placed:
         seen[item.id] = seen.get(item.id, 0) + 1
-        part = Part(item.id, item.title, q / 4, seen[item.id], parts_of[item.id], item.unit_id, item.unit_title)
+        part = Part(item.id, item.title, q / 4, seen[item.id], parts_of[item.id], item.unit_id)
         by_day.setdefault(day, []).append(part)
     weeks: list[Week] = []
     if by_day:
@@ -279,9 +169,19 @@ def _assemble(placed: list[tuple[date, StudyItem, int]], availability: Availabil
         for index in range(n_weeks):
             start = availability.start + timedelta(days=7 * index)
             days = tuple(
-                StudyDay(start + timedelta(days=d), tuple(by_day[start + timedelta(days=d)]))
-                for d in range(7)
-                if start + timedelta(days=d) in by_day
+                StudyDay(on, sum(p.hours for p in by_day[on]), tuple(by_day[on]))
+                for on in (start + timedelta(days=d) for d in range(7))
+                if on in by_day
             )
-            weeks.append(Week(index + 1, start, days))
-    return Schedule(availability.start, availability.hours_per_week, tuple(weeks))
+            units = tuple(dict.fromkeys(p.unit_id for day in days for p in day.parts if p.unit_id is not None))
+            weeks.append(Week(index + 1, start, start + timedelta(days=6), sum(d.hours for d in days), units, days))
+    study_days = [day for week in weeks for day in week.days]
+    return Schedule(
+        start=availability.start,
+        end=study_days[-1].date if study_days else None,
+        hours_per_week=availability.hours_per_week,
+        total_hours=sum(week.hours for week in weeks),
+        study_weeks=sum(1 for week in weeks if week.days),
+        split_items=len({p.item_id for day in study_days for p in day.parts if p.parts > 1}),
+        weeks=tuple(weeks),
+    )

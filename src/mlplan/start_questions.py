@@ -9,7 +9,6 @@ never replaced by a default. This module only checks; the CLI asks and prints.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from mlplan.errors import ChoiceError, Note, UsageError
 from mlplan.hours import format_hours
@@ -17,21 +16,6 @@ from mlplan.hours import format_hours
 DEFAULT_ROADMAP = "zero-to-engineer-16w"
 DEFAULT_HOURS = "10"
 DEFAULT_DAYS = "mon-fri"
-
-
-def roadmap_rows() -> list[dict[str, Any]]:
-    """The roadmaps to choose from, in catalog order: id, title, hours and stated pace (broken ones left out)."""
-    from mlplan import catalog
-    from mlplan.errors import RoadmapInvalid
-
-    rows = []
-    for entry in catalog.entries():
-        try:
-            rows.append(catalog.load_entry(entry).overview())
-        except RoadmapInvalid:
-            if entry.origin == "bundled":
-                raise
-    return rows
 
 
 def check_roadmap(answer: str, ids: list[str]) -> str:

@@ -14,8 +14,9 @@ The file is the learner's only copy of their progress, so:
   command); undo appends an event naming the batch it reverts.
 
 This module speaks plain rows (named tuples, cheaper to define than
-dataclasses) and JSON text; it imports nothing heavy, since ``mlplan today``
-goes through it.
+dataclasses); a schedule and its settings go in and come out as the typed
+``plan_data`` classes and are JSON text only inside the file. It imports
+nothing heavy, since ``mlplan today`` goes through it.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from mlplan.errors import MlplanError
+from mlplan.plan_data import Schedule, Settings
 
 APPLICATION_ID = 0x6D6C706C  # "mlpl"
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -388,8 +391,8 @@ _PLAN_COLUMNS = ", ".join(PlanRow._fields)  # by name: a column added by hand mu
 class ScheduleRow(NamedTuple):
     plan_id: int
     version: int
-    settings: dict[str, Any]
-    schedule: dict[str, Any]
+    settings: Settings
+    schedule: Schedule
     created_at: str
 
 
@@ -430,13 +433,20 @@ def _json(text: str, what: str) -> Any:
 
 def _schedule_row(row: sqlite3.Row, path: Path) -> ScheduleRow:
     what = f"{path}: schedule {row['version']} of plan {row['plan_id']}"
-    return ScheduleRow(
-        row["plan_id"],
-        row["version"],
-        _json(row["settings_json"], f"{what}: its settings"),
-        _json(row["schedule_json"], what),
-        row["created_at"],
-    )
+    settings = _typed(Settings.from_dict, _json(row["settings_json"], f"{what}: its settings"), f"{what}: its settings")
+    schedule = _typed(Schedule.from_dict, _json(row["schedule_json"], what), what)
+    return ScheduleRow(row["plan_id"], row["version"], settings, schedule, row["created_at"])
+
+
+def _typed(read: Callable[[Any], T], data: Any, what: str) -> T:
+    """Stored JSON read into its typed class; data of the wrong shape is refused like garbled text."""
+    try:
+        return read(data)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        problem = f"{exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise StoreError(
+            f"{what} is damaged ({problem}); restore the database from a backup or `mlplan delete` that plan"
+        ) from None
 
 
 class Store:
@@ -505,15 +515,13 @@ class Store:
 
     # --- schedules -----------------------------------------------------------------------------
 
-    def add_schedule(
-        self, plan: PlanRow, settings: dict[str, Any], schedule: dict[str, Any], created_at: str | None = None
-    ) -> int:
+    def add_schedule(self, plan: PlanRow, settings: Settings, schedule: Schedule, created_at: str | None = None) -> int:
         """Store a new schedule version for the plan; returns its version number."""
         row = self._query("SELECT coalesce(max(version), 0) AS v FROM schedules WHERE plan_id = ?", plan.id)
         version = row[0]["v"] + 1
         self.db.execute(
             "INSERT INTO schedules (plan_id, version, settings_json, schedule_json, created_at) VALUES (?, ?, ?, ?, ?)",
-            (plan.id, version, json.dumps(settings), json.dumps(schedule), created_at or now_utc()),
+            (plan.id, version, json.dumps(settings.to_dict()), json.dumps(schedule.to_dict()), created_at or now_utc()),
         )
         return version
 
