@@ -88,11 +88,15 @@ def _flags_named(path: Path) -> list[str]:
     ]
 
 
-def test_the_core_never_names_a_command_line_option():
+def _core_modules() -> list[Path]:
     package = Path(mlplan.__file__).parent
     modules = [path for path in package.rglob("*.py") if path.name not in SHELLS]
     assert len(modules) > 30
-    named = [found for path in modules for found in _flags_named(path)]
+    return modules
+
+
+def test_the_core_never_names_a_command_line_option():
+    named = [found for path in _core_modules() for found in _flags_named(path)]
     assert named == []
 
 
@@ -100,3 +104,44 @@ def test_the_scan_finds_an_option_named_in_a_message(tmp_path):
     core = tmp_path / "core.py"
     core.write_text('"""Reads --hours."""\n\ndef f(x):\n    raise ValueError(f"--daily-cap {x}: too big")\n')
     assert _flags_named(core) == ["core.py:4: '--daily-cap '"]
+
+
+PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}")
+
+
+def _unworded_choices(path: Path) -> list[str]:
+    """Placeholders in ``path``'s templates that are neither a value passed in nor a choice the CLI words.
+
+    A value goes in by keyword (``day=by``) or as a key of a dict of values; what
+    is left names a choice, which needs an option in ``OPTION_OF``.
+    """
+    from mlplan.cli import OPTION_OF
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    in_fstrings = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+    values = {kw.arg for node in ast.walk(tree) if isinstance(node, ast.Call) for kw in node.keywords}
+    values |= {
+        key.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Dict)
+        for key in node.keys
+        if isinstance(key, ast.Constant)
+    }
+    return [
+        f"{path.name}:{node.lineno}: {{{name}}}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_fstrings
+        for name in PLACEHOLDER.findall(node.value)
+        if name not in values and name not in OPTION_OF and name != "choice"
+    ]
+
+
+def test_every_choice_the_core_names_has_an_option():
+    unworded = [found for path in _core_modules() for found in _unworded_choices(path)]
+    assert unworded == []
+
+
+def test_a_choice_without_an_option_is_found(tmp_path):
+    core = tmp_path / "core.py"
+    core.write_text('def f(x):\n    raise ChoiceError("{week_count} {x}: too many", x=x)\n')
+    assert _unworded_choices(core) == ["core.py:2: {week_count}"]
