@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from mlplan import yaml_writer
 from mlplan.collector import collector_paused
 from mlplan.errors import RoadmapInvalid, UsageError
 from mlplan.models import Roadmap
@@ -21,53 +21,6 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-
-class _RoadmapDumper(_Dumper):  # type: ignore[misc,valid-type]
-    """The safe dumper, with a quick path for the plain dicts, lists and strings of a dumped roadmap.
-
-    PyYAML's representer is pure Python even with libyaml: it tracks every object for
-    anchors and looks each type up, and its resolver matches every string against the
-    implicit-type patterns twice. A dumped roadmap shares no containers (no anchors to
-    find) and repeats many strings, so this makes the same nodes directly and remembers
-    each string's resolution (a 5 MB import's YAML took a fifth of its time).
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
-
-    def represent_data(self, data: Any) -> yaml.Node:
-        kind = type(data)
-        if kind is str:
-            return yaml.ScalarNode(_STR, data)
-        if kind is dict:
-            pairs = [
-                (
-                    yaml.ScalarNode(_STR, key) if type(key) is str else self.represent_data(key),
-                    self.represent_data(value),
-                )
-                for key, value in data.items()
-            ]
-            return yaml.MappingNode(_MAP, pairs, flow_style=self.default_flow_style)
-        if kind is list:
-            return yaml.SequenceNode(
-                _SEQ, [self.represent_data(value) for value in data], flow_style=self.default_flow_style
-            )
-        return super().represent_data(data)
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = self._resolved[key] = super().resolve(kind, value, implicit)
-        return tag
-
 
 _HEADER = """\
 # mlplan roadmap: {title}
@@ -166,14 +119,8 @@ def _message(error: ErrorDetails) -> str:
 
 def dump_roadmap(roadmap: Roadmap) -> str:
     """The roadmap as commented, human-editable YAML (empty fields left out)."""
-    with collector_paused():  # a large roadmap's YAML nodes and events: see mlplan.collector
-        body = yaml.dump(
-            _whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)),
-            Dumper=_RoadmapDumper,
-            sort_keys=False,
-            allow_unicode=True,
-            width=100,
-        )
+    with collector_paused():  # a large roadmap's data: see mlplan.collector
+        body = yaml_writer.dump(_whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)))
     return _HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)) + body
 
 
@@ -184,10 +131,11 @@ def _comment_text(text: str) -> str:
 
 def _whole_numbers_as_int(value: Any) -> Any:
     """``hours: 3`` reads better than ``hours: 3.0``; the models turn it back into a float."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is dict:
         return {key: _whole_numbers_as_int(v) for key, v in value.items()}
-    if isinstance(value, list):
+    if kind is list:
         return [_whole_numbers_as_int(v) for v in value]
+    if kind is float and value.is_integer():
+        return int(value)
     return value

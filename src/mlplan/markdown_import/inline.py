@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeVar
 
 from mlplan.markdown_import.labels import label_category
@@ -44,24 +45,30 @@ _BOLD_SPAN = re.compile(f"{BOLD_ON}[^{BOLD_OFF}]*{BOLD_OFF}?")
 
 
 def make_line(raw: str, links: list[tuple[str, str]], anchors: int) -> Line | None:
+    parts = _line_parts(raw)
+    return Line(parts[0], links, anchors, *parts[1:]) if parts else None
+
+
+@cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
+def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None:
+    """A line's text, label, body, and whether it is all bold, has a colon, a bold label, leading bold."""
     raw = raw.strip()
     text = clean(raw)
     if not text:
         return None
-    line = Line(text, links, anchors, body=text, lead_bold=raw.startswith(BOLD_ON))
-    if line.lead_bold:
-        line.bold_only = not clean(_BOLD_SPAN.sub("", raw)).strip(":")
+    lead_bold, bold_only = raw.startswith(BOLD_ON), False
+    if lead_bold:
+        bold_only = not clean(_BOLD_SPAN.sub("", raw)).strip(":")
         if bold := _BOLD_LABEL.match(raw):
             head, rest = clean(bold.group(1)), clean(bold.group(3))
             colon = head.endswith(":") or bool(bold.group(2))
             if colon or not rest or (len(head.split()) <= 3 and label_category(head)):
-                line.label, line.body, line.colon, line.bold_label = head.rstrip(": "), rest, colon, True
-                return line
+                return text, head.rstrip(": "), rest, bold_only, colon, True, lead_bold
     plain = PLAIN_LABEL.match(text)
     # A short "Label:" is structure; a sentence that ends in a colon is prose.
     if plain and len(plain.group(1).split()) <= (5 if plain.group(2) else 3) and not plain.group(1).startswith("http"):
-        line.label, line.body, line.colon = plain.group(1).strip(), plain.group(2).strip(), True
-    return line
+        return text, plain.group(1).strip(), plain.group(2).strip(), bold_only, True, False, lead_bold
+    return text, "", text, bold_only, False, False, lead_bold
 
 
 class InlineText:

@@ -135,6 +135,7 @@ def is_part_label(title: str) -> bool:
     return len(title.split()) <= 5 and label_category(title) not in (None, "time", "duration")
 
 
+@cache
 def unit_number(title: str) -> tuple[str, int, int] | None:
     match = UNIT_NUMBER.match(title.strip())
     if not match:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from mlplan import hour_forms
@@ -81,7 +82,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
     use_body = own_text and line.bold_label and line.body and not day_label and not project_label
     text = line.body if use_body else line.text
-    hours, text = outside_links(line, text, hour_forms.task_hours)
+    hours, text = outside_links(line, text, _task_hours)
     if not text:
         return None
     plain = PLAIN_LABEL.match(text)
@@ -100,6 +101,9 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     details = section_details(state)
     days = hour_forms.day_count(text) if re.match(r"day", text, re.I) else None
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
+
+
+_task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
 
 
 def section_details(state: State) -> list[str]:
