@@ -95,7 +95,7 @@ class _Reader:
         self.items: list[Entry] = []  # the open list items, innermost last
         self.inline: InlineText | None = None
         self.tight = False  # the inline text is a list item's own, outside any paragraph
-        self.block_line = 0  # the line of the heading, paragraph or tight text being read
+        self.block_start = 0  # where the heading, paragraph or tight text being read starts (a byte offset)
         self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
@@ -119,7 +119,7 @@ class _Reader:
                 if self.raw is not None:
                     self.raw.append(value)
                 else:
-                    self.text_run(span).text(value)
+                    (self.inline or self.text_run(span)).text(value)
             elif kind == "Start":
                 self.start(value, span)
             elif kind == "End":
@@ -134,7 +134,7 @@ class _Reader:
     def text_run(self, span: Span) -> InlineText:
         """The inline text being read; text straight in a list item starts one."""
         if self.inline is None:
-            self.inline, self.tight, self.block_line = InlineText(), True, self.source.line(span["start"])
+            self.inline, self.tight, self.block_start = InlineText(), True, span["start"]
         return self.inline
 
     def plain(self, event: str, span: Span) -> None:
@@ -179,7 +179,7 @@ class _Reader:
         if self.tight:
             self.end_text()
         if name in ("Paragraph", "Heading", "TableCell"):
-            self.inline, self.block_line = InlineText(), self.source.line(span["start"])
+            self.inline, self.block_start = InlineText(), span["start"]
             if name == "Heading":
                 self.heading = int(value["level"][1])
         elif name == "Item":
@@ -257,7 +257,7 @@ class _Reader:
             current = self.current
             while current.level >= level:
                 current = current.parent or self.root
-            section = Section(level, joined_text(lines), parent=current, line=self.block_line)
+            section = Section(level, joined_text(lines), parent=current, line=self.source.line(self.block_start))
             current.children.append(section)
             self.current, self.doc.headings = section, self.doc.headings + 1
         elif _pseudo_heading(lines) and self.heading_level < 6:
@@ -265,7 +265,8 @@ class _Reader:
             current = self.current
             while current.level > self.heading_level:
                 current = current.parent or self.root
-            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_line)
+            line = self.source.line(self.block_start)
+            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=line)
             current.children.append(section)
             self.current = section
         elif lines:
