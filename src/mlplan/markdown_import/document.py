@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pyromark.event import Range as Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     lines: list[Line]
     children: list[Entry]
@@ -121,9 +121,15 @@ class _Reader:
                 else:
                     (self.inline or self.text_run(span)).text(value)
             elif kind == "Start":
-                self.start(value, span)
+                if value == "Strong":  # the commonest inline tag (labels are bold): straight to the text
+                    (self.inline or self.text_run(span)).bold(True)
+                else:
+                    self.start(value, span)
             elif kind == "End":
-                self.end(value)
+                if value == "Strong":
+                    (self.inline or self.text_run(span)).bold(False)
+                else:
+                    self.end(value)
             else:
                 self.other(kind, value, span)
         doc = self.doc
@@ -178,15 +184,15 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.inline, self.block_start = InlineText(), span["start"]
-            if name == "Heading":
-                self.heading = int(value["level"][1])
-        elif name == "Item":
+        if name == "Item":
             entry = Entry([], [], self.source.line(span["start"]))
             self.lists[-1].append(entry)
             self.items.append(entry)
             self.entries += 1
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.inline, self.block_start = InlineText(), span["start"]
+            if name == "Heading":
+                self.heading = int(value["level"][1])
         elif name == "List":
             if self.items:
                 self.lists.append(self.items[-1].children)
@@ -225,10 +231,10 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.end_text(name)
-        elif name == "Item":
+        if name == "Item":
             self.items.pop()
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.end_text(name)
         elif name == "List":
             self.lists.pop()
         elif name in ("TableHead", "TableRow"):

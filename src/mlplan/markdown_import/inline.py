@@ -175,6 +175,13 @@ class InlineText:
                 self.newline()
 
     def newline(self) -> None:
+        self.line()
+        self.buf, self.links, self.anchors, self.local = [], [], 0, []
+        if self.href is None:
+            self.out = self.buf
+
+    def line(self) -> None:
+        """The text so far as a line."""
         raw, bare = _bare_urls("".join(self.buf))
         line = make_line(raw, self.links + bare if bare else self.links, self.anchors, self.local)
         if line is None and bare:
@@ -183,15 +190,12 @@ class InlineText:
                 line.bare = True
         if line:
             self.lines.append(line)
-        self.buf, self.links, self.anchors, self.local = [], [], 0, []
-        if self.href is None:
-            self.out = self.buf
 
     def end(self) -> list[Line]:
         """The lines, once the run is over."""
         if self.soft is not None:
             self.space()
-        self.newline()
+        self.line()
         return self.lines
 
 
