@@ -350,3 +350,18 @@ def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, fir
         assert [d for d in lived.study_days() if since <= d.date < until] == expected
     for on in (start + timedelta(days=n) for n in range(-8, 7 * (len(lived.weeks) + 2), 3)):
         assert lived_week(schedules, replans, start, on) == week_of(lived, on)  # today's week, made alone
+
+
+def test_today_puts_each_units_title_above_its_items(mlplan, clock, make_roadmap):
+    # Imported courses repeat item titles ("YouTube video lecture") in every unit: the unit says which.
+    make_roadmap({"u1": [("concept", 1)], "u2": [("concept", 0.5), ("concept", 0.5)]})
+    ok(mlplan("start", "tiny", "--yes", "--hours", "10", "--days", "mon-fri"))
+    lines = ok(mlplan("today")).splitlines()
+    assert lines[1:6] == [
+        "Today's session · 2 h",
+        "  Unit u1",
+        "  [ ] u1.i1  Item 1 of u1  1 h",
+        "  Unit u2",
+        "  [ ] u2.i1  Item 1 of u2  30 min",
+    ]
+    assert lines[6] == "  [ ] u2.i2  Item 2 of u2  30 min"  # one title for a run of one unit's items

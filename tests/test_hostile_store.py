@@ -440,6 +440,8 @@ CRAFTED = {
     ),
     "part hours as text": (_set(f"{PART}.hours", "lots"), f"{PART}.hours:"),
     "a part of 30 hours": (_set(f"{PART}.hours", 30), f"{PART}.hours:"),
+    "part hours as a number in text": (_set(f"{PART}.hours", "2"), f"{PART}.hours:"),
+    "weekly hours as a number in text": (_set(f"{SETTINGS}.hours_per_week", "10"), f"{SETTINGS}.hours_per_week:"),
     "a part of no item": (_set(f"{PART}.id", "w99.nothing"), f"{PART}.id: 'w99.nothing' is not an item"),
     "a schedule without weeks": (_drop("schedules[0].schedule.weeks"), "schedules[0].schedule.weeks: is required"),
     "a replan to a missing schedule": (

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 MINUTES_PER_CARD = 5
 DEFAULT_REVIEW_MINUTES = 15
+MAX_REVIEW_MINUTES = 240  # the most a plan's daily review budget may be
 RATINGS = ("again", "hard", "good", "easy")
 
 

@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from mlplan import __version__
+from mlplan.cards import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, MINUTES_PER_CARD
 from mlplan.errors import MlplanError, Note, RoadmapInvalid, UsageError, Worded
 
 OPTION_OF = {
@@ -338,8 +339,9 @@ ReviewMinutesOpt = Annotated[
     typer.Option(
         "--review-minutes",
         min=0,
-        max=240,
-        help="Daily time for reviews of finished topics, 5 min a card; 0 turns reviews off (default 15).",
+        max=MAX_REVIEW_MINUTES,
+        help=f"Daily time for reviews of finished topics, {MINUTES_PER_CARD} min a card; 0 turns reviews off "
+        f"(default {DEFAULT_REVIEW_MINUTES}).",
         show_default=False,
     ),
 ]

@@ -40,6 +40,22 @@ def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
     return [line, *links]
 
 
+def _items_by_unit(items: list[dict[str, Any]], style: Style, width: int) -> list[str]:
+    """Item lines, each run of one unit's items under the unit's title.
+
+    Item titles are often only meaningful with their unit ("YouTube video lecture",
+    "Exercises" under each lecture of an imported course).
+    """
+    lines: list[str] = []
+    unit = None
+    for item in items:
+        if item.get("unit_title") and item.get("unit") != unit:
+            unit = item.get("unit")
+            lines.append(f"  {style(item['unit_title'], dim=True)}")
+        lines += _item_line(item, style, width)
+    return lines
+
+
 def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> str:
     """The day's session at a glance: items, overdue, week progress, what to do next."""
     lines = [style(f"{day_label(view['date'])} · {plan_name}", bold=True)]
@@ -47,8 +63,7 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
     width = max([len(i["id"]) for i in items + view["overdue"]] or [0])
     if items:
         lines.append(f"Today's session · {format_hours(view['hours'])}")
-        for item in items:
-            lines += _item_line(item, style, width)
+        lines += _items_by_unit(items, style, width)
     if view["finished"]:
         lines.append(style("Plan complete: every item is done or skipped. Well done!", fg="green", bold=True))
     elif not items:
@@ -56,8 +71,7 @@ def today_text(view: dict[str, Any], plan_name: str, style: Style = plain) -> st
         upcoming = view["next"]
         if upcoming:
             lines.append(f"Next session: {day_label(upcoming['date'])} · {format_hours(upcoming['hours'])}")
-            for item in upcoming["items"]:
-                lines += _item_line(item, style, max(len(i["id"]) for i in upcoming["items"]))
+            lines += _items_by_unit(upcoming["items"], style, max(len(i["id"]) for i in upcoming["items"]))
 
     overdue = view["overdue"]
     if overdue:

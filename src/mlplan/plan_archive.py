@@ -151,12 +151,14 @@ Count = Annotated[int, Field(ge=0, le=1_000_000)]
 Weekday = Annotated[int, Field(ge=0, le=6)]
 
 
+# Strict: a backup is stored as it is read, so a value must already be of its JSON type
+# ("2" is not 2 hours), or it would reach the views as text.
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
 
 class ArchivedPlan(_Closed):

@@ -6,11 +6,11 @@ classes, so the code between reads attributes, never string keys.
 
 NamedTuples, not pydantic nor dataclasses: ``mlplan today`` reads them on every run,
 and building a dataclass (and importing ``dataclasses``) costs it about 4 ms at start-up;
-reading a schedule is kept to about 2 ms for a plan of two and a half years.
+reading a schedule takes about a millisecond for a plan of two and a half years.
 The JSON is the store's format and never changes here: ``to_dict`` writes the keys
-older mlplan versions wrote, numbers as they were read, and keys this version does
-not know (a newer mlplan may store more) are kept in ``extra`` so a round trip
-loses nothing.
+older mlplan versions wrote (a schedule's values as they were read, so its JSON
+comes back the same), and keys this version does not know (a newer mlplan may store
+more) are kept in ``extra`` so a round trip loses nothing.
 
 No ``from __future__ import annotations`` here: NamedTuple compiles every annotation
 given as text, which cost ``mlplan today`` more than a millisecond of start-up.
@@ -75,12 +75,12 @@ class Settings(NamedTuple):
         """Settings as the store keeps them (plans made by older versions lack the newer keys)."""
         day_hours = data.get("day_hours")
         return cls(
-            hours_per_week=_number(data["hours_per_week"]),
+            hours_per_week=float(data["hours_per_week"]),
             weekdays=tuple(int(d) for d in data["weekdays"]),
             start=date.fromisoformat(data["start"]),
-            day_hours={int(d): _number(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
-            daily_cap=None if data.get("daily_cap") is None else _number(data["daily_cap"]),
-            min_part=_number(data.get("min_part", 0.5)),
+            day_hours={int(d): float(h) for d, h in day_hours.items()} if isinstance(day_hours, dict) else None,
+            daily_cap=None if data.get("daily_cap") is None else float(data["daily_cap"]),
+            min_part=float(data.get("min_part", 0.5)),
             days_off=tuple(date.fromisoformat(d) for d in data.get("days_off") or []),
             from_unit=data.get("from_unit"),
             skip=tuple(data.get("skip") or []),
@@ -127,11 +127,6 @@ class Settings(NamedTuple):
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
-
-
-def _number(value: Any) -> float:
-    """A stored number as it is (an int stays an int, so it is written back the same), text made a float."""
-    return value if type(value) in (int, float) else float(value)
 
 
 def _extra(data: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:

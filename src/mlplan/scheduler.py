@@ -1,6 +1,7 @@
 """The scheduler: fit the items to study into a learner's available hours.
 
 Pure: data in, schedule out; no I/O, no clock (the start date is an input).
+The schedule is a ``plan_data.Schedule``, the typed data a saved plan keeps.
 
 How it works. Time is counted in whole quarter hours. Weeks are 7-day
 periods from the start date. Each date gets a capacity: its weekday's hours
