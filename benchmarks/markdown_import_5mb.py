@@ -1,20 +1,24 @@
 """How long importing a 5 MB Markdown roadmap takes, as whole ``mlplan import`` processes.
 
-A seed document (tests/fixtures/seeds) is repeated, with its week numbers
-kept distinct, until the file passes 5 MB; each run imports it into a
-throw-away ``MLPLAN_HOME`` (parse, validate, write the YAML). Medians of
-several runs are reported.
+A seed document (tests/fixtures/seeds) is repeated as it is until the file passes 5 MB;
+each run imports it into a throw-away ``MLPLAN_HOME`` (parse, validate, report the skipped
+lines, write the YAML). Medians of several runs are reported. CPU time is the figure to
+compare: the machine is shared, and wall time counts the other work on it too.
 
-Measured on 2026-11-28 on the development machine (2 CPUs, load 3–4 from other work, so
-CPU time is the figure to compare), five interleaved runs of each, medians:
+Measured on 2026-11-28 on the development machine (2 CPUs shared with other work, load
+about 2), the code before and after interleaved, several runs each, medians:
 
-    before (pulldown-cmark tokens, ftfy per line)   CPU 8.5 s   wall 10.1 s   peak 391 MB
-    after  (ftfy once per distinct line, no cyclic   CPU 7.7 s   wall  8.0 s   peak 391 MB
-            garbage, quicker YAML representer)
+    before (pulldown-cmark events made into markdown-it-style     CPU 8.9 s   wall  9.0 s   peak 391 MB
+            tokens, then read; YAML through PyYAML's representer)
+    after  (events read straight into the document tree, each     CPU 3.7 s   wall  3.8 s   peak 224 MB
+            distinct line read once, YAML written directly)
 
-The issue's bar (under 3 s) is not met: most of what is left is building markdown-it-style
-tokens from pulldown-cmark's events (about a third) and reading them into sections and
-lines (about a fifth), all linear in the size.
+On a quiet machine "before" took about 6.0 s of CPU; at the same ratio "after" is about
+2.5 s, under the issue's bar of 3 s (peak memory well under its 600 MB). What is
+left, roughly: reading the events into the document (a third; a quarter of that is
+pulldown-cmark's events becoming Python objects), finding units and items (a fifth),
+building and validating the roadmap and the skipped report (a quarter), starting Python
+and importing the modules (a tenth), writing the YAML (a tenth).
 
     python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt]
 """

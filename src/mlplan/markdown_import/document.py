@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pyromark.event import Range as Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     lines: list[Line]
     children: list[Entry]
@@ -95,7 +95,7 @@ class _Reader:
         self.items: list[Entry] = []  # the open list items, innermost last
         self.inline: InlineText | None = None
         self.tight = False  # the inline text is a list item's own, outside any paragraph
-        self.block_line = 0  # the line of the heading, paragraph or tight text being read
+        self.block_start = 0  # where the heading, paragraph or tight text being read starts (a byte offset)
         self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
@@ -119,11 +119,17 @@ class _Reader:
                 if self.raw is not None:
                     self.raw.append(value)
                 else:
-                    self.text_run(span).text(value)
+                    (self.inline or self.text_run(span)).text(value)
             elif kind == "Start":
-                self.start(value, span)
+                if value == "Strong":  # the commonest inline tag (labels are bold): straight to the text
+                    (self.inline or self.text_run(span)).bold(True)
+                else:
+                    self.start(value, span)
             elif kind == "End":
-                self.end(value)
+                if value == "Strong":
+                    (self.inline or self.text_run(span)).bold(False)
+                else:
+                    self.end(value)
             else:
                 self.other(kind, value, span)
         doc = self.doc
@@ -134,7 +140,7 @@ class _Reader:
     def text_run(self, span: Span) -> InlineText:
         """The inline text being read; text straight in a list item starts one."""
         if self.inline is None:
-            self.inline, self.tight, self.block_line = InlineText(), True, self.source.line(span["start"])
+            self.inline, self.tight, self.block_start = InlineText(), True, span["start"]
         return self.inline
 
     def plain(self, event: str, span: Span) -> None:
@@ -178,15 +184,15 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.inline, self.block_line = InlineText(), self.source.line(span["start"])
-            if name == "Heading":
-                self.heading = int(value["level"][1])
-        elif name == "Item":
+        if name == "Item":
             entry = Entry([], [], self.source.line(span["start"]))
             self.lists[-1].append(entry)
             self.items.append(entry)
             self.entries += 1
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.inline, self.block_start = InlineText(), span["start"]
+            if name == "Heading":
+                self.heading = int(value["level"][1])
         elif name == "List":
             if self.items:
                 self.lists.append(self.items[-1].children)
@@ -225,10 +231,10 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.end_text(name)
-        elif name == "Item":
+        if name == "Item":
             self.items.pop()
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.end_text(name)
         elif name == "List":
             self.lists.pop()
         elif name in ("TableHead", "TableRow"):
@@ -257,7 +263,7 @@ class _Reader:
             current = self.current
             while current.level >= level:
                 current = current.parent or self.root
-            section = Section(level, joined_text(lines), parent=current, line=self.block_line)
+            section = Section(level, joined_text(lines), parent=current, line=self.source.line(self.block_start))
             current.children.append(section)
             self.current, self.doc.headings = section, self.doc.headings + 1
         elif _pseudo_heading(lines) and self.heading_level < 6:
@@ -265,7 +271,8 @@ class _Reader:
             current = self.current
             while current.level > self.heading_level:
                 current = current.parent or self.root
-            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_line)
+            line = self.source.line(self.block_start)
+            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=line)
             current.children.append(section)
             self.current = section
         elif lines:

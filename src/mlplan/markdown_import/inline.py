@@ -17,7 +17,7 @@ from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
 
 
-@dataclass
+@dataclass(slots=True)  # a large document makes a hundred thousand
 class Line:
     """One line of inline text with its links and a leading ``Label:`` if it has one."""
 
@@ -44,9 +44,9 @@ PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'’-]{0,40}?)\s*:\s*(.*)$")
 _BOLD_SPAN = re.compile(f"{BOLD_ON}[^{BOLD_OFF}]*{BOLD_OFF}?")
 
 
-def make_line(raw: str, links: list[tuple[str, str]], anchors: int) -> Line | None:
+def make_line(raw: str, links: list[tuple[str, str]], anchors: int, local: list[str] | None = None) -> Line | None:
     parts = _line_parts(raw)
-    return Line(parts[0], links, anchors, *parts[1:]) if parts else None
+    return Line(parts[0], links, anchors, *parts[1:], False, [] if local is None else local) if parts else None
 
 
 @cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
@@ -101,7 +101,8 @@ class InlineText:
                 return
             self.space()
         self.out.append(text)
-        self.image_only = self.image_only and not text.strip()
+        if self.href is not None:
+            self.image_only = self.image_only and not text.strip()
 
     def space(self) -> None:
         """The pending soft break is a space: what follows it is not bold."""
@@ -174,24 +175,27 @@ class InlineText:
                 self.newline()
 
     def newline(self) -> None:
-        raw, bare = _bare_urls("".join(self.buf))
-        line = make_line(raw, self.links + bare, self.anchors)
-        if line is None and bare:
-            line = make_line(bare[0][0], bare, self.anchors)
-            if line:
-                line.bare = True
-        if line:
-            line.local = self.local
-            self.lines.append(line)
+        self.line()
         self.buf, self.links, self.anchors, self.local = [], [], 0, []
         if self.href is None:
             self.out = self.buf
+
+    def line(self) -> None:
+        """The text so far as a line."""
+        raw, bare = _bare_urls("".join(self.buf))
+        line = make_line(raw, self.links + bare if bare else self.links, self.anchors, self.local)
+        if line is None and bare:
+            line = make_line(bare[0][0], bare, self.anchors, self.local)
+            if line:
+                line.bare = True
+        if line:
+            self.lines.append(line)
 
     def end(self) -> list[Line]:
         """The lines, once the run is over."""
         if self.soft is not None:
             self.space()
-        self.newline()
+        self.line()
         return self.lines
 
 

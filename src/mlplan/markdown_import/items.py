@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from mlplan import hour_forms
@@ -165,8 +166,9 @@ class Builder:
         items[0].resources[:0] = self.unit_resources
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9+-]{2,}", text.lower()) if w not in _STOP_WORDS}
+@cache
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z][a-z0-9+-]{2,}", text.lower()) if w not in _STOP_WORDS)
 
 
 _STOP_WORDS = {"the", "and", "for", "with", "from", "using", "use", "official", "free", "learn", "tutorial", "docs",

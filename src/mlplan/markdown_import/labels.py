@@ -155,6 +155,7 @@ def unit_title(title: str) -> str:
     return f"{word} {span}: {match['rest']}" if match["rest"] else f"{word} {span}"
 
 
+@cache
 def kind_from_text(text: str, default: ItemKind) -> ItemKind:
     for kind, pattern in _VERB_KINDS:
         if pattern.search(text):

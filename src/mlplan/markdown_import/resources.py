@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from mlplan.markdown_import.inline import Line
@@ -61,10 +62,12 @@ _TEXT_KINDS = tuple(
 )
 
 
+@cache
 def _text_kind(text: str) -> ResourceKind | None:
     return next((kind for kind, pattern in _TEXT_KINDS if pattern.search(text)), None)
 
 
+@cache  # curricula link the same pages with the same words again and again
 def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceKind:
     """The author's label first (``Video:``), then the address, then the words, else article (other without a link)."""
     if hint and (kind := _text_kind(hint)):

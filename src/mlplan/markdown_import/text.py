@@ -56,14 +56,13 @@ URL_OK = WEB_URL  # the roadmap model's rule, so an address kept here is one the
 
 
 def repair(text: str) -> str:
-    """Undo MacRoman- then cp1252-style mojibake, line by line (ftfy is slow on ASCII it need not read)."""
-    text = _MACROMAN_RUN.sub(_from_macroman, text)
+    """Undo MacRoman- then cp1252-style mojibake, line by line: an ASCII line has none, and most lines are ASCII."""
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
     for n, line in enumerate(lines):
         if not line.isascii():
             if line not in fixed:
-                fixed[line] = ftfy.fix_text(line, uncurl_quotes=False)
+                fixed[line] = ftfy.fix_text(_MACROMAN_RUN.sub(_from_macroman, line), uncurl_quotes=False)
             lines[n] = fixed[line]
     return "\n".join(lines)
 
