@@ -232,14 +232,14 @@ def week_checklist(view: dict, plan_name: str) -> Group:
     for day in view["days"]:
         for n, item in enumerate(day["items"]):
             part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
-            title = Text(item["title"] + part)
+            label = Text(item["title"] + part)
             if item["moved"]:
-                title.append(f"  {moved_to(item['moved_to'] and _weekday(item['moved_to']))}", style="dim")
+                label.append(f"  {moved_to(item['moved_to'] and _weekday(item['moved_to']))}", style="dim")
             table.add_row(
                 _weekday(day["date"]) if n == 0 else "",
                 Text("[>]", style="dim") if item["moved"] else _check(item["done"], item["skipped"]),
                 Text(item["id"]),
-                title,
+                label,
                 hours(item["hours"]),
                 end_section=n == len(day["items"]) - 1,
             )
