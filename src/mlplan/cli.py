@@ -975,6 +975,7 @@ def replan(
             updated.schedule,
             availability,
             f"Plan '{updated.name}' replanned (was ending {before})",
+            plans.plan_start(store, updated),
         )
     )
     if raised:
