@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlplan.progress import lived_week, timeline, week_of
+from mlplan.progress import DONE, Progress, lived_week, timeline, week_of
 from mlplan.scheduler import Availability, StudyItem, build_schedule
 
 
@@ -215,6 +215,36 @@ def test_weeks_before_a_replan_keep_what_was_planned_and_done(started, clock):
     assert "- [x] `w01.t1`" in checklist
 
 
+def test_a_replan_moves_what_was_still_open_off_its_day_so_no_hour_is_planned_twice(started, clock, monkeypatch):
+    mlplan = started
+    ok(mlplan("done", "w01.t1"))  # Monday's item, done on Monday
+    clock.set("2026-11-26")  # Tuesday and Wednesday were missed: replan from Thursday
+    ok(mlplan("replan", "--hours", "6"))
+
+    week1 = as_json(mlplan("week", "1", "--json"))
+    monday, tuesday = week1["days"][0]["items"][0], week1["days"][1]["items"][0]
+    assert (monday["id"], monday["moved"], monday["done"]) == ("w01.t1", False, True)
+    assert (tuesday["id"], tuesday["moved"], tuesday["moved_to"]) == ("w01.t2#1", True, "2026-11-26")
+    assert week1["moved_hours"] == 4  # Tuesday's 2 h and Wednesday's 2 h now sit on later days
+    monkeypatch.setenv("COLUMNS", "200")  # each row on one line
+    row = next(line for line in ok(mlplan("week", "1")).splitlines() if "w01.t2#1" in line)
+    assert row.split()[3:5] == ["[>]", "w01.t2#1"] and "(part 1 of 2)  → moved to Thu 26 Nov" in row
+    assert "2 of 4.25 h done · 4 h moved by a replan" in ok(mlplan("week", "1"))
+    checklist = ok(mlplan("export", "checklist", "--all"))
+    moved = (
+        "- `w01.t2#1` Learn basics: variables, strings, lists, dictionaries (part 1 of 2) → moved to Thu 26 Nov 2026"
+    )
+    assert moved in checklist
+    assert "- [ ] `w01.t2#1`" in checklist  # ticked where the replan put it, once
+
+    total = as_json(mlplan("status", "--json"))["total_hours"]
+    planned, number = 0.0, 1
+    while (week := mlplan("week", str(number), "--json")).exit_code == 0:
+        planned += json.loads(week.stdout)["planned_hours"]
+        number += 1
+    assert planned == pytest.approx(total)  # every hour of the roadmap planned once across the weeks
+
+
 # --- 10. replan never schedules on days gone ----------------------------------------------------
 
 
@@ -327,8 +357,9 @@ def test_skipping_a_half_done_item_counts_its_hours_once(started):
     hours=st.lists(st.integers(1, 16).map(lambda q: q / 4), min_size=1, max_size=12),
     offsets=st.lists(st.integers(1, 20), max_size=4),
     first=st.integers(0, 6),
+    finished=st.dictionaries(st.integers(0, 11), st.integers(0, 60)),
 )
-def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, first):
+def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, first, finished):
     items = [StudyItem(f"i{n}", f"Item {n}", h, "u") for n, h in enumerate(hours)]
     start = date(2026, 11, 23) + timedelta(days=first)
     schedules = {1: build_schedule(items, Availability(6, start))}
@@ -337,19 +368,37 @@ def test_timeline_takes_each_day_from_the_schedule_live_then(hours, offsets, fir
         day += timedelta(days=offset)
         schedules[version] = build_schedule(items, Availability(4, day, weekdays=(1, 3, 5)))
         replans.append((version, day.isoformat()))
-    lived = timeline(schedules, replans, start)
+    progress = Progress()
+    for n, days_in in finished.items():  # item n finished days_in days after the start
+        progress.state[f"i{n}"] = DONE
+        progress.done_on[f"i{n}"] = (start + timedelta(days=days_in)).isoformat()
+    lived = timeline(schedules, replans, start, progress)
 
     dates = [d.date for d in lived.study_days()]
     assert dates == sorted(set(dates))
     for week in lived.weeks:
         assert week.start == start + timedelta(days=7 * (week.number - 1))
         assert all(week.start <= d.date <= week.end for d in week.days)
+        assert week.hours == pytest.approx(sum(p.hours for d in week.days for p in d.parts))
     bounds = [(1, date.min)] + [(v, date.fromisoformat(on)) for v, on in replans] + [(0, date.max)]
     for (version, since), (_, until) in zip(bounds, bounds[1:], strict=False):
         expected = [d for d in schedules[version].study_days() if since <= d.date < until]
-        assert [d for d in lived.study_days() if since <= d.date < until] == expected
+        got = [d for d in lived.study_days() if since <= d.date < until]
+        assert [d.date for d in got] == [d.date for d in expected]
+        for planned, kept in zip(expected, got, strict=True):
+            moved = [p for p, _ in lived.moved.get(planned.date, [])]
+            assert sorted(kept.parts + tuple(moved)) == sorted(planned.parts)  # each part kept or moved
+            for p in moved:  # moved: not finished before the replan took over
+                assert progress.done_on.get(p.item_id, "9999") >= until.isoformat()
+            for p in kept.parts:
+                assert until == date.max or progress.done_on.get(p.item_id, "9999") < until.isoformat()
+    for moves in lived.moved.values():
+        for p, to in moves:
+            if to is not None:  # where a moved part went, it is planned (or moved on again by a later replan)
+                there = [q for d in lived.study_days() if d.date == to for q in d.parts]
+                assert any(q.item_id == p.item_id for q in there + [q for q, _ in lived.moved.get(to, [])])
     for on in (start + timedelta(days=n) for n in range(-8, 7 * (len(lived.weeks) + 2), 3)):
-        assert lived_week(schedules, replans, start, on) == week_of(lived, on)  # today's week, made alone
+        assert lived_week(schedules, replans, start, on, progress) == week_of(lived, on)  # today's week, alone
 
 
 def test_today_puts_each_units_title_above_its_items(mlplan, clock, make_roadmap):

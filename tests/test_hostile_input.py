@@ -474,9 +474,10 @@ def test_a_checklist_never_carries_html_from_a_stored_url():
     from mlplan.checklist import week_markdown
 
     item = {"id": "a.b", "title": "t", "hours": 1, "done": False, "skipped": False, "part": 1, "parts": 1}
+    item |= {"moved": False, "moved_to": None}
     item["resources"] = [{"title": "r", "url": 'https://x.org/<script>")x (y)'}]
     view = {"index": 1, "start": "2026-11-23", "end": "2026-11-29", "done_hours": 0, "planned_hours": 1}
-    view |= {"days": [{"date": "2026-11-23", "hours": 1, "items": [item]}], "units": []}
+    view |= {"moved_hours": 0, "days": [{"date": "2026-11-23", "hours": 1, "items": [item]}], "units": []}
     text = week_markdown(view, "p")
     assert "[r](https://x.org/%3Cscript%3E%22%29x%20%28y%29)" in text
     assert "<" not in text.replace("\\<", "")

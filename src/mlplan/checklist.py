@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from mlplan.clock import day_label
 from mlplan.hours import format_hours
-from mlplan.wording import CHECKLIST_LABELS
+from mlplan.wording import CHECKLIST_LABELS, moved_to
 
 _URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # what an address may hold as it is; ( ) < > " ` and spaces are encoded
 CHECK_HEADINGS = dict(
@@ -40,14 +40,19 @@ def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:
     lines = [
         f"{h} Week {view['index']} · {day_label(view['start'])} – {day_label(view['end'])} · {_inline(plan_name)}",
         "",
-        f"{format_hours(view['done_hours'])} of {format_hours(view['planned_hours'])} done.",
+        f"{format_hours(view['done_hours'])} of {format_hours(view['planned_hours'])} done"
+        + (f"; {format_hours(view['moved_hours'])} moved by a replan." if view["moved_hours"] else "."),
         "",
     ]
     for day in view["days"]:
         lines += [f"{h}# {day_label(day['date'])} · {format_hours(day['hours'])}", ""]
         for item in day["items"]:
-            mark = "x" if item["done"] else " "
             part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
+            if item["moved"]:  # no checkbox: it is ticked where the replan put it
+                where = moved_to(item["moved_to"] and day_label(item["moved_to"]))
+                lines.append(f"- `{item['id']}` {_inline(item['title'])}{part} {where}")
+                continue
+            mark = "x" if item["done"] else " "
             skipped = " (skipped)" if item["skipped"] else ""
             lines.append(
                 f"- [{mark}] `{item['id']}` {_inline(item['title'])}{part}{skipped} · {format_hours(item['hours'])}"

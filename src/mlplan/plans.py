@@ -128,7 +128,9 @@ def lived(store: Store, loaded: LoadedPlan) -> Timeline:
 
     Before a replan, the days are those planned then.
     """
-    return timeline(_lived_schedules(store, loaded), loaded.progress.replans, plan_start(store, loaded))
+    return timeline(
+        _lived_schedules(store, loaded), loaded.progress.replans, plan_start(store, loaded), loaded.progress
+    )
 
 
 def _lived_schedules(store: Store, loaded: LoadedPlan, since: date | None = None) -> dict[int, Schedule]:
@@ -145,7 +147,7 @@ def _lived_schedules(store: Store, loaded: LoadedPlan, since: date | None = None
 def today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     """The ``today`` view (``progress.today_view``), its week as lived (schedules before that week unread)."""
     schedules = _lived_schedules(store, loaded, since=on - timedelta(days=6))
-    this_week = lived_week(schedules, loaded.progress.replans, plan_start(store, loaded), on)
+    this_week = lived_week(schedules, loaded.progress.replans, plan_start(store, loaded), on, loaded.progress)
     return today_view(loaded.schedule, loaded.settings, loaded.index, loaded.progress, on, this_week)
 
 

@@ -219,19 +219,24 @@ class RoadmapIndex(NamedTuple):
 # --- the schedule -----------------------------------------------------------------------------
 
 
+Moved = dict[date, list[tuple[Part, date | None]]]
+
+
 class Timeline:
     """The plan's weeks as lived (``timeline``): numbered from ``start``, the plan's first day.
 
-    ``end`` is the last study day (None when there is none). A plain class with slots,
+    ``end`` is the last study day (None when there is none). ``moved`` holds, by day, the
+    parts a replan moved off that day (see ``timeline``). A plain class with slots,
     cheaper than a NamedTuple to define on ``mlplan today``'s path.
     """
 
-    __slots__ = ("start", "end", "weeks")
+    __slots__ = ("start", "end", "weeks", "moved")
 
-    def __init__(self, start: date, end: date | None, weeks: tuple[Week, ...]) -> None:
+    def __init__(self, start: date, end: date | None, weeks: tuple[Week, ...], moved: Moved | None = None) -> None:
         self.start = start
         self.end = end
         self.weeks = weeks
+        self.moved = moved or {}
 
     def study_days(self) -> list[StudyDay]:
         """Every study day, in order."""
@@ -272,39 +277,82 @@ def behind_hours(schedule: Schedule, progress: Progress, on: date) -> float:
     return expected - achieved
 
 
-def timeline(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date) -> Timeline:
+def timeline(
+    schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date, progress: Progress
+) -> Timeline:
     """The plan's days as they were lived: each schedule's days until the next replan took over.
 
     ``schedules`` maps versions to schedules; ``replans`` are (version, first day) in log order.
     Weeks are numbered from ``plan_start``, 7 days each, whatever the replans' start days.
+    A part still open when a replan took over was moved by it: it leaves its day (and that
+    week's hours) for ``moved``, with the day the replan put it on (None: left out), so no
+    part is planned twice.
     """
-    days = _lived_days(schedules, replans)
+    days, moved = _lived_days(schedules, replans, progress)
     by_week: dict[int, list[StudyDay]] = {}
     for day in days:
         by_week.setdefault((day.date - plan_start).days // 7 + 1, []).append(day)
     weeks = tuple(_week(n, plan_start, by_week.get(n, [])) for n in range(1, max(by_week, default=0) + 1))
-    return Timeline(plan_start, days[-1].date if days else None, weeks)
+    return Timeline(plan_start, days[-1].date if days else None, weeks, moved)
 
 
 def lived_week(
-    schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], plan_start: date, on: date
+    schedules: dict[int, Schedule],
+    replans: Sequence[tuple[int, str]],
+    plan_start: date,
+    on: date,
+    progress: Progress,
 ) -> Week | None:
     """The week of the ``timeline`` holding ``on`` (None outside it), without making the other weeks."""
-    days = _lived_days(schedules, replans)
+    days, _ = _lived_days(schedules, replans, progress)
     number = (on - plan_start).days // 7 + 1
     if number < 1 or not days or (days[-1].date - plan_start).days // 7 + 1 < number:
         return None
     return _week(number, plan_start, [d for d in days if (d.date - plan_start).days // 7 + 1 == number])
 
 
-def _lived_days(schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]]) -> list[StudyDay]:
+def _lived_days(
+    schedules: dict[int, Schedule], replans: Sequence[tuple[int, str]], progress: Progress
+) -> tuple[list[StudyDay], Moved]:
     segments = [(1, date.min), *((version, _day_or(on, date.min)) for version, on in replans)]
-    days: list[StudyDay] = []
+    days: list[tuple[StudyDay, date]] = []
     for n, (version, since) in enumerate(segments):
         until = segments[n + 1][1] if n + 1 < len(segments) else date.max
         if version in schedules:  # a schedule left out is one the caller does not need
-            days += [d for d in schedules[version].study_days() if since <= d.date < until]
-    return days
+            days += [(d, until) for d in schedules[version].study_days() if since <= d.date < until]
+    if len(segments) == 1:
+        return [day for day, _ in days], {}
+    planned_on: dict[str, list[tuple[date, Part]]] = {}
+    for day, _ in days:
+        for p in day.parts:
+            planned_on.setdefault(p.item_id, []).append((day.date, p))
+    lived: list[StudyDay] = []
+    moved: Moved = {}
+    for day, until in days:
+        gone = [] if until == date.max else [p for p in day.parts if _moved_on(p, until, progress, planned_on)]
+        if gone:
+            kept = tuple(p for p in day.parts if all(p is not g for g in gone))
+            day = day._replace(parts=kept, hours=sum(p.hours for p in kept))
+            moved[day.date] = [(p, _moved_to(p, until, planned_on)) for p in gone]
+        lived.append(day)
+    return lived, moved
+
+
+def _moved_to(p: Part, replanned: date, planned_on: dict[str, list[tuple[date, Part]]]) -> date | None:
+    """The first day from ``replanned`` on with this part of the item (the same part number, else any part)."""
+    later = [(day, q) for day, q in planned_on[p.item_id] if day >= replanned]
+    same = [day for day, q in later if (q.part, q.parts) == (p.part, p.parts)]
+    return same[0] if same else (later[0][0] if later else None)
+
+
+def _moved_on(p: Part, replanned: date, progress: Progress, planned_on: dict[str, list[tuple[date, Part]]]) -> bool:
+    """Did the replan of ``replanned`` move ``p`` (planned before it) away: was the part still open then?"""
+    if progress.part_is_done(p):
+        finished = progress.done_on.get(part_id(p)) or progress.done_on.get(p.item_id)
+        return finished is not None and finished >= replanned.isoformat()
+    if progress.state.get(p.item_id) == SKIPPED:  # shown skipped where it was, unless planned again
+        return any(day >= replanned for day, _ in planned_on[p.item_id])
+    return True
 
 
 def _week(number: int, plan_start: date, days: list[StudyDay]) -> Week:
@@ -451,20 +499,32 @@ def week_view(
                 "outcomes": list(unit.get("outcomes", [])),
             }
         )
+    moved = schedule.moved if isinstance(schedule, Timeline) else {}
     days: list[dict[str, Any]] = [
-        {"date": d.date.isoformat(), "hours": d.hours, "items": [_part_view(p, index, progress) for p in d.parts]}
+        {
+            "date": d.date.isoformat(),
+            "hours": d.hours,
+            "items": [{**_part_view(p, index, progress), "moved": False, "moved_to": None} for p in d.parts]
+            + [_moved_view(p, to, index, progress) for p, to in moved.get(d.date, [])],
+        }
         for d in week.days
     ]
-    done = sum(i["hours"] for d in days for i in d["items"] if i["done"])
+    done = sum(i["hours"] for d in days for i in d["items"] if i["done"] and not i["moved"])
     return {
         "index": week.number,
         "start": week.start.isoformat(),
         "end": week.end.isoformat(),
         "planned_hours": week.hours,
         "done_hours": done,
+        "moved_hours": sum(i["hours"] for d in days for i in d["items"] if i["moved"]),
         "days": days,
         "units": units,
     }
+
+
+def _moved_view(p: Part, to: date | None, index: RoadmapIndex, progress: Progress) -> dict[str, Any]:
+    """A part a replan moved off its day, as ``week_view`` lists it there (it counts where it went)."""
+    return {**_part_view(p, index, progress), "moved": True, "moved_to": to.isoformat() if to else None}
 
 
 def _labelled(check: str) -> bool:

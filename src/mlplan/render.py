@@ -22,7 +22,7 @@ from rich.tree import Tree
 from mlplan.hours import format_hours
 from mlplan.plan_data import Schedule
 from mlplan.scheduler import WEEKDAYS, Availability
-from mlplan.wording import plural
+from mlplan.wording import moved_to, plural
 
 if TYPE_CHECKING:
     from mlplan.markdown_import import Skipped
@@ -220,6 +220,7 @@ def week_checklist(view: dict, plan_name: str) -> Group:
             (f"Week {view['index']}", "bold"),
             f" · {_weekday(view['start'])} – {_weekday(view['end'])} · {plan_name} · ",
             (f"{view['done_hours']:g} of {view['planned_hours']:g} h done", "bold"),
+            f" · {view['moved_hours']:g} h moved by a replan" if view["moved_hours"] else "",
         )
     ]
     table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
@@ -231,11 +232,14 @@ def week_checklist(view: dict, plan_name: str) -> Group:
     for day in view["days"]:
         for n, item in enumerate(day["items"]):
             part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
+            label = Text(item["title"] + part)
+            if item["moved"]:
+                label.append(f"  {moved_to(item['moved_to'] and _weekday(item['moved_to']))}", style="dim")
             table.add_row(
                 _weekday(day["date"]) if n == 0 else "",
-                _check(item["done"], item["skipped"]),
+                Text("[>]", style="dim") if item["moved"] else _check(item["done"], item["skipped"]),
                 Text(item["id"]),
-                Text(item["title"] + part),
+                label,
                 hours(item["hours"]),
                 end_section=n == len(day["items"]) - 1,
             )
