@@ -245,6 +245,9 @@ def outside_links(line: Line, text: str, read: Callable[[str], tuple[T, str]]) -
     return value, rest
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def is_link_line(line: Line) -> bool:
     """The line is links and little else (``[Java Programming](…)``, ``Intro to ML https://…``), not prose."""
     if line.bare:
@@ -253,7 +256,7 @@ def is_link_line(line: Line) -> bool:
     labels = [label for label, _url in line.links] + line.local
     for label in labels:
         rest = rest.replace(label, "")
-    return bool(labels) and not re.search(r"[^\W\d_]{3,}", rest)
+    return bool(labels) and not _WORD.search(rest)
 
 
 def joined_text(lines: list[Line]) -> str:

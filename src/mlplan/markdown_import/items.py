@@ -31,7 +31,7 @@ from mlplan.models import ItemKind
 MAX_ITEM_HOURS = 200.0
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemDraft:
     kind: ItemKind
     title: str

@@ -28,7 +28,7 @@ from mlplan.markdown_import.resources import line_resources
 from mlplan.models import ItemKind
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """One thing a unit says: an item, an objective, a check for its project, a note…"""
 
@@ -99,11 +99,14 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = section_details(state)
-    days = hour_forms.day_count(text) if re.match(r"day", text, re.I) else None
+    days = hour_forms.day_count(text) if _DAY.match(text) else None
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
 
 
 _task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
+
+
+_DAY = re.compile("day", re.I)
 
 
 def section_details(state: State) -> list[str]:

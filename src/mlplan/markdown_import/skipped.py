@@ -113,7 +113,7 @@ class _Found:
         self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
 
     def holds(self, line: Line) -> bool:
-        if any(url in self.urls for _, url in line.links):
+        if line.links and any(url in self.urls for _, url in line.links):
             return True
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
