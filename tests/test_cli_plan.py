@@ -55,6 +55,17 @@ def test_start_date_days_off_from_and_skip(mlplan):
     assert later["total_hours"] < full["total_hours"]
 
 
+def test_hours_and_daily_cap_take_durations_as_min_part_does(mlplan):
+    def plan(*args):
+        return json.loads(mlplan("plan", "bedrock-24", *args, "--json").stdout)
+
+    data = plan("--hours", "7h30m", "--daily-cap", "1h30m")
+    assert data["hours_per_week"] == 7.5
+    days = [day for week in data["weeks"] for day in week["days"]]
+    assert max(day["hours"] for day in days) == 1.5
+    assert plan("--hours", "450 min") == plan("--hours", "7.5")
+
+
 def test_daily_cap_and_min_part(mlplan):
     data = json.loads(
         mlplan("plan", "bedrock-24", "--hours", "15", "--daily-cap", "3", "--min-part", "1h", "--json").stdout
@@ -85,7 +96,8 @@ def test_daily_cap_and_min_part(mlplan):
         (["--skip", "m01,m02.x"], "unknown unit or item 'm02.x'"),
         (["--min-part", "30"], "--min-part 30: not a duration such as 90m or 1h30m"),
         (["--hours", "1", "--daily-cap", "0.25"], "cannot fit"),
-        (["--hours", "lots"], "Invalid value for '--hours'"),
+        (["--hours", "lots"], "--hours lots: not a number of hours or a duration; give 15 min to 100 h a week"),
+        (["--daily-cap", "2x"], "--daily-cap 2x: not a number of hours or a duration; give 15 min to 24 h a day"),
     ],
 )
 def test_bad_availability_is_one_line_exit_2(mlplan, args, message):

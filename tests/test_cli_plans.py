@@ -1,4 +1,4 @@
-"""Several plans: which one is current after deleting or importing one."""
+"""Several plans: which one is current after deleting or importing one, and the dates the listing gives."""
 
 from __future__ import annotations
 
@@ -60,3 +60,12 @@ def test_import_plan_says_whether_the_restored_plan_is_current(mlplan, clock, tm
     result = mlplan("import-plan", str(backup))
     assert "Imported plan 'bedrock-24' (bedrock-24); it is your current plan." in result.stdout
     assert current(mlplan) == ["bedrock-24"]
+
+
+def test_plans_dates_run_from_the_plans_first_day_after_a_replan(mlplan, clock):
+    assert mlplan("start", "--yes").exit_code == 0  # Monday 2026-11-23, the default roadmap
+    clock.set("2026-12-02")
+    assert mlplan("replan", "--hours", "6").exit_code == 0
+    (row,) = as_json(mlplan("plans", "--json"))
+    assert row["start"] == "2026-11-23"
+    assert row["end"] == as_json(mlplan("status", "--json"))["planned_end"]

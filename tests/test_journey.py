@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -73,6 +74,9 @@ def test_start_today_done_week_status_replan_today(mlplan, clock):
     result = mlplan("replan")
     assert result.exit_code == 0, result.output
     assert "replanned" in result.stdout
+    end = as_json(mlplan("status", "--json"))["planned_end"]
+    last = (date.fromisoformat(end) - date(2026, 11, 23)).days // 7 + 1
+    assert f"weeks 2–{last} of the plan  (2026-11-30 → {end})" in result.stdout  # numbered as `week N` does
     day = as_json(mlplan("today", "--json"))
     assert day["overdue"] == []
     assert day["items"][0]["id"] == "w01.t2#1"

@@ -142,10 +142,10 @@ def parse_min_part(text: str, notes: list[Note] | None = None) -> float:
 def build_availability(
     *,
     start: date,
-    hours: float | None = None,
+    hours: float | str | None = None,
     days: str | None = None,
     off: list[str] | None = None,
-    daily_cap: float | None = None,
+    daily_cap: float | str | None = None,
     min_part: str | None = None,
     base: Availability | None = None,
 ) -> tuple[Availability, list[Note]]:
@@ -170,11 +170,12 @@ def build_availability(
         weekdays, day_hours = (0, 1, 2, 3, 4), None
     if day_hours is not None:
         total = sum(day_hours.values())
-        if hours is not None and abs(total - parse_weekly_hours(hours)) > 1e-9:
+        said = None if hours is None else parse_weekly_hours(hours)
+        if said is not None and abs(total - said) > 1e-9:
             raise ChoiceError(
                 "{days} gives {total} a week but {hours} says {said}; make them agree or leave out {hours}",
                 total=format_hours(total),
-                said=format_hours(hours),
+                said=format_hours(said),
             )
         if total > MAX_HOURS_PER_WEEK:
             raise ChoiceError(

@@ -311,7 +311,10 @@ def show(
     render.console().print(render.roadmap_tree(roadmap))
 
 
-HoursOpt = Annotated[float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default 10).")]
+HoursOpt = Annotated[
+    str | None,
+    typer.Option("--hours", help="Study hours per week, like 6, 7.5 or 7h30m, in quarter hours (default 10)."),
+]
 DaysOpt = Annotated[
     str | None,
     typer.Option("--days", help="Study days, like mon,wed,sat, or with hours: mon=1,wed=1,sat=4 (default mon-fri)."),
@@ -323,7 +326,9 @@ OffOpt = Annotated[
 ]
 FromOpt = Annotated[str | None, typer.Option("--from", help="Start the roadmap at this unit id.")]
 SkipOpt = Annotated[str | None, typer.Option("--skip", help="Unit or item ids you already know, comma-separated.")]
-DailyCapOpt = Annotated[float | None, typer.Option("--daily-cap", help="At most this many hours on any day.")]
+DailyCapOpt = Annotated[
+    str | None, typer.Option("--daily-cap", help="At most this many hours on any day, like 2 or 1h30m.")
+]
 MinPartOpt = Annotated[
     str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default 30m).")
 ]
@@ -456,11 +461,11 @@ def start(
     from mlplan.start_questions import DEFAULT_ROADMAP
 
     asker = _Asker(yes)
-    roadmap_id, hours, days, start = _ask_start(asker, roadmap_id, hours, days, start, ask_hours=by is None)
+    roadmap_id, weekly, days, start = _ask_start(asker, roadmap_id, hours, days, start, ask_hours=by is None)
     roadmap = catalog.load(roadmap_id or DEFAULT_ROADMAP)
-    availability = _availability(start, "start", hours, days, off, daily_cap, min_part)
+    availability = _availability(start, "start", weekly, days, off, daily_cap, min_part)
     items = study_items(roadmap, from_unit, _id_list(skip))
-    availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=hours, breaks=break_ or [])
+    availability, needs, extra = deadline.for_new_plan(items, availability, by=by, hours=weekly, breaks=break_ or [])
     at_time = parse_time_of_day(at)
     zone = parse_time_zone(tz) if tz else local_time_zone()
     store = plans.open_plans(create=True)
@@ -554,8 +559,13 @@ class _Asker:
 
 
 def _ask_start(
-    asker: _Asker, roadmap_id: str | None, hours: float | None, days: str | None, start: str | None, ask_hours: bool
-) -> tuple[str | None, float | None, str | None, str | None]:
+    asker: _Asker,
+    roadmap_id: str | None,
+    hours: float | str | None,
+    days: str | None,
+    start: str | None,
+    ask_hours: bool,
+) -> tuple[str | None, float | str | None, str | None, str | None]:
     """Ask for what the command line left out (see ``start_questions``); returns the completed options."""
     from mlplan import clock
     from mlplan import start_questions as q
@@ -577,7 +587,10 @@ def _ask_start(
         hours = asker.ask("Hours per week", q.DEFAULT_HOURS, lambda a: q.check_hours(a, notes))
         _notes(notes)
     if days is None:
-        days = asker.ask("Study days", q.DEFAULT_DAYS, lambda a: q.check_days(a, hours))
+        from mlplan.availability import parse_weekly_hours
+
+        weekly = None if hours is None else parse_weekly_hours(hours)  # a bad --hours stops here, not each answer
+        days = asker.ask("Study days", q.DEFAULT_DAYS, lambda a: q.check_days(a, weekly))
     if start is None:
         today = clock.today()
         day = asker.ask("Start date", today.isoformat(), lambda a: q.check_start(a, today, asker.terminal))
@@ -891,7 +904,8 @@ def calendar(
 @app.command()
 def replan(
     hours: Annotated[
-        float | None, typer.Option("--hours", help="Study hours per week, in quarter hours (default: the plan's).")
+        str | None,
+        typer.Option("--hours", help="Study hours per week, like 6 or 7h30m, in quarter hours (default: the plan's)."),
     ] = None,
     days: Annotated[
         str | None,
@@ -907,7 +921,8 @@ def replan(
     from_unit: FromOpt = None,
     skip: SkipOpt = None,
     daily_cap: Annotated[
-        float | None, typer.Option("--daily-cap", help="At most this many hours on any day (default: the plan's).")
+        str | None,
+        typer.Option("--daily-cap", help="At most this many hours on any day, like 2 or 1h30m (default: the plan's)."),
     ] = None,
     min_part: Annotated[
         str | None, typer.Option("--min-part", help="Shortest piece an item is split into (default: the plan's).")
@@ -917,7 +932,7 @@ def replan(
     ] = False,
     by: ByOpt = None,
     max_hours: Annotated[
-        float | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
+        str | None, typer.Option("--max-hours", help="With --keep-end/--by: at most this many hours a week.")
     ] = None,
     break_: Annotated[
         list[str] | None,
@@ -975,6 +990,7 @@ def replan(
             updated.schedule,
             availability,
             f"Plan '{updated.name}' replanned (was ending {before})",
+            plans.plan_start(store, updated),
         )
     )
     if raised:
@@ -1246,10 +1262,10 @@ def _write(data: str | bytes, out: str | None, force: bool, choice: str = "out")
 def _availability(
     start: str | None,
     start_field: str,
-    hours: float | None,
+    hours: float | str | None,
     days: str | None,
     off: list[str] | None,
-    daily_cap: float | None,
+    daily_cap: float | str | None,
     min_part: str | None,
     base: Any = None,
 ) -> Any:

@@ -254,7 +254,7 @@ def breaks_to_settings(breaks: list[tuple[date, date]]) -> list[dict[str, str]]:
 
 
 def for_new_plan(
-    items: list[StudyItem], availability: Availability, *, by: str | None, hours: float | None, breaks: list[str]
+    items: list[StudyItem], availability: Availability, *, by: str | None, hours: float | str | None, breaks: list[str]
 ) -> tuple[Availability, str | None, dict[str, Any]]:
     """The deadline (``by``) and breaks of a new plan (``plan`` and ``start``).
 
@@ -285,8 +285,8 @@ def for_replan(
     by: str | None,
     keep: bool,
     breaks: list[str],
-    hours: float | None,
-    max_hours: float | None,
+    hours: float | str | None,
+    max_hours: float | str | None,
 ) -> tuple[Availability, str | None, dict[str, Any]]:
     """The deadline choices of ``replan``: ``keep`` the end, finish ``by``, ``max_hours`` and ``breaks``.
 

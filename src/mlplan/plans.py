@@ -203,7 +203,7 @@ def plan_rows(store: Store | None) -> list[dict[str, Any]]:
                 "name": row.name,
                 "roadmap": row.roadmap_id,
                 "current": row.name == current,
-                "start": loaded.schedule.start.isoformat(),
+                "start": plan_start(store, loaded).isoformat(),  # the plan's first day, not its last replan's
                 "end": loaded.schedule.end.isoformat() if loaded.schedule.end else None,
                 "done_items": sum(1 for s in loaded.progress.state.values() if s == "done"),
             }

@@ -167,16 +167,26 @@ def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
 
 
 def schedule_summary(
-    roadmap_title: str, roadmap_id: str, pace: float | None, schedule: Schedule, availability: Availability, title: str
+    roadmap_title: str,
+    roadmap_id: str,
+    pace: float | None,
+    schedule: Schedule,
+    availability: Availability,
+    title: str,
+    plan_start: date | None = None,
 ) -> Panel:
-    """The headline figures of a schedule: how long, until when, how much."""
+    """The headline figures of a schedule: how long, until when, how much.
+
+    With ``plan_start`` (a replan's plan began earlier), its weeks are given as the plan
+    numbers them, as ``week N`` does.
+    """
     days = ", ".join(_day_label(day, availability) for day in sorted(availability.capacity_by_weekday()))
     note = ""
     if pace and pace != availability.hours_per_week:
         note = f"  [dim](the roadmap suggests {pace:g} h/week)[/]"
     lines = [
         f"[bold]{_esc(roadmap_title)}[/] [dim]({_esc(roadmap_id)})[/]",
-        f"Study weeks   [bold]{schedule.study_weeks}[/]  ({schedule.start} → {schedule.end or '–'})",
+        f"Study weeks   [bold]{_study_weeks(schedule, plan_start)}[/]  ({schedule.start} → {schedule.end or '–'})",
         f"Hours a week  {hours(availability.hours_per_week)} on {days}{note}",
         f"Total         {hours(schedule.total_hours)}, {plural(schedule.split_items, 'item')} split across days",
     ]
@@ -187,6 +197,14 @@ def schedule_summary(
 
 def _day_label(day: int, availability: Availability) -> str:
     return f"{WEEKDAYS[day].capitalize()} {hours(availability.capacity_by_weekday()[day] / 4)}"
+
+
+def _study_weeks(schedule: Schedule, plan_start: date | None) -> str:
+    """How many weeks; for a replan of a plan begun earlier, which weeks of the plan (as ``week N`` numbers them)."""
+    if plan_start is None or schedule.end is None or plan_start == schedule.start:
+        return str(schedule.study_weeks)
+    first, last = ((day - plan_start).days // 7 + 1 for day in (schedule.start, schedule.end))
+    return f"weeks {first}–{last} of the plan" if last > first else f"week {first} of the plan"
 
 
 def schedule_weeks_table(schedule: Schedule, unit_titles: dict[str, str]) -> Table:
