@@ -6,16 +6,16 @@ lines, write the YAML). Medians of several runs are reported. CPU time is the fi
 compare: the machine is shared, and wall time counts the other work on it too.
 
 Measured on 2026-11-28 on the development machine (2 CPUs shared with other work, load
-about 2), the code before and after interleaved, several runs each, medians:
+about 2), the code before and after interleaved, five runs each, medians:
 
-    before (pulldown-cmark events made into markdown-it-style     CPU 8.9 s   wall  9.0 s   peak 391 MB
+    before (pulldown-cmark events made into markdown-it-style     CPU 8.4 s   wall 8.6 s   peak 392 MB
             tokens, then read; YAML through PyYAML's representer)
-    after  (events read straight into the document tree, each     CPU 3.7 s   wall  3.8 s   peak 224 MB
+    after  (events read straight into the document tree, each     CPU 3.7 s   wall 3.7 s   peak 221 MB
             distinct line read once, YAML written directly)
 
 On a quiet machine "before" took about 6.0 s of CPU; at the same ratio "after" is about
-2.5 s, under the issue's bar of 3 s (peak memory well under its 600 MB). What is
-left, roughly: reading the events into the document (a third; a quarter of that is
+2.6 s, under the issue's bar of 3 s (and peak memory well under its 600 MB). What is
+left, roughly: reading the events into the document (a third; half of that is
 pulldown-cmark's events becoming Python objects), finding units and items (a fifth),
 building and validating the roadmap and the skipped report (a quarter), starting Python
 and importing the modules (a tenth), writing the YAML (a tenth).

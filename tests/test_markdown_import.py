@@ -593,6 +593,12 @@ def test_ids_are_unique_and_valid_and_the_roadmap_id_and_title_can_be_given():
     assert (roadmap.id, roadmap.title) == ("my-plan", "My Plan")
 
 
+def test_a_numbering_repeated_many_times_gets_suffixes_in_order():
+    roadmap = md("## Week 1\n- a\n" * 4 + "## Week 2\n- b\n")
+    assert [u.id for u in roadmap.units()] == ["w01", "w01-2", "w01-3", "w01-4", "w02"]
+    assert [i.id for i in roadmap.items()] == ["w01.1", "w01-2.1", "w01-3.1", "w01-4.1", "w02.1"]
+
+
 def test_title_falls_back_to_the_file_name():
     roadmap = import_markdown("## Week 1\n- Learn Python\n", "notes/My Study Plan.md")
     assert (roadmap.id, roadmap.title, roadmap.source) == ("my-study-plan", "My Study Plan", "notes/My Study Plan.md")

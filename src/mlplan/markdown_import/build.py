@@ -27,7 +27,6 @@ from mlplan.markdown_import.text import clean, repair
 from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
 from mlplan.roadmap_file import validated
-from mlplan.suggest import unique_name
 
 
 def import_text(
@@ -103,14 +102,30 @@ def _pace(doc: Document, plan: Plan) -> float | None:
     return None
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
-    unique = unique_name(candidate, taken)
-    taken.add(unique)
-    return unique
+class _Ids:
+    """The ids given so far; a clash gets ``-2``, ``-3``…
+
+    Each wanted id remembers its last suffix: a long document repeats its unit numbering
+    (``w01`` a hundred times), and trying ``-2``, ``-3``… afresh each time is quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.suffix: dict[str, int] = {}
+
+    def unique(self, wanted: str) -> str:
+        n = self.suffix.get(wanted, 1)
+        name = wanted if n == 1 else f"{wanted}-{n}"
+        while name in self.taken:
+            n += 1
+            name = f"{wanted}-{n}"
+        self.suffix[wanted] = n
+        self.taken.add(name)
+        return name
 
 
 def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str, Any]]:
-    taken: set[str] = set()
+    ids = _Ids()
     numbered: dict[tuple[str, int], str] = {}
     out: list[dict[str, Any]] = []
     position = 0
@@ -122,9 +137,9 @@ def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str,
             if not content.items:
                 continue
             position += 1
-            uid = _unit_id(draft, position, taken)
+            uid = _unit_id(draft, position, ids)
             assign_hours(content.items, unit_budget(content, draft.title, pace), pace)
-            units.append(_unit_dict(draft, uid, content, _prerequisites(content.prerequisites, numbered), taken))
+            units.append(_unit_dict(draft, uid, content, _prerequisites(content.prerequisites, numbered), ids))
             if draft.number:
                 for n in range(draft.number[1], draft.number[2] + 1):
                     numbered.setdefault((draft.number[0], n), uid)
@@ -133,10 +148,10 @@ def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str,
     return out
 
 
-def _unit_id(draft: UnitDraft, position: int, taken: set[str]) -> str:
+def _unit_id(draft: UnitDraft, position: int, ids: _Ids) -> str:
     if draft.number and draft.number[1] == draft.number[2]:
-        return _unique(f"{UNIT_WORDS[draft.number[0]]}{draft.number[1]:02d}", taken)
-    return _unique(f"u{position:02d}", taken)
+        return ids.unique(f"{UNIT_WORDS[draft.number[0]]}{draft.number[1]:02d}")
+    return ids.unique(f"u{position:02d}")
 
 
 def _prerequisites(texts: list[str], numbered: dict[tuple[str, int], str]) -> list[str]:
@@ -151,15 +166,13 @@ def _prerequisites(texts: list[str], numbered: dict[tuple[str, int], str]) -> li
     return ids
 
 
-def _unit_dict(
-    draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], taken: set[str]
-) -> dict[str, Any]:
+def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], ids: _Ids) -> dict[str, Any]:
     items = []
     for n, item in enumerate(split_long(content.items), 1):
         day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.title, re.I) if item.days else None
         suffix = "d" + re.sub(r"\s*[-–]\s*", "-", day.group(1)) if day else str(n)
         entry: dict[str, Any] = {
-            "id": _unique(f"{uid}.{suffix}", taken),
+            "id": ids.unique(f"{uid}.{suffix}"),
             "kind": item.kind.value,
             "title": item.title,
             "hours": item.hours,
