@@ -1,4 +1,4 @@
-"""The quick YAML writer writes exactly what PyYAML's yaml.dump writes, for any plain data."""
+"""The quick YAML writer (libyaml fed events directly) writes exactly what yaml.dump writes, for any plain data."""
 
 from __future__ import annotations
 
