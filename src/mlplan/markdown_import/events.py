@@ -2,9 +2,10 @@
 
 pulldown-cmark is a Rust CommonMark parser; pyromark binds it. It reads a 5 MB file in a
 few hundredths of a second, where markdown-it-py (pure Python, which the importer once
-used) took 7–8 s; ``benchmarks/markdown_parsers.py`` times both and checks that every
-fixture imports to the same roadmap. The reader (``document``) builds its tree straight
-from the events: an intermediate token list cost more than the parse itself.
+used) took 7–8 s (``benchmarks/markdown_parsers.py`` times both, and
+``tests/test_markdown_tokens.py`` checks that every fixture imports to the same roadmap
+with either). The reader (``document``) builds its tree straight from the events: an
+intermediate token list cost more than the parse itself.
 
 Front matter only opens the document, as in markdown-it's plugin: pulldown-cmark's
 metadata blocks may start at any ``---`` line and would swallow everything up to the
