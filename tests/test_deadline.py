@@ -286,3 +286,13 @@ def test_keep_end_after_the_end_has_passed_proposes_a_date(mlplan, clock):
     assert result.exit_code == 1
     assert "2027-01-12 has passed; at 30 h a week you finish" in result.stderr
     assert "Nothing was changed" in result.stderr
+
+
+def test_max_hours_without_a_date_to_keep_is_refused_not_ignored(mlplan, clock):
+    assert mlplan("start", "--yes").exit_code == 0  # no deadline: only --keep-end or --by search the hours
+    before = as_json(mlplan("week", "--json"))
+    result = mlplan("replan", "--max-hours", "12h")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "--max-hours bounds the weekly hours that --keep-end or --by find; add one of them" in result.stderr
+    assert as_json(mlplan("week", "--json")) == before
+    assert mlplan("replan", "--keep-end", "--max-hours", "12h").exit_code == 0

@@ -312,6 +312,11 @@ def for_replan(
     elif keep or (pauses and hours is None):
         target = settings.deadline or (planned_end if keep else None)
     if target is None:
+        if max_hours is not None:  # it bounds a search no option asked for: say so rather than ignore it
+            raise ChoiceError(
+                "{max_hours} bounds the weekly hours that {keep_end} or {by} find; add one of them, "
+                "or set the hours with {hours}"
+            )
         return availability, None, stored
     old = availability.hours_per_week
     limit = parse_hours(max_hours, "max_hours") if max_hours is not None else max_hours_default(old)
