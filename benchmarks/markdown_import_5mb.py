@@ -5,17 +5,19 @@ each run imports it into a throw-away ``MLPLAN_HOME`` (parse, validate, report t
 lines, write the YAML). Medians of several runs are reported. CPU time is the figure to
 compare: the machine is shared, and wall time counts the other work on it too.
 
-Measured on 2026-11-28 on the development machine (2 CPUs shared with other work, load
-about 2), the code before and after interleaved, five runs each, medians:
+Measured on 2026-11-28 on the development machine (2 CPUs, nothing else running), the
+code before and after interleaved, five runs each, medians:
 
-    before (pulldown-cmark events made into markdown-it-style     CPU 8.4 s   wall 8.6 s   peak 392 MB
+    before (pulldown-cmark events made into markdown-it-style     CPU 6.6 s   wall 6.6 s   peak 391 MB
             tokens, then read; YAML through PyYAML's representer)
-    after  (events read straight into the document tree, each     CPU 3.7 s   wall 3.7 s   peak 221 MB
+    after  (events read straight into the document tree, each     CPU 2.8 s   wall 2.8 s   peak 220 MB
             distinct line read once, YAML written directly)
 
-On a quiet machine "before" took about 6.0 s of CPU; at the same ratio "after" is about
-2.6 s, under the issue's bar of 3 s (and peak memory well under its 600 MB). What is
-left, roughly: reading the events into the document (a third; half of that is
+This script's own five runs of "after" just then: median 2.78 s (min 2.65 s), under the
+issue's bar of 3 s, peak memory well under its 600 MB. The machine is shared and its
+speed drifts: while other work ran (load 2-3) the same two took 7.5-8.9 s and 3.4-3.8 s.
+
+What is left, roughly: reading the events into the document (a third; half of that is
 pulldown-cmark's events becoming Python objects), finding units and items (a fifth),
 building and validating the roadmap and the skipped report (a quarter), starting Python
 and importing the modules (a tenth), writing the YAML (a tenth).

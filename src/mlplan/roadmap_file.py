@@ -129,13 +129,15 @@ def _comment_text(text: str) -> str:
     return "".join(char if char.isprintable() else " " for char in text)
 
 
-def _whole_numbers_as_int(value: Any) -> Any:
-    """``hours: 3`` reads better than ``hours: 3.0``; the models turn it back into a float."""
-    kind = type(value)
-    if kind is dict:
-        return {key: _whole_numbers_as_int(v) for key, v in value.items()}
-    if kind is list:
-        return [_whole_numbers_as_int(v) for v in value]
-    if kind is float and value.is_integer():
-        return int(value)
-    return value
+def _whole_numbers_as_int(data: Any) -> Any:
+    """``hours: 3`` reads better than ``hours: 3.0``; the models turn it back into a float.
+
+    Changes the freshly dumped mapping or list in place: only containers are visited.
+    """
+    for key, value in data.items() if type(data) is dict else enumerate(data):
+        kind = type(value)
+        if kind is float and value.is_integer():
+            data[key] = int(value)
+        elif kind is dict or kind is list:
+            _whole_numbers_as_int(value)
+    return data

@@ -281,9 +281,20 @@ class _Reader:
 
 def all_entries(entries: list[Entry]) -> Iterator[Entry]:
     """The entries of a list and of all lists nested in them, in source order."""
-    for entry in entries:
-        yield entry
-        yield from all_entries(entry.children)
+    return _depth_first(entries)
+
+
+def _depth_first(nodes: list[Any]) -> Iterator[Any]:
+    """Entries or sections and all their ``children``, depth first in source order."""
+    stack = [iter(nodes)]  # a loop, not recursion: nested generators cost a step per level for each node
+    while stack:
+        for node in stack[-1]:
+            yield node
+            if node.children:
+                stack.append(iter(node.children))
+                break
+        else:
+            stack.pop()
 
 
 def _pseudo_heading(lines: list[Line]) -> bool:
@@ -310,7 +321,6 @@ def release(doc: Document) -> None:
         section.parent = None
 
 
-def walk(section: Section):
-    for child in section.children:
-        yield child
-        yield from walk(child)
+def walk(section: Section) -> Iterator[Section]:
+    """The sections below ``section``, in source order."""
+    return _depth_first(section.children)

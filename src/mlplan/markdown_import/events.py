@@ -2,9 +2,10 @@
 
 pulldown-cmark is a Rust CommonMark parser; pyromark binds it. It reads a 5 MB file in a
 few hundredths of a second, where markdown-it-py (pure Python, which the importer once
-used) took 7–8 s; ``benchmarks/markdown_parsers.py`` times both and checks that every
-fixture imports to the same roadmap. The reader (``document``) builds its tree straight
-from the events: an intermediate token list cost more than the parse itself.
+used) took 7–8 s (``benchmarks/markdown_parsers.py`` times both, and
+``tests/test_markdown_tokens.py`` checks that every fixture imports to the same roadmap
+with either). The reader (``document``) builds its tree straight from the events: an
+intermediate token list cost more than the parse itself.
 
 Front matter only opens the document, as in markdown-it's plugin: pulldown-cmark's
 metadata blocks may start at any ``---`` line and would swallow everything up to the
@@ -14,7 +15,6 @@ next one (a heading between two rules), so it is split off here with a pattern.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -41,16 +41,23 @@ class Source:
             self.front_matter = (front.group(1) or "").rstrip("\n")
             text = "\n" * front.group().count("\n") + text[front.end() :]  # blank lines keep the line numbers
         self.text = text
-        source = text.encode("utf-8")
-        self._newlines = [m.start() for m in re.finditer(b"\n", source)]
+        self._source = text.encode("utf-8")
+        self._offset, self._line = 0, 1  # the last offset asked about and its line
 
     def events(self) -> Iterator[tuple[Any, Span]]:
         """pulldown-cmark's events, each a name (``"Rule"``) or a one-key dict (``{"Start": "Item"}``) with its span."""
         return pyromark.events_with_range(self.text, options=OPTIONS, merge_text=True)
 
     def line(self, offset: int) -> int:
-        """The line (counting from 1) a byte offset is on."""
-        return bisect_right(self._newlines, offset - 1) + 1
+        """The line (counting from 1) a byte offset is on.
+
+        The reader asks in source order, so the line breaks are counted on from the last offset.
+        """
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._source.count(b"\n", self._offset, offset)
+        self._offset = offset
+        return self._line
 
 
 def normalize_link(url: str) -> str:

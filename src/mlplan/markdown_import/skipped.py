@@ -79,8 +79,9 @@ def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool
         return "badge" if _IMAGE.search(source) else "empty"
     if is_navigation(entry) or (entry.lines[0].anchors and not entry.lines[0].links):
         return "table of contents" if toc else "navigation"
-    if any(found.holds(line) for line in entry.lines):
-        return None
+    for line in entry.lines:
+        if found.holds(line):
+            return None
     if tasks and not entry.task:
         return "prose (the document's study items are its task list)"
     return "prose"
@@ -118,9 +119,10 @@ class _Found:
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
     def holds_text(self, text: str) -> bool:
-        if text not in self.seen:
-            self.seen[text] = any(self._holds(variant) for variant in _variants(text))
-        return self.seen[text]
+        held = self.seen.get(text)
+        if held is None:
+            held = self.seen[text] = any(self._holds(variant) for variant in _variants(text))
+        return held
 
     def _holds(self, text: str) -> bool:
         words = _words(text)
