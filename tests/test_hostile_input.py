@@ -531,3 +531,15 @@ def test_a_roadmap_file_named_with_escapes_is_skipped_with_the_name_escaped(mlpl
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "Warning: skipping your roadmap" in result.stderr and "\\x1b[2Jx.yaml" in result.stderr
+
+
+def test_one_line_takes_out_every_break_and_control_character_even_on_its_quick_path():
+    # one_line skips the cleaning for text str.isprintable() accepts: it must agree with the cleaning everywhere
+    from mlplan.safe_text import _BREAK_OR_TAB, _CONTROL, one_line
+
+    def cleaned(text):
+        return _CONTROL.sub("", _BREAK_OR_TAB.sub(" ", text))
+
+    differ = [c for c in map(chr, range(0x110000)) if one_line(f"a{c}b") != cleaned(f"a{c}b")]
+    assert differ == []
+    assert one_line("a\tb\x1b[2Jc\u202e") == "a b[2Jc"

@@ -25,6 +25,8 @@ _UNPRINTABLE = re.compile(rf"[\t{_BREAKS}{_CONTROLS}]")
 
 def one_line(text: str) -> str:
     """``text`` on one line: line breaks and tabs become spaces, other control characters go."""
+    if text.isprintable():  # no break, tab or control can be in it: the common case, checked in C
+        return text
     return _CONTROL.sub("", _BREAK_OR_TAB.sub(" ", text))
 
 
