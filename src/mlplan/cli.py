@@ -259,14 +259,16 @@ def import_roadmap(
     ] = None,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
-    from mlplan import catalog, render
+    from contextlib import nullcontext
+
+    from mlplan import catalog
     from mlplan.roadmap_import import read_roadmap
     from mlplan.sources import IMPORT_LIMIT, parse_size, read_source
 
     name = "<stdin>" if file == "-" else file
     text = read_source(file, parse_size(max_size) if max_size else IMPORT_LIMIT)
     skipped: list[Any] = []
-    with render.console(stderr=True).status(render.Text(f"Reading {name}…")):  # shown only on a terminal
+    with _status(f"Reading {name}…") if sys.stderr.isatty() else nullcontext():  # rich only for a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
     path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
     if as_json:
@@ -274,6 +276,8 @@ def import_roadmap(
         _print_json(data | ({"saved": str(path)} if path else {}))
         return
     if dry_run:
+        from mlplan import render
+
         render.console().print(render.roadmap_tree(roadmap))
         typer.echo(render.skipped_summary(skipped))
         typer.echo(_import_summary(roadmap) + " Dry run: nothing saved.")
@@ -282,6 +286,12 @@ def import_roadmap(
     if skipped:
         typer.echo(f"Skipped {len(skipped)} lines that are not study content; see them with --dry-run.", err=True)
     typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
+
+
+def _status(message: str) -> Any:
+    from mlplan import render
+
+    return render.console(stderr=True).status(render.Text(message))
 
 
 def _import_summary(roadmap: Any) -> str:

@@ -54,9 +54,9 @@ def dump(data: dict[str, Any]) -> str:
         return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH)
     events += [DocumentEndEvent(explicit=False), StreamEndEvent()]
     out = io.StringIO()
-    emitter = _Dumper(out, allow_unicode=True, width=WIDTH)
+    emit = _Dumper(out, allow_unicode=True, width=WIDTH).emit
     for event in events:
-        emitter.emit(event)
+        emit(event)
     return out.getvalue()
 
 
@@ -70,12 +70,18 @@ def _events(value: Any, events: list[Event]) -> None:
             if type(key) is not str:
                 raise _Unsupported
             events.append(_string(key))
-            _events(item, events)
+            if type(item) is str:  # most values: no call for them
+                events.append(_string(item))
+            else:
+                _events(item, events)
         events.append(_MAPPING_END)
     elif kind is list:
         events.append(_BLOCK_SEQUENCE if value else _EMPTY_SEQUENCE)
         for item in value:
-            _events(item, events)
+            if type(item) is str:
+                events.append(_string(item))
+            else:
+                _events(item, events)
         events.append(_SEQUENCE_END)
     else:
         events.append(_plain(_other_scalar(value)))

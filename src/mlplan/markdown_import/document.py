@@ -168,8 +168,19 @@ class _Reader:
             self.text_run(span).mark()
 
     def start(self, tag: Any, span: Span) -> None:
+        if tag == "Item":  # the commonest block by far: before the general case
+            if self.tight:
+                self.end_text()
+            entry = Entry([], [], self.source.line(span["start"]))
+            self.lists[-1].append(entry)
+            self.items.append(entry)
+            self.entries += 1
+            return
         value: Any
-        name, value = (tag, None) if type(tag) is str else next(iter(tag.items()))
+        if type(tag) is str:
+            name, value = tag, None
+        else:
+            ((name, value),) = tag.items()
         if name in _INLINE_TAGS:
             inline = self.text_run(span)
             if name == "Strong":
@@ -184,12 +195,7 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name == "Item":
-            entry = Entry([], [], self.source.line(span["start"]))
-            self.lists[-1].append(entry)
-            self.items.append(entry)
-            self.entries += 1
-        elif name in ("Paragraph", "Heading", "TableCell"):
+        if name in ("Paragraph", "Heading", "TableCell"):
             self.inline, self.block_start = InlineText(), span["start"]
             if name == "Heading":
                 self.heading = int(value["level"][1])
@@ -216,6 +222,11 @@ class _Reader:
             self.skip_to = name
 
     def end(self, tag: Any) -> None:
+        if tag == "Item":
+            if self.tight:
+                self.end_text()
+            self.items.pop()
+            return
         name = tag if type(tag) is str else next(iter(tag))
         if name in _INLINE_TAGS:
             inline = self.inline
@@ -231,9 +242,7 @@ class _Reader:
             return
         if self.tight:
             self.end_text()
-        if name == "Item":
-            self.items.pop()
-        elif name in ("Paragraph", "Heading", "TableCell"):
+        if name in ("Paragraph", "Heading", "TableCell"):
             self.end_text(name)
         elif name == "List":
             self.lists.pop()

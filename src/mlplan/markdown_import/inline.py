@@ -46,7 +46,11 @@ _BOLD_SPAN = re.compile(f"{BOLD_ON}[^{BOLD_OFF}]*{BOLD_OFF}?")
 
 def make_line(raw: str, links: list[tuple[str, str]], anchors: int, local: list[str] | None = None) -> Line | None:
     parts = _line_parts(raw)
-    return Line(parts[0], links, anchors, *parts[1:], False, [] if local is None else local) if parts else None
+    if parts is None:
+        return None
+    text, label, body, bold_only, colon, bold_label, lead_bold = parts
+    local = [] if local is None else local
+    return Line(text, links, anchors, label, body, bold_only, colon, bold_label, lead_bold, False, local)
 
 
 @cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
@@ -182,7 +186,13 @@ class InlineText:
 
     def line(self) -> None:
         """The text so far as a line."""
-        raw, bare = _bare_urls("".join(self.buf))
+        raw = "".join(self.buf)
+        if "://" not in raw:  # no bare address: the common case
+            line = make_line(raw, self.links, self.anchors, self.local)
+            if line:
+                self.lines.append(line)
+            return
+        raw, bare = _bare_urls(raw)
         line = make_line(raw, self.links + bare if bare else self.links, self.anchors, self.local)
         if line is None and bare:
             line = make_line(bare[0][0], bare, self.anchors, self.local)

@@ -63,8 +63,13 @@ class Builder:
         self.checkpoint: ItemDraft | None = None
         self.loose_resources: list[dict[str, Any]] = []
         self.unit_resources: list[dict[str, Any]] = []
+        handlers = {
+            "item": self._item, "check": self._check, "group": self._group, "detail": self._detail,
+            "resource": self._resource, "unit-resource": self._unit_resource, "objective": self._objective,
+            "outcome": self._outcome, "prereq": self._prereq, "time": self._time,
+        }  # fmt: skip
         for piece in pieces:
-            getattr(self, "_" + piece.role.replace("-", "_"))(piece)
+            handlers[piece.role](piece)
         self._place_resources()
 
     def _new(self, kind: ItemKind, title: str, **fields: Any) -> ItemDraft:

@@ -169,15 +169,19 @@ def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
 
 
 def is_toc(entries: list[Entry]) -> bool:
-    return all(e.lines and e.lines[0].anchors and not e.lines[0].links and is_toc(e.children) for e in entries)
+    for e in entries:
+        if not (e.lines and e.lines[0].anchors and not e.lines[0].links and (not e.children or is_toc(e.children))):
+            return False
+    return True
 
 
 def flatten(entries: list[Entry]) -> list[str]:
+    """Each entry's text, nested entries after their parent's."""
     out: list[str] = []
-    for entry in entries:
-        if entry.lines:
-            out.append(" ".join(line.text for line in entry.lines))
-        out.extend(flatten(entry.children))
+    for entry in all_entries(entries):
+        lines = entry.lines
+        if lines:
+            out.append(lines[0].text if len(lines) == 1 else " ".join([line.text for line in lines]))
     return out
 
 
