@@ -71,6 +71,7 @@ def test_finishing_a_concept_makes_a_card_due_on_a_whole_day(mlplan, plan):
     assert made["u1"]["due"] == "2026-11-24"  # again: tomorrow
     assert made["u1.c1"]["stability"] < made["u1.c2"]["stability"]
     assert made["u1"]["retrievability"] == 1.0 and made["u1"]["reviews"] == 1
+    assert (made["u1.c1"]["unit_title"], made["u1"]["unit_title"]) == ("Vectors", None)
 
 
 def test_today_lists_due_reviews_after_the_session_within_the_budget(mlplan, plan):
@@ -84,8 +85,10 @@ def test_today_lists_due_reviews_after_the_session_within_the_budget(mlplan, pla
     assert "and 2 more due" in reviews
     view = as_json(mlplan("today", "--json"))
     assert [r["id"] for r in view["reviews"]] == ["u2", "u2.c1", "u2.c2"]
-    first = {"id": "u2", "title": "Matrices", "due": "2026-11-24", "prompts": ["Multiply matrices"]}
+    first = {"id": "u2", "title": "Matrices", "due": "2026-11-24", "prompts": ["Multiply matrices"], "unit_title": None}
     assert view["reviews"][0] == first
+    assert view["reviews"][1]["unit_title"] == "Matrices"  # an item's card says which unit it is from
+    assert "u2.c1  Matrix product · Matrices  due Tue 24 Nov 2026" in reviews
     assert view["reviews_due"] == 5 and view["review_minutes"] == 15
     plan.set("2026-11-23")
     assert as_json(mlplan("today", "--json"))["reviews"] == []  # nothing due yet

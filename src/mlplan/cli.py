@@ -1039,7 +1039,8 @@ def review(
             typer.echo("No reviews due today.")
             return
     for card in queue:
-        typer.echo(typer.style(f"{card['id']}  {card['title']}", bold=True))
+        unit = plans.card_unit_title(loaded, card["id"])
+        typer.echo(typer.style(f"{card['id']}  {card['title']}", bold=True) + (f" · {unit}" if unit else ""))
         for prompt in card["prompts"]:
             typer.echo(f"  - {prompt}")
         picked = _ask_rating()

@@ -135,7 +135,8 @@ def reviews_text(reviews: dict[str, Any], style: Style = plain) -> str:
     width = max(len(c["id"]) for c in reviews["cards"])
     for card in reviews["cards"]:
         late = f"  {style('due ' + day_label(card['due']), dim=True)}"
-        lines.append(f"  {style(card['id'].ljust(width), bold=True)}  {card['title']}{late}")
+        unit = style(f" · {card['unit_title']}", dim=True) if card.get("unit_title") else ""
+        lines.append(f"  {style(card['id'].ljust(width), bold=True)}  {card['title']}{unit}{late}")
         lines += [f"      - {prompt}" for prompt in card["prompts"]]
     if more > 0:
         lines.append(style(f"  and {more} more due, over today's review budget: `mlplan reviews` lists them", dim=True))

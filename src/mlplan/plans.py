@@ -568,7 +568,21 @@ def reviews_today(store: Store, loaded: LoadedPlan, on: date) -> dict[str, Any]:
     from mlplan.cards import review_minutes
     from mlplan.cards import reviews_today as due_today
 
-    return due_today(cards(store, loaded), on.isoformat(), review_minutes(loaded.settings))
+    today = due_today(cards(store, loaded), on.isoformat(), review_minutes(loaded.settings))
+    for card in today["cards"]:
+        card["unit_title"] = card_unit_title(loaded, card["id"])
+    return today
+
+
+def card_unit_title(loaded: LoadedPlan, card_id: str) -> str | None:
+    """The title of the unit an item's card comes from (None for a unit's own card).
+
+    Item titles often need their unit: an imported course has a "Jupyter notebook files" in every lecture.
+    """
+    if card_id not in loaded.index.items:
+        return None
+    unit = loaded.index.units.get(loaded.index.unit_of.get(card_id, ""), {})
+    return unit.get("title")
 
 
 def card_list(store: Store, loaded: LoadedPlan, on: date) -> list[dict[str, Any]]:
@@ -583,6 +597,7 @@ def card_list(store: Store, loaded: LoadedPlan, on: date) -> list[dict[str, Any]
         {
             "id": c["id"],
             "title": c["title"],
+            "unit_title": card_unit_title(loaded, c["id"]),
             "due": c["due"],
             "stability": round(stability(c["card"]), 2),
             "retrievability": round(retrievability(c["card"], on, tz), 3),

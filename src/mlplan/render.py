@@ -471,9 +471,12 @@ def cards_table(rows: list[dict]) -> Table:
     table.add_column("stability", justify="right", no_wrap=True)
     table.add_column("recall", justify="right", no_wrap=True)
     for row in rows:
+        title = Text(row["title"])
+        if row["unit_title"]:
+            title.append(f" · {row['unit_title']}", style="dim")
         table.add_row(
             _esc(row["id"]),
-            _esc(row["title"]),
+            title,
             row["due"],
             f"{row['stability']:.1f} d",
             f"{row['retrievability']:.0%}",
