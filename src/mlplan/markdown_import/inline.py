@@ -243,6 +243,8 @@ def outside_links(line: Line, text: str, read: Callable[[str], tuple[T, str]]) -
     ``[PyTorch 60 minute blitz](…) (1.5 hours)`` states 1.5 hours: a link's label names the
     resource, it does not say how long the learner spends on it.
     """
+    if not line.links:
+        return read(text)
     hidden: dict[str, str] = {}
     for n, (label, _url) in enumerate(line.links):
         if label and label in text:

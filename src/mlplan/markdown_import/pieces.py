@@ -177,6 +177,8 @@ def is_toc(entries: list[Entry]) -> bool:
 
 def flatten(entries: list[Entry]) -> list[str]:
     """Each entry's text, nested entries after their parent's."""
+    if not entries:  # most entries have no nested list
+        return []
     out: list[str] = []
     for entry in all_entries(entries):
         lines = entry.lines
@@ -238,7 +240,8 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
         if piece and piece.role == "item":
             piece.listed = True
             piece.checklist = flatten(entry.children)
-            piece.details += [line.text for line in entry.lines[1:]]
+            if len(entry.lines) > 1:
+                piece.details += [line.text for line in entry.lines[1:]]
         if piece:
             pieces.append(piece)
     return pieces

@@ -80,16 +80,20 @@ def heading_item(section: Section, title: str, days: int | None = None) -> Piece
     return piece
 
 
+_PROJECT_TITLE = re.compile(r"project|capstone|case stud", re.I)
+_CAPSTONE_TITLE = re.compile(r"capstone", re.I)
+
+
 def _unit_state(title: str, task_list: bool = False) -> State:
-    default = ItemKind.PROJECT if re.search(r"project|capstone|case stud", title, re.I) else ItemKind.CONCEPT
-    return State(default=default, capstone=bool(re.search(r"capstone", title, re.I)), task_list=task_list)
+    default = ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT
+    return State(default=default, capstone=bool(_CAPSTONE_TITLE.search(title)), task_list=task_list)
 
 
 def units_of(section: Section, own_only: bool = False, task_list: bool = False) -> list[UnitDraft]:
     title = clean(hour_forms.strip_pace(section.title))
     if not own_only:
+        single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
         for block in section.blocks:
-            single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
             if isinstance(block, Table) and not single_week and (weeks := week_rows(block)):
                 return _week_table_units(section, title, block, weeks)
             if isinstance(block, ListBlock) and _is_unit_list(block):
@@ -135,6 +139,8 @@ def _week_table_units(section: Section, title: str, table: Table, weeks: list) -
 
 
 def _is_unit_list(block: ListBlock) -> bool:
+    if len(block.entries) < 2:
+        return False
     numbered = sum(1 for e in block.entries if e.lines and unit_number(e.lines[0].text))
     return numbered >= 2 and numbered * 2 >= len(block.entries)
 
