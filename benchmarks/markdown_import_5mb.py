@@ -80,7 +80,10 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"{source.stat().st_size / 1e6:.1f} MB from {args.seed}, {args.runs} runs:")
         print(f"  mlplan import   median {statistics.median(times):.2f} s  (min {min(times):.2f} s)")
-        print(f"  CPU time        median {statistics.median(cpu):.2f} s  (wall time counts a busy machine too)")
+        print(
+            f"  CPU time        median {statistics.median(cpu):.2f} s  (min {min(cpu):.2f} s, max {max(cpu):.2f} s;"
+            " wall time counts a busy machine too)"
+        )
         print(f"  peak memory     {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -259,6 +259,22 @@ def import_roadmap(
     ] = None,
 ) -> None:
     """Import a roadmap from Markdown or YAML, to plan with like a bundled one."""
+    from mlplan.collector import collector_paused
+
+    # The whole command: a large roadmap is a million new objects, which the collector would scan again and again.
+    with collector_paused():
+        _import(file, roadmap_id, title, dry_run, force, as_json, max_size)
+
+
+def _import(
+    file: str,
+    roadmap_id: str | None,
+    title: str | None,
+    dry_run: bool,
+    force: bool,
+    as_json: bool,
+    max_size: str | None,
+) -> None:
     from contextlib import nullcontext
 
     from mlplan import catalog
@@ -268,9 +284,13 @@ def import_roadmap(
     name = "<stdin>" if file == "-" else file
     text = read_source(file, parse_size(max_size) if max_size else IMPORT_LIMIT)
     skipped: list[Any] = []
-    with _status(f"Reading {name}…") if sys.stderr.isatty() else nullcontext():  # rich only for a terminal
+    with _status(f"Reading {name}…") if sys.stderr.isatty() else nullcontext():  # rich only on a terminal
         roadmap = read_roadmap(text, name, roadmap_id, title, skipped)
     path = None if dry_run else catalog.save_user_roadmap(roadmap, force)
+    _show_import(roadmap, skipped, path, dry_run, as_json)
+
+
+def _show_import(roadmap: Any, skipped: list[Any], path: Any, dry_run: bool, as_json: bool) -> None:
     if as_json:
         data = {"roadmap": roadmap.model_dump(mode="json"), "skipped": [vars(s) for s in skipped]}
         _print_json(data | ({"saved": str(path)} if path else {}))

@@ -57,6 +57,7 @@ def dump(data: dict[str, Any]) -> str:
     emit = _Dumper(out, allow_unicode=True, width=WIDTH).emit
     for event in events:
         emit(event)
+    _string.cache_clear()  # the events are this document's: free them with it
     return out.getvalue()
 
 
