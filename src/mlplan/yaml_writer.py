@@ -14,7 +14,7 @@ goes to ``yaml.dump`` itself; ``tests/test_yaml_writer.py`` checks the two agree
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -103,7 +103,7 @@ def _other_scalar(value: Any) -> str:
     raise _Unsupported
 
 
-@lru_cache(maxsize=200_000)
+@cache  # unbounded but emptied after each dump: cheaper to look up than an LRU cache
 def _string(text: str) -> ScalarEvent:
     """A string's event: plain style allowed only when the text would read back as a string."""
     return ScalarEvent(None, None, (_resolve(yaml.ScalarNode, text, (True, False)) == _STR, True), text)
