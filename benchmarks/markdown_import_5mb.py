@@ -13,14 +13,27 @@ code before and after interleaved, five runs each, medians:
     after  (events read straight into the document tree, each     CPU 2.8 s   wall 2.8 s   peak 220 MB
             distinct line read once, YAML written directly)
 
-This script's own five runs of "after" just then: median 2.78 s (min 2.65 s), under the
-issue's bar of 3 s, peak memory well under its 600 MB. The machine is shared and its
-speed drifts: while other work ran (load 2-3) the same two took 7.5-8.9 s and 3.4-3.8 s.
+Later that day, with libyaml's emitter choosing every string's style again (fed events),
+then fewer calls per event, line and piece, rich left out unless stderr is a terminal,
+and the collector paused for the whole command (it had scanned the new roadmap's million
+objects after each inner pause: 0.1 s). The machine was much slower than in the morning
+(load 0.8-0.9 from other work, the same code ~35% slower), so the two are compared run by
+run, interleaved, five runs each:
+
+    before (commit b1fcda0)   CPU median 3.76 s (3.71-4.13)   wall median 3.87 s   peak 223 MB
+    after                     CPU median 3.65 s (2.89-3.73)   wall median 3.80 s   peak 220 MB
+
+After was faster in each of the five pairs, by 0.07-0.82 s. Instruction counts (valgrind
+callgrind, a 1 MB file, which do not drift with the machine) say the same: 4.57 -> 4.22
+billion for the whole process (-7.7%), of which starting Python and importing 1.48 -> 1.35.
+Scaled to the morning's quiet machine that is about 2.6-2.7 s, under the issue's 3 s but
+without a wide margin; on a loaded machine single runs pass 3 s.
 
 What is left, roughly: reading the events into the document (a third; half of that is
-pulldown-cmark's events becoming Python objects), finding units and items (a fifth),
-building and validating the roadmap and the skipped report (a quarter), starting Python
-and importing the modules (a tenth), writing the YAML (a tenth).
+pulldown-cmark's events becoming Python dicts), finding units and items (a fifth),
+building and validating the roadmap and the skipped report (a fifth), starting Python
+and importing the modules (a tenth: pydantic's models, ftfy, typer), writing the YAML
+(a tenth, most of it in libyaml's emitter).
 
     python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt]
 """
