@@ -26,6 +26,7 @@ from pathlib import Path
 ROADMAP = "distinguished-52w"
 START = "2026-11-23"
 
+
 def search_alone(roadmap: str, start: str, days: str, by: str) -> None:
     """Time ``deadline.fewest_hours`` alone in this process and print seconds, schedules, hours and end.
 
