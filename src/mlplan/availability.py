@@ -274,17 +274,21 @@ def _within_days(availability: Availability, typed: bool, notes: list[Note]) -> 
     return replace(availability, hours_per_week=most)
 
 
+_STORED = ("hours_per_week", "weekdays", "day_hours", "daily_cap", "min_part", "start", "days_off")
+
+
 def availability_to_settings(availability: Availability) -> dict[str, object]:
-    """An Availability as the plain data a plan stores."""
-    return {
-        "hours_per_week": availability.hours_per_week,
-        "weekdays": list(availability.weekdays),
-        "day_hours": {str(d): h for d, h in availability.day_hours.items()} if availability.day_hours else None,
-        "daily_cap": availability.daily_cap,
-        "min_part": availability.min_part,
-        "start": availability.start.isoformat(),
-        "days_off": sorted(d.isoformat() for d in availability.days_off),
-    }
+    """An Availability as the plain data a plan stores, encoded as ``Settings.to_dict`` encodes it."""
+    stored = Settings(
+        hours_per_week=availability.hours_per_week,
+        weekdays=tuple(availability.weekdays),
+        start=availability.start,
+        day_hours=dict(availability.day_hours) if availability.day_hours else None,
+        daily_cap=availability.daily_cap,
+        min_part=availability.min_part,
+        days_off=tuple(availability.days_off),
+    ).to_dict()
+    return {key: stored[key] for key in _STORED}
 
 
 def availability_from_settings(settings: Settings) -> Availability:

@@ -329,11 +329,12 @@ def _lived_days(
     lived: list[StudyDay] = []
     moved: Moved = {}
     for day, until in days:
-        gone = [] if until == date.max else [p for p in day.parts if _moved_on(p, until, progress, planned_on)]
-        if gone:
-            kept = tuple(p for p in day.parts if all(p is not g for g in gone))
-            day = day._replace(parts=kept, hours=sum(p.hours for p in kept))
-            moved[day.date] = [(p, _moved_to(p, until, planned_on)) for p in gone]
+        if until != date.max:  # a later replan took over: what was still open then moved
+            kept = tuple(p for p in day.parts if not _moved_on(p, until, progress, planned_on))
+            if len(kept) < len(day.parts):
+                gone = [p for p in day.parts if p not in kept]
+                moved[day.date] = [(p, _moved_to(p, until, planned_on)) for p in gone]
+                day = day._replace(parts=kept, hours=sum(p.hours for p in kept))
         lived.append(day)
     return lived, moved
 
