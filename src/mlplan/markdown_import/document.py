@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mlplan.markdown_import.events import Source, normalize_link
+from mlplan.markdown_import.events import Source, is_relative, normalize_link, resolve_link
 from mlplan.markdown_import.inline import InlineText, Line, joined_text, make_line
 from mlplan.markdown_import.labels import unit_number
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
@@ -66,11 +66,16 @@ class Document:
     headings: int
     lists: int
     task_list: bool = False  # the document's study items are its GFM task list (``- [ ] …``)
+    # links to files beside the document, which have no web address: (line, label, href)
+    dropped_links: list[tuple[int, str, str]] = field(default_factory=list)
 
 
-def read_document(text: str) -> Document:
-    """The document's tree of sections, read from pulldown-cmark's events in one pass."""
-    return _Reader(Source(text)).read()
+def read_document(text: str, base: tuple[str, str] | None = None) -> Document:
+    """The document's tree of sections, read from pulldown-cmark's events in one pass.
+
+    ``base`` (see ``sources.link_base``) turns links relative to the document into web addresses.
+    """
+    return _Reader(Source(text), base).read()
 
 
 _INLINE_TAGS = {"Strong", "Emphasis", "Strikethrough", "Link", "Image"}
@@ -85,8 +90,9 @@ class _Reader:
     so are footnote definitions and code.
     """
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, base: tuple[str, str] | None = None) -> None:
         self.source = source
+        self.base = base
         self.root = Section(0, "")
         self.doc = Document(self.root, {}, None, 0, 0)
         self.current = self.root
@@ -187,7 +193,9 @@ class _Reader:
                 inline.bold(True)
             elif name == "Link":
                 url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
-                inline.link(normalize_link(url))
+                if self.base and is_relative(url):
+                    url = resolve_link(url, self.base)
+                inline.link(normalize_link(url), span["start"])
             elif name == "Image":
                 inline.image(True)
             else:
@@ -262,6 +270,8 @@ class _Reader:
     def end_text(self, block: str = "") -> None:
         """The inline text is over: its lines go to the list item, heading, paragraph or table cell."""
         assert self.inline is not None
+        if self.inline.dropped:
+            self.doc.dropped_links += [(self.source.line(at), label, href) for at, label, href in self.inline.dropped]
         lines, self.inline, self.tight = self.inline.end(), None, False
         if block == "TableCell":
             self.row.append(lines)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pyromark
 
@@ -65,3 +65,19 @@ def normalize_link(url: str) -> str:
     if url.isascii() and not _UNSAFE_IN_LINK.search(url):
         return url
     return quote(_LONE_PERCENT.sub("%25", url), safe=";/?:@&=+$,-_.!~*'()#%")
+
+
+def is_relative(href: str) -> bool:
+    """A link to a file beside the document (``lectures/micrograd``, ``../notes.md``, ``/docs/x.md``).
+
+    Not an anchor (``#setup``) and not an address with a scheme (``https:``, ``mailto:``).
+    """
+    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
+
+
+def resolve_link(href: str, base: tuple[str, str]) -> str:
+    """``href`` (relative) as a web address, from the document's ``(page, root)`` (see ``sources.link_base``)."""
+    page, root = base
+    if href.startswith("/") and not href.startswith("//"):
+        return urljoin(root, href.lstrip("/"))
+    return urljoin(page, href)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
+from mlplan.markdown_import.events import is_relative
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
 
@@ -82,7 +83,21 @@ class InlineText:
     after it is bold text (a new ``**Label:**`` line): it waits for that to be known.
     """
 
-    __slots__ = ("lines", "buf", "out", "links", "anchors", "local", "href", "label", "image_only", "soft", "images")
+    __slots__ = (
+        "lines",
+        "buf",
+        "out",
+        "links",
+        "anchors",
+        "local",
+        "dropped",
+        "href",
+        "href_at",
+        "label",
+        "image_only",
+        "soft",
+        "images",
+    )
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -91,7 +106,9 @@ class InlineText:
         self.links: list[tuple[str, str]] = []
         self.anchors = 0
         self.local: list[str] = []
+        self.dropped: list[tuple[int, str, str]] = []  # links to files beside the document: (byte, label, href)
         self.href: str | None = None
+        self.href_at = 0
         self.label: list[str] = []
         self.image_only = False
         self.soft: list[str] | None = None  # where a pending soft break's space goes
@@ -133,10 +150,11 @@ class InlineText:
         self.mark()
         self.out.append(BOLD_ON if opening else BOLD_OFF)
 
-    def link(self, href: str) -> None:
+    def link(self, href: str, at: int = 0) -> None:
+        """A link starts (at byte ``at`` of the source); its label follows."""
         if not self.images:
             self.mark()
-            self.href, self.label, self.image_only = href, [], True
+            self.href, self.href_at, self.label, self.image_only = href, at, [], True
             self.out = self.label
 
     def end_link(self) -> None:
@@ -153,8 +171,9 @@ class InlineText:
                 self.links.append((label, href))
             elif href.startswith("#"):
                 self.anchors += 1
-            elif label and ":" not in href.split("/", 1)[0]:
+            elif label and is_relative(href):
                 self.local.append(label)
+                self.dropped.append((self.href_at, label, href))
         self.href, self.out = None, self.buf
 
     def image(self, opening: bool) -> None:
