@@ -1333,7 +1333,7 @@ def _id_list(text: str | None) -> list[str]:
 
 
 def main() -> None:
-    """Console-script entry point.
+    """Run the command line (``mlplan.entry`` calls this once it has started up).
 
     ``mlplan today`` runs every day, and building the whole command group costs
     more than the command itself, so ``today`` is dispatched on its own.
