@@ -1170,7 +1170,7 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
-MAX_WEEKS = 2610  # the longest plan the scheduler makes: 50 years
+MAX_WEEKS = 2615  # the weeks the longest plan the scheduler makes spans (scheduler.MAX_PLAN_DAYS, 50 years)
 
 
 @export_app.command("ics")
