@@ -13,7 +13,6 @@ The words for hours and minutes, and the duration grammar, are ``hours``'s.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
@@ -109,7 +108,6 @@ def leading_weeks(title: str) -> int | None:
     return last - first + 1 if first <= last else None
 
 
-@cache  # every unit and stage title passes here, and long documents repeat theirs
 def strip_pace(text: str) -> str:
     """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
     return _tidy(_PACE.sub("", text) if _DIGIT.search(text) else text)
