@@ -110,7 +110,7 @@ def leading_weeks(title: str) -> int | None:
 
 def strip_pace(text: str) -> str:
     """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
-    return _tidy(_PACE.sub("", text))
+    return _tidy(_PACE.sub("", text) if _DIGIT.search(text) else text)
 
 
 def _as_hours(match: re.Match[str]) -> float:
@@ -128,8 +128,15 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     """Remove what an hour form leaves behind: empty brackets, dangling separators, a leading 'of'."""
-    text = re.sub(r"[\[(]\s*[,;]?\s*[\])]", " ", text)
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    text = re.sub(r"^(?:of\s+|[-–—:,;|]\s*)+", "", text, flags=re.I)
-    return re.sub(r"(?:\s*[-–—:,;|])+$", "", text).strip()
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_SEPARATORS.sub("", text)
+    return _TRAILING_SEPARATORS.sub("", text).strip()
+
+
+_EMPTY_BRACKETS = re.compile(r"[\[(]\s*[,;]?\s*[\])]")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
+_SPACES = re.compile(r"\s{2,}")
+_LEADING_SEPARATORS = re.compile(r"^(?:of\s+|[-–—:,;|]\s*)+", re.I)
+_TRAILING_SEPARATORS = re.compile(r"(?:\s*[-–—:,;|])+$")

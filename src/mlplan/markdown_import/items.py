@@ -80,12 +80,9 @@ class Builder:
         return item
 
     def _target(self) -> ItemDraft | None:
+        """The unit's project (the last project or capstone made), else its last item."""
         items = self.content.items
-        return (
-            self.project
-            or next((i for i in reversed(items) if i.kind == ItemKind.PROJECT), None)
-            or (items[-1] if items else None)
-        )
+        return self.project or (items[-1] if items else None)
 
     def _item(self, p: Piece) -> None:
         described = self.budgeted and p.hours is None and p.days is None

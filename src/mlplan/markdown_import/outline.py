@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from mlplan import hour_forms
 from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import joined_text
 from mlplan.markdown_import.labels import (
@@ -40,7 +39,7 @@ from mlplan.markdown_import.labels import (
 )
 from mlplan.markdown_import.pieces import is_toc
 from mlplan.markdown_import.text import clean
-from mlplan.markdown_import.units import UnitDraft, heading_item, link_body
+from mlplan.markdown_import.units import UnitDraft, heading_item, heading_title, link_body
 from mlplan.markdown_import.units import units_of as section_units
 
 
@@ -177,7 +176,7 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
             continue
         if stage_level is not None and child.level == stage_level:
             if any(s.level >= unit_level for s in walk(child)):
-                plan.stages.append(StageDraft(clean(hour_forms.strip_pace(child.title)), pending[:]))
+                plan.stages.append(StageDraft(heading_title(child.title), pending[:]))
                 pending.clear()
                 place(units_of(child, own_only=True))
                 plan.outside_titles.append(child.title)
@@ -285,8 +284,11 @@ def _restage(units: list[UnitDraft], ranges: list[tuple[int, int, str]]) -> list
     stages = [StageDraft(title) for _, _, title in ranges]
     index = 0
     for unit in units:
-        numbers = [int(m["b"] or m["a"]) for m in ANY_UNIT_RANGE.finditer(unit.title)]
-        number = unit.number[2] if unit.number else (numbers[0] if numbers else None)
+        if unit.number:
+            number: int | None = unit.number[2]
+        else:
+            named = ANY_UNIT_RANGE.search(unit.title)  # "Capstone (Weeks 13-16)"
+            number = int(named["b"] or named["a"]) if named else None
         if number is not None:
             index = next((i for i, (a, b, _) in enumerate(ranges) if a <= number <= b), index)
         stages[index].units.append(unit)

@@ -85,8 +85,8 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     hours, text = outside_links(line, text, _task_hours)
     if not text:
         return None
-    plain = PLAIN_LABEL.match(text)
-    label, subject = line.label or (plain.group(1) if plain else ""), plain.group(2) if plain else text
+    plain_label, subject = _plain_label(text)
+    label = line.label or plain_label
     own = label_category(label) if label else None
     kind = ITEM_CATEGORIES.get(category or "", state.default)
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
@@ -106,12 +106,24 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
 _task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
 
 
+@cache
+def _plain_label(text: str) -> tuple[str, str]:
+    """A ``Label: subject`` text's label and subject; ``""`` and the text when it has no label."""
+    plain = PLAIN_LABEL.match(text)
+    return (plain.group(1), plain.group(2)) if plain else ("", text)
+
+
 _DAY = re.compile("day", re.I)
 
 
 def section_details(state: State) -> list[str]:
     """``Section: Linear Algebra``: the group heading an item sits under, kept as its first detail."""
-    return [f"Section: {NUMBERED.sub('', state.group)}"] if state.group else []
+    return [_section_detail(state.group)] if state.group else []
+
+
+@cache
+def _section_detail(group: str) -> str:
+    return f"Section: {NUMBERED.sub('', group)}"
 
 
 def line_pieces(lines: list[Line], state: State) -> list[Piece]:
@@ -119,7 +131,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     pieces: list[Piece] = []
     project_here = False
     for line in lines:
-        if NAVIGATION.match(line.text) or (line.anchors and not line.links and not line.label):
+        if _is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
             continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
         if _is_label_line(line):
             state.category, state.label = label_category(line.label), line.label
@@ -192,10 +204,15 @@ def is_navigation(entry: Entry) -> bool:
     first = entry.lines[0] if entry.lines else None
     if first is None:
         return False
-    return bool(NAVIGATION.match(first.text)) or (bool(first.anchors) and not first.links and not entry.children)
+    return _is_navigation_text(first.text) or (bool(first.anchors) and not first.links and not entry.children)
 
 
 NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to top|↑|⬆)\W*$", re.I)
+
+
+@cache  # asked of every list entry and paragraph line, twice (here and in the skipped report)
+def _is_navigation_text(text: str) -> bool:
+    return bool(NAVIGATION.match(text))
 
 
 def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
