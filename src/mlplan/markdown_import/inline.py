@@ -48,9 +48,14 @@ def make_line(raw: str, links: list[tuple[str, str]], anchors: int, local: list[
     parts = _line_parts(raw)
     if parts is None:
         return None
-    text, label, body, bold_only, colon, bold_label, lead_bold = parts
-    local = [] if local is None else local
-    return Line(text, links, anchors, label, body, bold_only, colon, bold_label, lead_bold, False, local)
+    # object.__new__ and slot stores: calling the dataclass with eleven arguments is the dearest step of a line.
+    line = _new(Line)
+    line.text, line.label, line.body, line.bold_only, line.colon, line.bold_label, line.lead_bold = parts
+    line.links, line.anchors, line.bare, line.local = links, anchors, False, [] if local is None else local
+    return line
+
+
+_new = object.__new__
 
 
 @cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
