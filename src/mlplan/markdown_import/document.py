@@ -113,6 +113,7 @@ class _Reader:
         self.lists: list[list[Entry]] = []  # where each open list's entries go
         self.items: list[Entry] = []  # the open list items, innermost last
         self.run: list[Piece] | None = None  # the inline text being read
+        self.rich = False  # the run holds more than text and bold (links, breaks, code, images)
         self.tight = False  # the run is a list item's own text, outside any paragraph
         self.block_start = 0  # where the heading, paragraph or tight text being read starts (a byte offset)
         self.heading = 0
@@ -168,8 +169,10 @@ class _Reader:
                 if piece is None:  # a block event, read
                     continue
             if self.run is None:  # text straight in a list item
-                self.run, self.tight, self.block_start = [], True, span["start"]
+                self.run, self.rich, self.tight, self.block_start = [], False, True, span["start"]
             self.run.append(piece)
+            if type(piece) is tuple:
+                self.rich = True
         doc = self.doc
         # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
         doc.task_list = self.tasks >= 20 and self.tasks * 4 >= self.entries
@@ -209,7 +212,7 @@ class _Reader:
         if self.tight:
             self.end_text()
         if name in ("Paragraph", "Heading", "TableCell"):
-            self.run, self.block_start = [], span["start"]
+            self.run, self.rich, self.block_start = [], False, span["start"]
             if name == "Heading":
                 self.heading = int(value["level"][1])
         elif name == "List":
@@ -269,12 +272,12 @@ class _Reader:
         assert self.run is not None
         run, self.run, self.tight = self.run, None, False
         if block == "TableCell":
-            self.row.append(read_inline(run, []))
+            self.row.append(read_inline(run, self.rich, []))
             return
         if self.items:
-            read_inline(run, self.items[-1].lines)
+            read_inline(run, self.rich, self.items[-1].lines)
             return
-        lines = read_inline(run, [])
+        lines = read_inline(run, self.rich, [])
         if block == "Heading":
             self.heading_level = level = self.heading
             current = self.current

@@ -80,9 +80,13 @@ def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None
     return text, "", text, bold_only, False, False, lead_bold
 
 
-# A run of inline text is a list of pieces: a text as its ``str``, anything else as an ``(op, arg)`` pair.
+class _BoldMark(str):
+    """Bold's marker in a run: a ``str``, so that a run of text and bold joins as it is, yet told from text."""
+
+
+# A run of inline text is a list of pieces: a text as its ``str``, bold as a marker, anything else an ``(op, arg)``.
 Piece = str | tuple[str, str | None]
-BOLD_OPEN, BOLD_CLOSE = ("bold", BOLD_ON), ("bold", BOLD_OFF)
+BOLD_OPEN, BOLD_CLOSE = _BoldMark(BOLD_ON), _BoldMark(BOLD_OFF)
 LINK_CLOSE, IMAGE_OPEN, IMAGE_CLOSE = ("/link", None), ("image", None), ("/image", None)
 SOFT_BREAK, HARD_BREAK, MARK = ("soft", None), ("hard", None), ("mark", None)  # MARK: any other inline tag
 
@@ -99,16 +103,18 @@ def html_piece(html: str) -> Piece:
     return ("html", html)
 
 
-def read_inline(run: list[Piece], lines: list[Line]) -> list[Line]:
+def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
     """One run of inline text (a paragraph, heading or table cell) as ``Line``s, added to ``lines``.
+
+    A run that is not ``rich`` holds only text and bold (as most do: a list item's text) and is one line.
 
     Hard breaks and ``<br>`` end a line. A soft break is a space, unless the next thing
     after it is bold text (a new ``**Label:**`` line): it waits for that to be known.
     Images (badges, pictures) are not study content: their alt text is dropped. The run is
     read in one loop over plain variables: documents hold a hundred thousand runs.
     """
-    if len(run) == 1 and isinstance(run[0], str):  # most runs are one text (a tight list item's)
-        _add_line(lines, run[0], [], 0, [])
+    if not rich:
+        _add_line(lines, "".join(run), [], 0, [])  # type: ignore[arg-type]
         return lines
     buf: list[str] = []
     out = buf  # the link's label while inside a link
@@ -121,38 +127,31 @@ def read_inline(run: list[Piece], lines: list[Line]) -> list[Line]:
     soft: list[str] | None = None  # where a pending soft break's space goes
     images = 0
     for piece in run:
-        if isinstance(piece, str):
-            if images:
-                continue
+        if images:  # inside an image only images count
+            if piece is IMAGE_OPEN:
+                images += 1
+            elif piece is IMAGE_CLOSE:
+                images -= 1
+            continue
+        if not isinstance(piece, tuple):  # a text, or bold's marker
             if soft is not None:
-                if not piece:
+                if not piece:  # an empty text: the break still waits
                     continue
-                soft.append(" ")
+                if piece is BOLD_OPEN:  # "**Label:**" after a soft break starts a line
+                    buf, links, anchors, local = _next_line(lines, buf, links, anchors, local)
+                    out = buf if href is None else out
+                else:
+                    soft.append(" ")
                 soft = None
             out.append(piece)
-            if href is not None:
+            if href is not None and type(piece) is str:
                 image_only = image_only and not piece.strip()
             continue
         op, arg = piece
-        if images:
-            if op == "image":
-                images += 1
-            elif op == "/image":
-                images -= 1
-            continue
-        newline = piece is BOLD_OPEN and soft is not None  # "**Label:**" after a soft break starts a line
-        if soft is not None:  # anything but text settles a pending soft break
-            if not newline:
-                soft.append(" ")
+        if soft is not None:  # anything else settles a pending soft break as a space
+            soft.append(" ")
             soft = None
-        if newline or op == "hard" or (op == "html" and BR.fullmatch(arg.strip())):  # type: ignore[union-attr]
-            _add_line(lines, "".join(buf), links, anchors, local)
-            buf, links, anchors, local = [], [], 0, []
-            if href is None:
-                out = buf
-        if op == "bold":
-            out.append(arg)  # type: ignore[arg-type]
-        elif op == "link":
+        if op == "link":
             href, label, image_only = arg, [], True
             out = label
         elif op == "/link":
@@ -175,10 +174,21 @@ def read_inline(run: list[Piece], lines: list[Line]) -> list[Line]:
             soft = out
         elif op == "image":
             images += 1
+        elif op == "hard" or (op == "html" and BR.fullmatch(arg.strip())):  # type: ignore[union-attr]
+            buf, links, anchors, local = _next_line(lines, buf, links, anchors, local)
+            out = buf if href is None else out
     if soft is not None:
         soft.append(" ")
     _add_line(lines, "".join(buf), links, anchors, local)
     return lines
+
+
+def _next_line(
+    lines: list[Line], buf: list[str], links: list[tuple[str, str]], anchors: int, local: list[str]
+) -> tuple[list[str], list[tuple[str, str]], int, list[str]]:
+    """The line so far added to ``lines``; fresh text, links, anchor count and local links for the next one."""
+    _add_line(lines, "".join(buf), links, anchors, local)
+    return [], [], 0, []
 
 
 def _add_line(lines: list[Line], raw: str, links: list[tuple[str, str]], anchors: int, local: list[str]) -> None:
