@@ -13,6 +13,7 @@ The words for hours and minutes, and the duration grammar, are ``hours``'s.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
@@ -32,6 +33,8 @@ _HOURS = re.compile(
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
+_PLAIN_NUMBER = re.compile(_NUM)
+_IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
 _DIGIT = re.compile(r"\d")
 
@@ -81,11 +84,12 @@ def task_hours(text: str) -> tuple[float | None, str]:
     return total, _tidy(_cut(text, spans))
 
 
+@cache  # each unit of a long document states its time in the same words
 def hours_value(label: str, value: str) -> float | None:
     """Hours in a labelled value such as ``Estimated time (hours): 13`` or ``Time: 90 min``."""
     value = value.strip()
-    if re.fullmatch(_NUM, value):
-        return float(value) / 60 if re.search(r"\bmin", label, re.I) else float(value)
+    if _PLAIN_NUMBER.fullmatch(value):
+        return float(value) / 60 if _IN_MINUTES.search(label) else float(value)
     stated, _ = task_hours(value)
     return stated if stated is not None else parse_duration(value)
 

@@ -177,13 +177,16 @@ _STOP_WORDS = {"the", "and", "for", "with", "from", "using", "use", "official", 
                "guide", "intro", "introduction", "youtube", "course", "basics"}  # fmt: skip
 
 
+_RATE_LABEL = re.compile(r"effort|workload", re.I)
+
+
 def unit_budget(content: UnitContent, title: str, pace: float | None) -> float | None:
     """The hours a unit states in total (``Estimated time (hours): 13``, duration × effort), else its weeks × pace."""
     total = rate = length = None
     for category, label, value in content.times:
         if category == "duration":
             length = hour_forms.weeks(value)
-        elif re.match(r"effort|workload", label, re.I) and (per_week := hour_forms.pace(value)):
+        elif _RATE_LABEL.match(label) and (per_week := hour_forms.pace(value)):
             rate = per_week
         else:
             total = hour_forms.hours_value(label, value)

@@ -114,8 +114,9 @@ class _Found:
         self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
 
     def holds(self, line: Line) -> bool:
-        if line.links and any(url in self.urls for _, url in line.links):
-            return True
+        for _, url in line.links:
+            if url in self.urls:
+                return True
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
     def holds_text(self, text: str) -> bool:

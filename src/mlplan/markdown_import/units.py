@@ -102,6 +102,9 @@ def _title_kind(title: str) -> tuple[ItemKind, bool]:
     return ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT, bool(_CAPSTONE_TITLE.search(title))
 
 
+_WEEK_SUFFIX = re.compile(r"\((weeks?\s*\d+)\)\s*$", re.I)  # "Module 2: Calculus (Week 3)"
+
+
 def units_of(section: Section, own_only: bool = False, task_list: bool = False) -> list[UnitDraft]:
     title = heading_title(section.title)
     if not own_only:
@@ -112,7 +115,7 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
             if isinstance(block, ListBlock) and _is_unit_list(block):
                 return _list_units(block)
     module = None
-    week = re.search(r"\((weeks?\s*\d+)\)\s*$", title, re.I)
+    week = _WEEK_SUFFIX.search(title)
     if week and unit_number(title) and unit_number(week.group(1)):
         module = unit_title(title[: week.start()].strip())
         rest = UNIT_NUMBER.match(module)
