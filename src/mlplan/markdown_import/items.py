@@ -103,16 +103,18 @@ class Builder:
         return self.project if p.listed else self._target()
 
     def _check(self, p: Piece) -> None:
-        text = CHECK_PREFIX.get(p.category or "", "") + p.text
+        prefix = CHECK_PREFIX.get(p.category or "", "")
         if p.category in ("selfcheck", "interview"):
             if self.checkpoint is None:
                 self.checkpoint = self._new(ItemKind.CHECKPOINT, p.label or "Self-check")
-            self.checkpoint.checklist.append(text)
+            self.checkpoint.checklist += [prefix + check for check in p.checklist]
             return
-        target = self._target()
-        if target is None or (not self.budgeted and self.project is None):
-            target = self._new(ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK, p.label or "Checks")
-        target.checklist.append(text)
+        for check in p.checklist:
+            target = self._target()
+            if target is None or (not self.budgeted and self.project is None):
+                kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
+                target = self._new(kind, p.label or "Checks")
+            target.checklist.append(prefix + check)
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":

@@ -30,7 +30,7 @@ from mlplan.models import ItemKind
 
 @dataclass(slots=True)
 class Piece:
-    """One thing a unit says: an item, an objective, a check for its project, a note…"""
+    """One thing a unit says: an item, an objective, checks for its project (in ``checklist``), a note…"""
 
     role: str  # item | objective | outcome | check | group | detail | resource | unit-resource | time | prereq
     text: str = ""
@@ -99,7 +99,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = section_details(state)
-    days = hour_forms.day_count(text) if _DAY.match(text) else None
+    days = _stated_days(text)
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
 
 
@@ -111,6 +111,12 @@ def _plain_label(text: str) -> tuple[str, str]:
     """A ``Label: subject`` text's label and subject; ``""`` and the text when it has no label."""
     plain = PLAIN_LABEL.match(text)
     return (plain.group(1), plain.group(2)) if plain else ("", text)
+
+
+@cache
+def _stated_days(text: str) -> int | None:
+    """Days an item that starts with ``Day 1-3`` spans."""
+    return hour_forms.day_count(text) if _DAY.match(text) else None
 
 
 _DAY = re.compile("day", re.I)
@@ -172,7 +178,7 @@ def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
     if category in ("time", "duration"):
         return Piece("time", line.body, category, line.label)
     if category in CHECK_CATEGORIES:
-        return Piece("check", line.body, category, line.label) if line.body else None
+        return Piece("check", category=category, label=line.label, checklist=[line.body]) if line.body else None
     if category == "dataset":
         return Piece("resource", line.text, category, resources=line_resources(line, hint="dataset"))
     if category == "skip":
@@ -224,7 +230,8 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
     if category == "skip" or category in ("time", "duration"):
         return []
     if state.steps or category in CHECK_CATEGORIES:
-        return [Piece("check", text, "steps" if state.steps else category, state.label) for text in flatten(entries)]
+        checks, category = flatten(entries), "steps" if state.steps else category
+        return [Piece("check", category=category, label=state.label, checklist=checks)] if checks else []
     if category in ("objective", "outcome", "prereq"):
         return [Piece(category, text) for text in flatten(entries)]
     if (state.label and category is None) or (state.capstone and category == "project"):
