@@ -161,12 +161,13 @@ class Builder:
         items = self.content.items
         if not items:
             return
-        study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
-        for resource in self.loose_resources:
-            words = _words(resource["title"])
-            best = max(study, key=lambda i: len(words & _words(i.title)))
-            best = best if words & _words(best.title) else study[0]
-            best.resources.append(resource)
+        if self.loose_resources:
+            study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
+            for resource in self.loose_resources:
+                words = _words(resource["title"])
+                best = max(study, key=lambda i: len(words & _words(i.title)))
+                best = best if words & _words(best.title) else study[0]
+                best.resources.append(resource)
         items[0].resources[:0] = self.unit_resources
 
 
