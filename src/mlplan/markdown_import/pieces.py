@@ -137,7 +137,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     pieces: list[Piece] = []
     project_here = False
     for line in lines:
-        if _is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
+        if is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
             continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
         if _is_label_line(line):
             state.category, state.label = label_category(line.label), line.label
@@ -210,14 +210,15 @@ def is_navigation(entry: Entry) -> bool:
     first = entry.lines[0] if entry.lines else None
     if first is None:
         return False
-    return _is_navigation_text(first.text) or (bool(first.anchors) and not first.links and not entry.children)
+    return is_navigation_text(first.text) or (bool(first.anchors) and not first.links and not entry.children)
 
 
 NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to top|↑|⬆)\W*$", re.I)
 
 
 @cache  # asked of every list entry and paragraph line, twice (here and in the skipped report)
-def _is_navigation_text(text: str) -> bool:
+def is_navigation_text(text: str) -> bool:
+    """``Back to top``, ``⬆``: text that only moves around the page."""
     return bool(NAVIGATION.match(text))
 
 
