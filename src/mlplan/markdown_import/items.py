@@ -52,6 +52,9 @@ class UnitContent:
     times: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+_PROJECT_KINDS = frozenset({ItemKind.PROJECT, ItemKind.CAPSTONE})
+
+
 class Builder:
     """Turns a unit's pieces into items: checks go to its project, notes to the item they describe."""
 
@@ -75,7 +78,7 @@ class Builder:
     def _new(self, kind: ItemKind, title: str, **fields: Any) -> ItemDraft:
         item = ItemDraft(kind, title, **fields)
         self.content.items.append(item)
-        if kind in (ItemKind.PROJECT, ItemKind.CAPSTONE):
+        if kind in _PROJECT_KINDS:
             self.project = item
         return item
 

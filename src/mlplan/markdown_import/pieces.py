@@ -76,7 +76,7 @@ def _is_label_line(line: Line) -> bool:
 
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
-    day_label = line.label and hour_forms.day_count(line.label)
+    day_label = line.label and _day_count(line.label)
     # A bold label is the document's structure (``**Tasks:** …``); a plain one is part of the text, and so is
     # a project's (``**Project:** Build X`` is a project called that).
     project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
@@ -104,6 +104,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
 
 
 _task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
+_day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 
 @cache

@@ -110,9 +110,10 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
     if not own_only:
         single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
         for block in section.blocks:
-            if isinstance(block, Table) and not single_week and (weeks := week_rows(block)):
-                return _week_table_units(section, title, block, weeks)
-            if isinstance(block, ListBlock) and _is_unit_list(block):
+            if isinstance(block, Table):
+                if not single_week and (weeks := week_rows(block)):
+                    return _week_table_units(section, title, block, weeks)
+            elif isinstance(block, ListBlock) and _is_unit_list(block):
                 return _list_units(block)
     module = None
     week = _WEEK_SUFFIX.search(title)
