@@ -13,6 +13,7 @@ The words for hours and minutes, and the duration grammar, are ``hours``'s.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
@@ -32,6 +33,8 @@ _HOURS = re.compile(
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
+_PLAIN_NUMBER = re.compile(_NUM)
+_IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
 _DIGIT = re.compile(r"\d")
 
@@ -81,11 +84,12 @@ def task_hours(text: str) -> tuple[float | None, str]:
     return total, _tidy(_cut(text, spans))
 
 
+@cache  # each unit of a long document states its time in the same words
 def hours_value(label: str, value: str) -> float | None:
     """Hours in a labelled value such as ``Estimated time (hours): 13`` or ``Time: 90 min``."""
     value = value.strip()
-    if re.fullmatch(_NUM, value):
-        return float(value) / 60 if re.search(r"\bmin", label, re.I) else float(value)
+    if _PLAIN_NUMBER.fullmatch(value):
+        return float(value) / 60 if _IN_MINUTES.search(label) else float(value)
     stated, _ = task_hours(value)
     return stated if stated is not None else parse_duration(value)
 
@@ -110,7 +114,7 @@ def leading_weeks(title: str) -> int | None:
 
 def strip_pace(text: str) -> str:
     """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
-    return _tidy(_PACE.sub("", text))
+    return _tidy(_PACE.sub("", text) if _DIGIT.search(text) else text)
 
 
 def _as_hours(match: re.Match[str]) -> float:
@@ -128,8 +132,15 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     """Remove what an hour form leaves behind: empty brackets, dangling separators, a leading 'of'."""
-    text = re.sub(r"[\[(]\s*[,;]?\s*[\])]", " ", text)
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    text = re.sub(r"^(?:of\s+|[-–—:,;|]\s*)+", "", text, flags=re.I)
-    return re.sub(r"(?:\s*[-–—:,;|])+$", "", text).strip()
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_SEPARATORS.sub("", text)
+    return _TRAILING_SEPARATORS.sub("", text).strip()
+
+
+_EMPTY_BRACKETS = re.compile(r"[\[(]\s*[,;]?\s*[\])]")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
+_SPACES = re.compile(r"\s{2,}")
+_LEADING_SEPARATORS = re.compile(r"^(?:of\s+|[-–—:,;|]\s*)+", re.I)
+_TRAILING_SEPARATORS = re.compile(r"(?:\s*[-–—:,;|])+$")

@@ -17,7 +17,6 @@ keep their line breaks. URLs must be plain http(s) addresses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -32,15 +31,25 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 WEB_URL = re.compile(r"https?://[^\s/<>\"`\\\x00-\x1f\x7f-\x9f]+\.[^\s<>\"`\\\x00-\x1f\x7f-\x9f]+\Z")
 
 
-def _text_only(clean: Callable[[str], str]) -> BeforeValidator:
-    """Clean strings before validation; anything else is left for the type check to refuse."""
-    return BeforeValidator(lambda value: clean(value) if isinstance(value, str) else value)
+def _line_text(value: Any) -> Any:
+    """A string made ``one_line``; anything else is left for the type check to refuse.
+
+    Printable text is returned at once: a large roadmap has tens of thousands of strings.
+    """
+    if type(value) is str and value.isprintable():
+        return value
+    return one_line(value) if isinstance(value, str) else value
+
+
+def _paragraph_text(value: Any) -> Any:
+    """A string made ``paragraphs``; anything else is left for the type check to refuse."""
+    return paragraphs(value) if isinstance(value, str) else value
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _text_only(one_line)]
-Line = Annotated[str, _text_only(one_line)]
-Paragraphs = Annotated[str, _text_only(paragraphs)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_line_text)]
+Line = Annotated[str, BeforeValidator(_line_text)]
+Paragraphs = Annotated[str, BeforeValidator(_paragraph_text)]
 
 
 class ItemKind(StrEnum):
@@ -82,7 +91,9 @@ class Resource(_Model):
     @model_validator(mode="before")
     @classmethod
     def _other_by_default(cls, data: Any) -> Any:
-        return {"kind": ResourceKind.OTHER.value} | data if isinstance(data, dict) else data
+        if isinstance(data, dict) and "kind" not in data:
+            return {"kind": ResourceKind.OTHER.value} | data
+        return data
 
     @field_validator("url")
     @classmethod
@@ -93,6 +104,25 @@ class Resource(_Model):
                 "like https://example.org/page"
             )
         return url
+
+
+def _typed_hours(text: Any) -> Any:
+    """Hours written as on the command line (``1h30m``, ``90 min``, ``2.5``), exactly, or ValueError.
+
+    A number is left for the field's own checks.
+    """
+    if not isinstance(text, str):
+        return text
+    from mlplan.errors import UsageError
+    from mlplan.hours import read_hours
+
+    try:
+        hours, rounded = read_hours(text, given=repr(text), most=200, like="1h30m, 90 min or 2.5")
+    except UsageError as exc:
+        raise ValueError(str(exc)) from None
+    if rounded:
+        raise ValueError(f"{text!r} is not a whole number of quarter hours; like 1h15m or 1.25")
+    return hours
 
 
 class Item(_Model):
@@ -106,9 +136,7 @@ class Item(_Model):
     id: Id
     kind: ItemKind
     title: Text
-    hours: Annotated[float, BeforeValidator(lambda v: _typed_hours(v) if isinstance(v, str) else v)] = Field(
-        gt=0, le=200
-    )
+    hours: Annotated[float, BeforeValidator(_typed_hours)] = Field(gt=0, le=200)
     estimated: bool
     details: Paragraphs | None = None
     resources: list[Resource] = []
@@ -117,8 +145,8 @@ class Item(_Model):
     @model_validator(mode="before")
     @classmethod
     def _fill_in(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
+        if not isinstance(data, dict) or ("kind" in data and "estimated" in data and data.get("hours") is not None):
+            return data  # nothing to fill in: an imported roadmap's items, a saved one's
         data = {"kind": ItemKind.TASK.value} | data
         if data.get("hours") is None:
             return data | {"hours": _estimate(data), "estimated": True}
@@ -148,20 +176,6 @@ def _estimate(item: dict[str, Any]) -> float:
         resource_kind = ResourceKind.OTHER
     title, url = first.get("title"), first.get("url")
     return estimate_hours(kind, resource_kind, str(title or ""), url if isinstance(url, str) else None)
-
-
-def _typed_hours(text: str) -> float:
-    """Hours written as on the command line (``1h30m``, ``90 min``, ``2.5``), exactly, or ValueError."""
-    from mlplan.errors import UsageError
-    from mlplan.hours import read_hours
-
-    try:
-        hours, rounded = read_hours(text, given=repr(text), most=200, like="1h30m, 90 min or 2.5")
-    except UsageError as exc:
-        raise ValueError(str(exc)) from None
-    if rounded:
-        raise ValueError(f"{text!r} is not a whole number of quarter hours; like 1h15m or 1.25")
-    return hours
 
 
 class Unit(_Model):

@@ -124,9 +124,13 @@ def label_category(label: str) -> str | None:
 
 
 def bare_title(title: str) -> str:
-    return re.sub(r"^[\W\d_]*(?:\d+[.)]|[IVX]+\.)?\s*", "", title).strip()
+    return _NUMBERING.sub("", title).strip()
 
 
+_NUMBERING = re.compile(r"^[\W\d_]*(?:\d+[.)]|[IVX]+\.)?\s*")
+
+
+@cache  # asked of each heading by the outline and again by the skipped report
 def is_back_matter(title: str) -> bool:
     return bool(_BACK_MATTER.match(bare_title(title)))
 
@@ -144,6 +148,7 @@ def unit_number(title: str) -> tuple[str, int, int] | None:
     return match["word"].lower(), first, int(match["b"] or first)
 
 
+@cache
 def unit_title(title: str) -> str:
     """``MODULE 1: Linear Algebra`` → ``Module 1: Linear Algebra``; ``week01 Embeddings`` → ``Week 1: Embeddings``."""
     match = UNIT_NUMBER.match(title.strip())

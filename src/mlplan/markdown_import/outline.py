@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
-from mlplan import hour_forms
 from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import joined_text
 from mlplan.markdown_import.labels import (
@@ -40,7 +40,7 @@ from mlplan.markdown_import.labels import (
 )
 from mlplan.markdown_import.pieces import is_toc
 from mlplan.markdown_import.text import clean
-from mlplan.markdown_import.units import UnitDraft, heading_item, link_body
+from mlplan.markdown_import.units import UnitDraft, heading_item, heading_title, link_body
 from mlplan.markdown_import.units import units_of as section_units
 
 
@@ -177,7 +177,7 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
             continue
         if stage_level is not None and child.level == stage_level:
             if any(s.level >= unit_level for s in walk(child)):
-                plan.stages.append(StageDraft(clean(hour_forms.strip_pace(child.title)), pending[:]))
+                plan.stages.append(StageDraft(heading_title(child.title), pending[:]))
                 pending.clear()
                 place(units_of(child, own_only=True))
                 plan.outside_titles.append(child.title)
@@ -216,10 +216,16 @@ def _day_sections(sections: list[Section]) -> list[tuple[int, Section]]:
     for section in sections:
         by_level.setdefault(section.level, []).append(section)
     for level in sorted(by_level):
-        days = [(int(m.group(1)), s) for s in by_level[level] if (m := _DAY_TITLE.search(s.title))]
+        days = [(day, s) for s in by_level[level] if (day := _day_number(s.title)) is not None]
         if len(days) >= 3 and len(days) * 2 > len(by_level[level]):
             return days
     return []
+
+
+@cache
+def _day_number(title: str) -> int | None:
+    match = _DAY_TITLE.search(title)
+    return int(match.group(1)) if match else None
 
 
 def _journal_units(days: list[tuple[int, Section]]) -> list[UnitDraft]:
@@ -285,8 +291,11 @@ def _restage(units: list[UnitDraft], ranges: list[tuple[int, int, str]]) -> list
     stages = [StageDraft(title) for _, _, title in ranges]
     index = 0
     for unit in units:
-        numbers = [int(m["b"] or m["a"]) for m in ANY_UNIT_RANGE.finditer(unit.title)]
-        number = unit.number[2] if unit.number else (numbers[0] if numbers else None)
+        if unit.number:
+            number: int | None = unit.number[2]
+        else:
+            named = ANY_UNIT_RANGE.search(unit.title)  # "Capstone (Weeks 13-16)"
+            number = int(named["b"] or named["a"]) if named else None
         if number is not None:
             index = next((i for i, (a, b, _) in enumerate(ranges) if a <= number <= b), index)
         stages[index].units.append(unit)

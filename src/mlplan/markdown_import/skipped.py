@@ -20,7 +20,7 @@ from mlplan.markdown_import.document import Document, Entry, ListBlock, Section,
 from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import bare_title, is_part_label, unit_title
 from mlplan.markdown_import.outline import back_matter
-from mlplan.markdown_import.pieces import is_navigation, is_toc
+from mlplan.markdown_import.pieces import is_navigation_text, is_toc
 from mlplan.models import Roadmap
 
 _WORD = re.compile(r"[^\W_]+")
@@ -77,7 +77,8 @@ def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool
     if not entry.lines:
         source = raw[entry.line - 1] if 0 < entry.line <= len(raw) else ""
         return "badge" if _IMAGE.search(source) else "empty"
-    if is_navigation(entry) or (entry.lines[0].anchors and not entry.lines[0].links):
+    first = entry.lines[0]
+    if is_navigation_text(first.text) or (first.anchors and not first.links):  # navigation, or any in-page link
         return "table of contents" if toc else "navigation"
     for line in entry.lines:
         if found.holds(line):
@@ -114,8 +115,9 @@ class _Found:
         self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
 
     def holds(self, line: Line) -> bool:
-        if line.links and any(url in self.urls for _, url in line.links):
-            return True
+        for _, url in line.links:
+            if url in self.urls:
+                return True
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
     def holds_text(self, text: str) -> bool:

@@ -9,6 +9,7 @@ can be read as week units (see ``units``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
@@ -39,6 +40,7 @@ _COLUMN_ROLES = tuple(
 )
 
 
+@cache  # a table's roles are read for its week rows and again for its pieces
 def _column_role(header: str) -> str:
     return next((role for role, pattern in _COLUMN_ROLES if pattern.search(header)), "other")
 

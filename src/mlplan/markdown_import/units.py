@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import ListBlock, Para, Section, Table, all_entries, walk
@@ -31,6 +32,12 @@ class UnitDraft:
     pieces: list[Piece]
     module: str | None = None
     number: tuple[str, int, int] | None = None
+
+
+@cache  # long documents repeat their headings
+def heading_title(title: str) -> str:
+    """A unit's or stage's heading as its title: plain text, without a stated weekly pace."""
+    return clean(hour_forms.strip_pace(title))
 
 
 def _section_pieces(section: Section, state: State, own_only: bool = False) -> list[Piece]:
@@ -85,21 +92,31 @@ _CAPSTONE_TITLE = re.compile(r"capstone", re.I)
 
 
 def _unit_state(title: str, task_list: bool = False) -> State:
-    default = ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT
-    return State(default=default, capstone=bool(_CAPSTONE_TITLE.search(title)), task_list=task_list)
+    default, capstone = _title_kind(title)
+    return State(default=default, capstone=capstone, task_list=task_list)
+
+
+@cache
+def _title_kind(title: str) -> tuple[ItemKind, bool]:
+    """The kind of item a unit's title makes its items by default, and whether it is a capstone."""
+    return ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT, bool(_CAPSTONE_TITLE.search(title))
+
+
+_WEEK_SUFFIX = re.compile(r"\((weeks?\s*\d+)\)\s*$", re.I)  # "Module 2: Calculus (Week 3)"
 
 
 def units_of(section: Section, own_only: bool = False, task_list: bool = False) -> list[UnitDraft]:
-    title = clean(hour_forms.strip_pace(section.title))
+    title = heading_title(section.title)
     if not own_only:
         single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
         for block in section.blocks:
-            if isinstance(block, Table) and not single_week and (weeks := week_rows(block)):
-                return _week_table_units(section, title, block, weeks)
-            if isinstance(block, ListBlock) and _is_unit_list(block):
+            if isinstance(block, Table):
+                if not single_week and (weeks := week_rows(block)):
+                    return _week_table_units(section, title, block, weeks)
+            elif isinstance(block, ListBlock) and _is_unit_list(block):
                 return _list_units(block)
     module = None
-    week = re.search(r"\((weeks?\s*\d+)\)\s*$", title, re.I)
+    week = _WEEK_SUFFIX.search(title)
     if week and unit_number(title) and unit_number(week.group(1)):
         module = unit_title(title[: week.start()].strip())
         rest = UNIT_NUMBER.match(module)
@@ -139,10 +156,17 @@ def _week_table_units(section: Section, title: str, table: Table, weeks: list) -
 
 
 def _is_unit_list(block: ListBlock) -> bool:
-    if len(block.entries) < 2:
+    """At least two entries, and half or more of them, start with a unit number."""
+    entries = block.entries
+    if len(entries) < 2:
         return False
-    numbered = sum(1 for e in block.entries if e.lines and unit_number(e.lines[0].text))
-    return numbered >= 2 and numbered * 2 >= len(block.entries)
+    unnumbered = 0
+    for entry in entries:
+        if not (entry.lines and unit_number(entry.lines[0].text)):
+            unnumbered += 1
+            if unnumbered * 2 > len(entries):
+                return False  # most lists are not: stop at their first entries
+    return len(entries) - unnumbered >= 2
 
 
 def _list_units(block: ListBlock) -> list[UnitDraft]:
