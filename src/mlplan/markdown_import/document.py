@@ -159,8 +159,9 @@ class _Reader:
                     piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
                 elif kind == "End":
                     if value == "Item":
-                        if self.tight:
-                            self.end_text()
+                        if self.tight and self.run is not None:  # the item's own text, as in end_text
+                            read_inline(self.run, self.rich, self.items[-1].lines)
+                            self.run, self.tight = None, False
                         self.items.pop()
                         continue
                     piece = BOLD_CLOSE if value == "Strong" else self.end(value)

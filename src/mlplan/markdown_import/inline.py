@@ -114,7 +114,11 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
     read in one loop over plain variables: documents hold a hundred thousand runs.
     """
     if not rich:
-        _add_line(lines, "".join(run), [], 0, [])  # type: ignore[arg-type]
+        raw = "".join(run)  # type: ignore[arg-type]
+        if "://" in raw:
+            _add_line(lines, raw, [], 0, [])
+        elif (line := make_line(raw, [], 0, [])) is not None:  # as _add_line does, without its call
+            lines.append(line)
         return lines
     buf: list[str] = []
     out = buf  # the link's label while inside a link
