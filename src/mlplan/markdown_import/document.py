@@ -122,6 +122,7 @@ class _Reader:
         self.skip_to: str | None = None  # the end of the footnote definition or nested table being skipped
         self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
+        self.placed: list[Entry | Section] = []  # their ``line`` is a byte offset until the reading is over
 
     def read(self) -> Document:
         if self.source.front_matter is not None:
@@ -151,7 +152,8 @@ class _Reader:
                     if value == "Item":  # the commonest block by far: read here, not in a call
                         if self.tight:
                             self.end_text()
-                        entry = Entry([], [], self.source.line(span["start"]))
+                        entry = Entry([], [], span["start"])
+                        self.placed.append(entry)
                         self.lists[-1].append(entry)
                         self.items.append(entry)
                         self.entries += 1
@@ -174,6 +176,7 @@ class _Reader:
             self.run.append(piece)
             if type(piece) is tuple:
                 self.rich = True
+        self.source.number_lines(self.placed)
         doc = self.doc
         # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
         doc.task_list = self.tasks >= 20 and self.tasks * 4 >= self.entries
@@ -284,7 +287,8 @@ class _Reader:
             current = self.current
             while current.level >= level:
                 current = current.parent or self.root
-            section = Section(level, joined_text(lines), parent=current, line=self.source.line(self.block_start))
+            section = Section(level, joined_text(lines), parent=current, line=self.block_start)
+            self.placed.append(section)
             current.children.append(section)
             self.current, self.doc.headings = section, self.doc.headings + 1
         elif _pseudo_heading(lines) and self.heading_level < 6:
@@ -292,8 +296,8 @@ class _Reader:
             current = self.current
             while current.level > self.heading_level:
                 current = current.parent or self.root
-            line = self.source.line(self.block_start)
-            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=line)
+            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_start)
+            self.placed.append(section)
             current.children.append(section)
             self.current = section
         elif lines:
