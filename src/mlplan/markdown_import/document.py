@@ -119,7 +119,7 @@ class _Reader:
         self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
-        self.skip_to: str | None = None  # the end of the footnote definition or nested table being skipped
+        self.events: Iterator[tuple[Any, Span]] = iter(())
         self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
         self.placed: list[Entry | Section] = []  # their ``line`` is a byte offset until the reading is over
@@ -128,10 +128,9 @@ class _Reader:
         if self.source.front_matter is not None:
             self.doc.meta = load_front_matter(self.source.front_matter)
         piece: Piece | None
-        for event, span in self.source.events():
+        self.events = self.source.events()
+        for event, span in self.events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
-                if self.skip_to is not None:
-                    continue
                 piece = _BREAKS.get(event)
                 if piece is None:  # a rule
                     if self.tight:
@@ -139,10 +138,6 @@ class _Reader:
                     continue
             else:
                 kind, value = event.popitem()  # the event is a fresh one-key dict: this is the cheapest way in
-                if self.skip_to is not None:
-                    if kind == "End" and (value if type(value) is str else next(iter(value))) == self.skip_to:
-                        self.skip_to = None
-                    continue
                 if kind == "Text":
                     if self.raw is not None:
                         self.raw.append(value)
@@ -231,7 +226,7 @@ class _Reader:
             self.row = []
         elif name == "Table":
             if self.items:
-                self.skip_to = "Table"
+                self.skip("Table")
             else:
                 self.table = Table([], [])
                 self.current.blocks.append(self.table)
@@ -239,8 +234,16 @@ class _Reader:
         elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
             self.raw = []
         elif name == "FootnoteDefinition":
-            self.skip_to = name
+            self.skip(name)
         return None
+
+    def skip(self, name: str) -> None:
+        """Pass over the events up to the end of this footnote definition or nested table."""
+        for event, _span in self.events:
+            if type(event) is not str:
+                ((kind, value),) = event.items()
+                if kind == "End" and (value if type(value) is str else next(iter(value))) == name:
+                    return
 
     def end(self, tag: Any) -> Piece | None:
         """The inline piece a tag ends, or ``None`` for a block, read here."""
