@@ -119,7 +119,7 @@ class _Reader:
         self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
-        self.events: Iterator[tuple[Any, Span]] = iter(())
+        self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
         self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
         self.placed: list[Entry | Section] = []  # their ``line`` is a byte offset until the reading is over
