@@ -37,6 +37,7 @@ _PLAIN_NUMBER = re.compile(_NUM)
 _IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
 _DIGIT = re.compile(r"\d")
+_NUMBER_THEN_UNIT = re.compile(r"\d\s*[hmw]", re.I)  # how every hour, minute, week or month form goes on
 
 
 def _midpoint(match: re.Match[str]) -> float:
@@ -65,7 +66,7 @@ def task_hours(text: str) -> tuple[float | None, str]:
     ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
     ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
     """
-    if not _DIGIT.search(text):  # every hour form has a number; most lines have none
+    if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
         return None, text
     rate, length = _PACE.search(text), _WEEKS.search(text)
     if rate and length:

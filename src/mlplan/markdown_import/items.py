@@ -176,7 +176,10 @@ class Builder:
 
 @cache
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z][a-z0-9+-]{2,}", text.lower()) if w not in _STOP_WORDS)
+    return frozenset(_WORD.findall(text.lower())) - _STOP_WORDS
+
+
+_WORD = re.compile(r"[a-z][a-z0-9+-]{2,}")
 
 
 _STOP_WORDS = {"the", "and", "for", "with", "from", "using", "use", "official", "free", "learn", "tutorial", "docs",

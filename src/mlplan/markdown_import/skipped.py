@@ -23,7 +23,7 @@ from mlplan.markdown_import.outline import back_matter
 from mlplan.markdown_import.pieces import is_navigation_text, is_toc
 from mlplan.models import Roadmap
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"0*([^\W_]+)")  # without leading zeros: "Week 01" is "Week 1"
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
 
@@ -142,4 +142,4 @@ def _variants(text: str) -> Iterator[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lstrip("0") or "0" for w in _WORD.findall(text.lower()))
+    return frozenset(_WORD.findall(text.lower()))
