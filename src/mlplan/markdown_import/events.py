@@ -51,9 +51,10 @@ class Source:
         return pyromark.events_with_range(self.text, options=OPTIONS, merge_text=True)
 
     def number_lines(self, placed: Iterable[Placed]) -> None:
-        """Turn each one's ``line``, a byte offset (list items and headings, in source order), into its line number.
+        """Turn the byte offset each one holds in ``line`` (list items, headings) into its line number, from 1.
 
-        One pass after reading counts the line breaks on from one to the next: a call per list item costs more.
+        Counting the line breaks from one to the next (they come in source order) in one pass, once
+        the events are read, costs less than a call per list item.
         """
         source = self.text.encode("utf-8")
         line, last = 1, 0
