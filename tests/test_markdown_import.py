@@ -250,6 +250,8 @@ def test_datasciencemasters_topic_list_skips_contents_and_resources(curricula):
         ("Quiz yourself (1h30m)", "Quiz yourself", 1.5),
         ("Skim the docs (20 min)", "Skim the docs", 0.25),  # rounded to a quarter hour
         ("Review notes [1.1 hrs]", "Review notes", 1),
+        ("Build the pipeline (2-3 HRS)", "Build the pipeline", 2.5),  # a number, then its unit, in any case
+        ("Week 3 recap, 45 Minutes", "Week 3 recap", 0.75),
     ],
 )
 def test_stated_task_hours_are_kept_and_removed_from_titles(entry, title, hours):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 from unittest import mock
 
@@ -15,6 +16,7 @@ from mlplan.errors import RoadmapInvalid
 from mlplan.markdown_import import import_markdown
 from mlplan.markdown_import.document import read_document, walk
 from mlplan.markdown_import.events import Source
+from mlplan.markdown_import.inline import Line
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DOCUMENTS = sorted((FIXTURES / "curricula").glob("*.md")) + sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -126,3 +128,17 @@ def test_the_reader_finds_what_the_importer_uses():
     assert [line.text for line in entry.lines] == ["done", "a"] and entry.lines[1].links == [("a", "https://x.org/a")]
     assert [line.text for child in entry.children for line in child.lines] == ["nested"]
     assert table.header == ["h"] and [[line.text for line in cell] for cell in table.rows[0]] == [["c"]]
+
+
+def test_a_read_line_has_every_field_of_a_line():
+    # the reader fills lines in without the dataclass's __init__: a new field must be set there too
+    (listed,) = read_document("- **Project:** a [b](https://x.org/b) c\n").root.blocks
+    (line,) = listed.entries[0].lines
+    assert all(hasattr(line, field.name) for field in fields(Line))
+    assert (line.label, line.body, line.links, line.bare, line.local) == (
+        "Project",
+        "a b c",
+        [("b", "https://x.org/b")],
+        False,
+        [],
+    )

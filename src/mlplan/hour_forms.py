@@ -13,6 +13,7 @@ The words for hours and minutes, and the duration grammar, are ``hours``'s.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
@@ -32,8 +33,11 @@ _HOURS = re.compile(
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
+_PLAIN_NUMBER = re.compile(_NUM)
+_IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
 _DIGIT = re.compile(r"\d")
+_NUMBER_THEN_UNIT = re.compile(r"\d\s*[hmw]", re.I)  # how every hour, minute, week or month form goes on
 
 
 def _midpoint(match: re.Match[str]) -> float:
@@ -62,7 +66,7 @@ def task_hours(text: str) -> tuple[float | None, str]:
     ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
     ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
     """
-    if not _DIGIT.search(text):  # every hour form has a number; most lines have none
+    if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
         return None, text
     rate, length = _PACE.search(text), _WEEKS.search(text)
     if rate and length:
@@ -81,11 +85,12 @@ def task_hours(text: str) -> tuple[float | None, str]:
     return total, _tidy(_cut(text, spans))
 
 
+@cache  # each unit of a long document states its time in the same words
 def hours_value(label: str, value: str) -> float | None:
     """Hours in a labelled value such as ``Estimated time (hours): 13`` or ``Time: 90 min``."""
     value = value.strip()
-    if re.fullmatch(_NUM, value):
-        return float(value) / 60 if re.search(r"\bmin", label, re.I) else float(value)
+    if _PLAIN_NUMBER.fullmatch(value):
+        return float(value) / 60 if _IN_MINUTES.search(label) else float(value)
     stated, _ = task_hours(value)
     return stated if stated is not None else parse_duration(value)
 

@@ -11,6 +11,7 @@ items ``<unit>.d1-3``; clashes get ``-2``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import PurePath
 from typing import Any
 
@@ -162,13 +163,18 @@ def _unit_id(draft: UnitDraft, position: int, ids: _Ids) -> str:
 def _prerequisites(texts: list[str], numbered: dict[tuple[str, int], str]) -> list[str]:
     ids: list[str] = []
     for text in texts:
-        for match in ANY_UNIT_RANGE.finditer(text):
-            first = int(match["a"])
-            for n in range(first, int(match["b"] or first) + 1):
-                uid = numbered.get((match["word"].lower(), n))
+        for word, first, last in _unit_ranges(text):
+            for n in range(first, last + 1):
+                uid = numbered.get((word, n))
                 if uid and uid not in ids:
                     ids.append(uid)
     return ids
+
+
+@cache  # the units of a long document repeat their prerequisites
+def _unit_ranges(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The units a text names: ``Weeks 1-3`` → ``("week", 1, 3)``."""
+    return tuple((m["word"].lower(), int(m["a"]), int(m["b"] or m["a"])) for m in ANY_UNIT_RANGE.finditer(text))
 
 
 def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], ids: _Ids) -> dict[str, Any]:
@@ -185,7 +191,7 @@ def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: 
             "resources": item.resources,
             "checklist": [c for c in item.checklist if c.strip()],
         }
-        if details := "\n".join(d for d in item.details if d):
+        if details := "\n".join(filter(None, item.details)):
             entry["details"] = details
         items.append(entry)
     unit: dict[str, Any] = {

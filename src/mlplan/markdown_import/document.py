@@ -12,7 +12,26 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mlplan.markdown_import.events import Source, is_relative, normalize_link, resolve_link
-from mlplan.markdown_import.inline import InlineText, Line, joined_text, make_line
+from mlplan.markdown_import.inline import (
+    BOLD_CLOSE,
+    BOLD_OPEN,
+    HARD_BREAK,
+    IMAGE_CLOSE,
+    IMAGE_OPEN,
+    LINK_CLOSE,
+    MARK,
+    SOFT_BREAK,
+    Line,
+    LocalLink,
+    Piece,
+    code_piece,
+    html_piece,
+    joined_text,
+    link_piece,
+    local_link_piece,
+    make_line,
+    read_inline,
+)
 from mlplan.markdown_import.labels import unit_number
 from mlplan.markdown_import.text import HTML_HEADING, TAG, clean
 from mlplan.yaml_text import load_front_matter
@@ -66,8 +85,7 @@ class Document:
     headings: int
     lists: int
     task_list: bool = False  # the document's study items are its GFM task list (``- [ ] …``)
-    # links to files beside the document, which have no web address: (line, label, href)
-    dropped_links: list[tuple[int, str, str]] = field(default_factory=list)
+    local_links: list[LocalLink] = field(default_factory=list)  # links to files beside it: no web address
 
 
 def read_document(text: str, base: tuple[str, str] | None = None) -> Document:
@@ -78,14 +96,16 @@ def read_document(text: str, base: tuple[str, str] | None = None) -> Document:
     return _Reader(Source(text), base).read()
 
 
-_INLINE_TAGS = {"Strong", "Emphasis", "Strikethrough", "Link", "Image"}
+_MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the mark they leave
+_BREAKS = {"SoftBreak": SOFT_BREAK, "HardBreak": HARD_BREAK}
 
 
 class _Reader:
     """Builds the tree event by event.
 
-    Text goes to the innermost open list item, else to the heading, paragraph or table
-    cell it is in. A list item's text straight in it (a tight list has no paragraphs)
+    Inline events are gathered as a run of pieces and read into lines when their block
+    ends. The run goes to the innermost open list item, else to the heading, paragraph or
+    table cell it is in. A list item's text straight in it (a tight list has no paragraphs)
     runs until the next block starts or ends. Tables inside list items are dropped, and
     so are footnote definitions and code.
     """
@@ -99,65 +119,72 @@ class _Reader:
         self.heading_level = 0  # the level of the last real heading
         self.lists: list[list[Entry]] = []  # where each open list's entries go
         self.items: list[Entry] = []  # the open list items, innermost last
-        self.inline: InlineText | None = None
-        self.tight = False  # the inline text is a list item's own, outside any paragraph
+        self.run: list[Piece] | None = None  # the inline text being read
+        self.rich = False  # the run holds more than text and bold (links, breaks, code, images)
+        self.tight = False  # the run is a list item's own text, outside any paragraph
         self.block_start = 0  # where the heading, paragraph or tight text being read starts (a byte offset)
         self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
-        self.skip_to: str | None = None  # the end of the footnote definition or nested table being skipped
+        self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
         self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
+        self.placed: list[Entry | Section | LocalLink] = []  # their ``line`` is a byte offset until the reading is over
 
     def read(self) -> Document:
         if self.source.front_matter is not None:
             self.doc.meta = load_front_matter(self.source.front_matter)
-        for event, span in self.source.events():
+        piece: Piece | None
+        self.events = self.source.events()
+        for event, span in self.events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
-                if self.skip_to is None:
-                    self.plain(event, span)
-                continue
-            ((kind, value),) = event.items()
-            if self.skip_to is not None:
-                if kind == "End" and (value if type(value) is str else next(iter(value))) == self.skip_to:
-                    self.skip_to = None
-            elif kind == "Text":
-                if self.raw is not None:
-                    self.raw.append(value)
-                else:
-                    (self.inline or self.text_run(span)).text(value)
-            elif kind == "Start":
-                if value == "Strong":  # the commonest inline tag (labels are bold): straight to the text
-                    (self.inline or self.text_run(span)).bold(True)
-                else:
-                    self.start(value, span)
-            elif kind == "End":
-                if value == "Strong":
-                    (self.inline or self.text_run(span)).bold(False)
-                else:
-                    self.end(value)
+                piece = _BREAKS.get(event)
+                if piece is None:  # a rule
+                    if self.tight:
+                        self.end_text()
+                    continue
             else:
-                self.other(kind, value, span)
+                kind, value = event.popitem()  # the event is a fresh one-key dict: this is the cheapest way in
+                if kind == "Text":
+                    if self.raw is not None:
+                        self.raw.append(value)
+                        continue
+                    piece = value
+                elif kind == "Start":
+                    if value == "Item":  # the commonest block by far: read here, not in a call
+                        if self.tight:
+                            self.end_text()
+                        entry = Entry([], [], span["start"])
+                        self.placed.append(entry)
+                        self.lists[-1].append(entry)
+                        self.items.append(entry)
+                        self.entries += 1
+                        continue
+                    piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
+                elif kind == "End":
+                    if value == "Item":
+                        if self.tight and self.run is not None:  # the item's own text, as in end_text
+                            read_inline(self.run, self.rich, self.items[-1].lines)
+                            self.run, self.tight = None, False
+                        self.items.pop()
+                        continue
+                    piece = BOLD_CLOSE if value == "Strong" else self.end(value)
+                else:
+                    piece = self.other(kind, value)
+                if piece is None:  # a block event, read
+                    continue
+            if self.run is None:  # text straight in a list item
+                self.run, self.rich, self.tight, self.block_start = [], False, True, span["start"]
+            self.run.append(piece)
+            if type(piece) is tuple:
+                self.rich = True
+        self.source.number_lines(self.placed)
         doc = self.doc
         # A few checkboxes (an ethics checklist) do not make a checklist document; a quarter of all entries does.
         doc.task_list = self.tasks >= 20 and self.tasks * 4 >= self.entries
         return doc
 
-    def text_run(self, span: Span) -> InlineText:
-        """The inline text being read; text straight in a list item starts one."""
-        if self.inline is None:
-            self.inline, self.tight, self.block_start = InlineText(), True, span["start"]
-        return self.inline
-
-    def plain(self, event: str, span: Span) -> None:
-        if event == "SoftBreak":
-            self.text_run(span).soft_break()
-        elif event == "HardBreak":
-            self.text_run(span).hard_break()
-        elif self.tight:  # a rule
-            self.end_text()
-
-    def other(self, kind: str, value: Any, span: Span) -> None:
+    def other(self, kind: str, value: Any) -> Piece | None:
         if kind == "Html" and self.raw is not None:
             self.raw.append(value)
         elif kind == "TaskListMarker":
@@ -165,46 +192,40 @@ class _Reader:
                 self.items[-1].task = True
                 self.tasks += 1
         elif kind == "Code":
-            self.text_run(span).code(value)
+            return code_piece(value)
         elif kind in ("InlineHtml", "Html"):
-            self.text_run(span).html(value)
+            return html_piece(value)
         elif kind in ("InlineMath", "DisplayMath"):
-            self.text_run(span).text(value)
+            return value
         else:  # a footnote reference
-            self.text_run(span).mark()
+            return MARK
+        return None
 
-    def start(self, tag: Any, span: Span) -> None:
-        if tag == "Item":  # the commonest block by far: before the general case
-            if self.tight:
-                self.end_text()
-            entry = Entry([], [], self.source.line(span["start"]))
-            self.lists[-1].append(entry)
-            self.items.append(entry)
-            self.entries += 1
-            return
+    def start(self, tag: Any, span: Span) -> Piece | None:
+        """The inline piece a tag starts, or ``None`` for a block, read here."""
         value: Any
         if type(tag) is str:
             name, value = tag, None
         else:
             ((name, value),) = tag.items()
-        if name in _INLINE_TAGS:
-            inline = self.text_run(span)
-            if name == "Strong":
-                inline.bold(True)
-            elif name == "Link":
-                url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
-                if self.base and is_relative(url):
-                    url = resolve_link(url, self.base)
-                inline.link(normalize_link(url), span["start"])
-            elif name == "Image":
-                inline.image(True)
-            else:
-                inline.mark()
-            return
+        if name == "Link":
+            url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
+            if is_relative(url):
+                if self.base:
+                    return link_piece(normalize_link(resolve_link(url, self.base)))
+                local = LocalLink(span["start"], normalize_link(url))
+                self.doc.local_links.append(local)
+                self.placed.append(local)
+                return local_link_piece(local)
+            return link_piece(normalize_link(url))
+        if name == "Image":
+            return IMAGE_OPEN
+        if name in _MARKED:
+            return MARK
         if self.tight:
             self.end_text()
         if name in ("Paragraph", "Heading", "TableCell"):
-            self.inline, self.block_start = InlineText(), span["start"]
+            self.run, self.rich, self.block_start = [], False, span["start"]
             if name == "Heading":
                 self.heading = int(value["level"][1])
         elif name == "List":
@@ -219,7 +240,7 @@ class _Reader:
             self.row = []
         elif name == "Table":
             if self.items:
-                self.skip_to = "Table"
+                self.skip("Table")
             else:
                 self.table = Table([], [])
                 self.current.blocks.append(self.table)
@@ -227,27 +248,26 @@ class _Reader:
         elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
             self.raw = []
         elif name == "FootnoteDefinition":
-            self.skip_to = name
+            self.skip(name)
+        return None
 
-    def end(self, tag: Any) -> None:
-        if tag == "Item":
-            if self.tight:
-                self.end_text()
-            self.items.pop()
-            return
+    def skip(self, name: str) -> None:
+        """Pass over the events up to the end of this footnote definition or nested table."""
+        for event, _span in self.events:
+            if type(event) is not str:
+                ((kind, value),) = event.items()
+                if kind == "End" and (value if type(value) is str else next(iter(value))) == name:
+                    return
+
+    def end(self, tag: Any) -> Piece | None:
+        """The inline piece a tag ends, or ``None`` for a block, read here."""
         name = tag if type(tag) is str else next(iter(tag))
-        if name in _INLINE_TAGS:
-            inline = self.inline
-            assert inline is not None
-            if name == "Strong":
-                inline.bold(False)
-            elif name == "Link":
-                inline.end_link()
-            elif name == "Image":
-                inline.image(False)
-            else:
-                inline.mark()
-            return
+        if name == "Link":
+            return LINK_CLOSE
+        if name == "Image":
+            return IMAGE_CLOSE
+        if name in _MARKED:
+            return MARK
         if self.tight:
             self.end_text()
         if name in ("Paragraph", "Heading", "TableCell"):
@@ -266,23 +286,26 @@ class _Reader:
             if name == "HtmlBlock" and not self.items:
                 _read_html("".join(self.raw or []), self.current, self.doc)
             self.raw = None
+        return None
 
     def end_text(self, block: str = "") -> None:
-        """The inline text is over: its lines go to the list item, heading, paragraph or table cell."""
-        assert self.inline is not None
-        if self.inline.dropped:
-            self.doc.dropped_links += [(self.source.line(at), label, href) for at, label, href in self.inline.dropped]
-        lines, self.inline, self.tight = self.inline.end(), None, False
+        """The run of inline text is over: its lines go to the list item, heading, paragraph or table cell."""
+        assert self.run is not None
+        run, self.run, self.tight = self.run, None, False
         if block == "TableCell":
-            self.row.append(lines)
-        elif self.items:
-            self.items[-1].lines.extend(lines)
-        elif block == "Heading":
+            self.row.append(read_inline(run, self.rich, []))
+            return
+        if self.items:
+            read_inline(run, self.rich, self.items[-1].lines)
+            return
+        lines = read_inline(run, self.rich, [])
+        if block == "Heading":
             self.heading_level = level = self.heading
             current = self.current
             while current.level >= level:
                 current = current.parent or self.root
-            section = Section(level, joined_text(lines), parent=current, line=self.source.line(self.block_start))
+            section = Section(level, joined_text(lines), parent=current, line=self.block_start)
+            self.placed.append(section)
             current.children.append(section)
             self.current, self.doc.headings = section, self.doc.headings + 1
         elif _pseudo_heading(lines) and self.heading_level < 6:
@@ -290,8 +313,8 @@ class _Reader:
             current = self.current
             while current.level > self.heading_level:
                 current = current.parent or self.root
-            line = self.source.line(self.block_start)
-            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=line)
+            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_start)
+            self.placed.append(section)
             current.children.append(section)
             self.current = section
         elif lines:

@@ -15,13 +15,13 @@ next one (a heading between two rules), so it is split off here with a pattern.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, urljoin
 
 import pyromark
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from pyromark.event import Range as Span
 
@@ -31,8 +31,12 @@ _UNSAFE_IN_LINK = re.compile(r"[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]|%(?![0-9A-Fa-f
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+class Placed(Protocol):
+    line: int
+
+
 class Source:
-    """The document's events and its front matter; ``line`` turns an event's byte offset into a line number."""
+    """The document's events and its front matter; ``number_lines`` turns byte offsets into line numbers."""
 
     def __init__(self, text: str) -> None:
         self.front_matter: str | None = None
@@ -41,23 +45,25 @@ class Source:
             self.front_matter = (front.group(1) or "").rstrip("\n")
             text = "\n" * front.group().count("\n") + text[front.end() :]  # blank lines keep the line numbers
         self.text = text
-        self._source = text.encode("utf-8")
-        self._offset, self._line = 0, 1  # the last offset asked about and its line
 
     def events(self) -> Iterator[tuple[Any, Span]]:
         """pulldown-cmark's events, each a name (``"Rule"``) or a one-key dict (``{"Start": "Item"}``) with its span."""
         return pyromark.events_with_range(self.text, options=OPTIONS, merge_text=True)
 
-    def line(self, offset: int) -> int:
-        """The line (counting from 1) a byte offset is on.
+    def number_lines(self, placed: Iterable[Placed]) -> None:
+        """Turn the byte offset each one holds in ``line`` (list items, headings) into its line number, from 1.
 
-        The reader asks in source order, so the line breaks are counted on from the last offset.
+        Counting the line breaks from one to the next (they come in source order) in one pass, once
+        the events are read, costs less than a call per list item.
         """
-        if offset < self._offset:
-            self._offset, self._line = 0, 1
-        self._line += self._source.count(b"\n", self._offset, offset)
-        self._offset = offset
-        return self._line
+        source = self.text.encode("utf-8")
+        line, last = 1, 0
+        for one in placed:
+            offset = one.line
+            if offset < last:
+                line, last = 1, 0
+            line += source.count(b"\n", last, offset)
+            one.line, last = line, offset
 
 
 def normalize_link(url: str) -> str:

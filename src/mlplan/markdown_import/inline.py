@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
-from mlplan.markdown_import.events import is_relative
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
 
@@ -49,9 +48,14 @@ def make_line(raw: str, links: list[tuple[str, str]], anchors: int, local: list[
     parts = _line_parts(raw)
     if parts is None:
         return None
-    text, label, body, bold_only, colon, bold_label, lead_bold = parts
-    local = [] if local is None else local
-    return Line(text, links, anchors, label, body, bold_only, colon, bold_label, lead_bold, False, local)
+    # object.__new__ and slot stores: calling the dataclass with eleven arguments is the dearest step of a line.
+    line = _new(Line)
+    line.text, line.label, line.body, line.bold_only, line.colon, line.bold_label, line.lead_bold = parts
+    line.links, line.anchors, line.bare, line.local = links, anchors, False, [] if local is None else local
+    return line
+
+
+_new = object.__new__
 
 
 @cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
@@ -76,156 +80,157 @@ def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None
     return text, "", text, bold_only, False, False, lead_bold
 
 
-class InlineText:
-    """One run of inline text (a paragraph, heading or table cell), fed event by event, as ``Line``s.
+class _BoldMark(str):
+    """Bold's marker in a run: a ``str``, so that a run of text and bold joins as it is, yet told from text."""
+
+
+class LocalLink:
+    """A link to a file beside the document (``[notebooks](lectures/micrograd)``), which has no web address.
+
+    ``line`` is its byte offset until the reader numbers the lines; ``label`` is its text, once read.
+    """
+
+    __slots__ = ("line", "href", "label")
+
+    def __init__(self, offset: int, href: str) -> None:
+        self.line, self.href, self.label = offset, href, ""
+
+
+# A run of inline text is a list of pieces: a text as its ``str``, bold as a marker, anything else an ``(op, arg)``.
+Piece = str | tuple[str, str | None] | tuple[str, LocalLink]
+BOLD_OPEN, BOLD_CLOSE = _BoldMark(BOLD_ON), _BoldMark(BOLD_OFF)
+LINK_CLOSE, IMAGE_OPEN, IMAGE_CLOSE = ("/link", None), ("image", None), ("/image", None)
+SOFT_BREAK, HARD_BREAK, MARK = ("soft", None), ("hard", None), ("mark", None)  # MARK: any other inline tag
+
+
+def code_piece(code: str) -> Piece:
+    return ("code", code)
+
+
+def link_piece(href: str) -> Piece:
+    return ("link", href)
+
+
+def local_link_piece(link: LocalLink) -> Piece:
+    return ("local", link)
+
+
+def html_piece(html: str) -> Piece:
+    return ("html", html)
+
+
+def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
+    """One run of inline text (a paragraph, heading or table cell) as ``Line``s, added to ``lines``.
+
+    A run that is not ``rich`` holds only text and bold (as most do: a list item's text) and is one line.
 
     Hard breaks and ``<br>`` end a line. A soft break is a space, unless the next thing
     after it is bold text (a new ``**Label:**`` line): it waits for that to be known.
+    Images (badges, pictures) are not study content: their alt text is dropped. The run is
+    read in one loop over plain variables: documents hold a hundred thousand runs.
     """
+    if not rich:
+        raw = "".join(run)  # type: ignore[arg-type]
+        if "://" in raw:
+            _add_line(lines, raw, [], 0, [])
+        elif (line := make_line(raw, [], 0, [])) is not None:  # as _add_line does, without its call
+            lines.append(line)
+        return lines
+    buf: list[str] = []
+    out = buf  # the link's label while inside a link
+    links: list[tuple[str, str]] = []
+    anchors = 0
+    local: list[str] = []
+    href: str | None = None
+    label: list[str]
+    local_link: LocalLink | None = None  # the link being read, when it is to a file beside the document
+    image_only = False
+    soft: list[str] | None = None  # where a pending soft break's space goes
+    images = 0
+    for piece in run:
+        if images:  # inside an image only images count
+            if piece is IMAGE_OPEN:
+                images += 1
+            elif piece is IMAGE_CLOSE:
+                images -= 1
+            continue
+        if not isinstance(piece, tuple):  # a text, or bold's marker
+            if soft is not None:
+                if not piece:  # an empty text: the break still waits
+                    continue
+                if piece is BOLD_OPEN:  # "**Label:**" after a soft break starts a line
+                    buf, links, anchors, local = _next_line(lines, buf, links, anchors, local)
+                    out = buf if href is None else out
+                else:
+                    soft.append(" ")
+                soft = None
+            out.append(piece)
+            if href is not None and type(piece) is str:
+                image_only = image_only and not piece.strip()
+            continue
+        op, arg = piece
+        if soft is not None:  # anything else settles a pending soft break as a space
+            soft.append(" ")
+            soft = None
+        if op == "link" or op == "local":
+            if isinstance(arg, LocalLink):
+                local_link, href = arg, arg.href
+            else:
+                href = arg
+            label, image_only = [], True
+            out = label
+        elif op == "/link":
+            if href is not None:
+                text = "".join(label)
+                name = clean(text)
+                if name or not image_only:
+                    buf.append(text)
+                    if URL_OK.match(href):
+                        links.append((name, href))
+                    elif href.startswith("#"):
+                        anchors += 1
+                    elif name and ":" not in href.split("/", 1)[0]:
+                        local.append(name)
+                        if local_link is not None:
+                            local_link.label = name
+                href, out, local_link = None, buf, None
+        elif op == "code":
+            out.append(f"`{arg}`")
+            image_only = False
+        elif op == "soft":
+            soft = out
+        elif op == "image":
+            images += 1
+        elif op == "hard" or (op == "html" and BR.fullmatch(arg.strip())):  # type: ignore[union-attr]
+            buf, links, anchors, local = _next_line(lines, buf, links, anchors, local)
+            out = buf if href is None else out
+    if soft is not None:
+        soft.append(" ")
+    _add_line(lines, "".join(buf), links, anchors, local)
+    return lines
 
-    __slots__ = (
-        "lines",
-        "buf",
-        "out",
-        "links",
-        "anchors",
-        "local",
-        "dropped",
-        "href",
-        "href_at",
-        "label",
-        "image_only",
-        "soft",
-        "images",
-    )
 
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.buf: list[str] = []
-        self.out = self.buf  # the link's label while inside a link
-        self.links: list[tuple[str, str]] = []
-        self.anchors = 0
-        self.local: list[str] = []
-        self.dropped: list[tuple[int, str, str]] = []  # links to files beside the document: (byte, label, href)
-        self.href: str | None = None
-        self.href_at = 0
-        self.label: list[str] = []
-        self.image_only = False
-        self.soft: list[str] | None = None  # where a pending soft break's space goes
-        self.images = 0  # images (badges, pictures) are not study content: their alt text is dropped
+def _next_line(
+    lines: list[Line], buf: list[str], links: list[tuple[str, str]], anchors: int, local: list[str]
+) -> tuple[list[str], list[tuple[str, str]], int, list[str]]:
+    """The line so far added to ``lines``; fresh text, links, anchor count and local links for the next one."""
+    _add_line(lines, "".join(buf), links, anchors, local)
+    return [], [], 0, []
 
-    def text(self, text: str) -> None:
-        if self.images:
-            return
-        if self.soft is not None:
-            if not text:
-                return
-            self.space()
-        self.out.append(text)
-        if self.href is not None:
-            self.image_only = self.image_only and not text.strip()
 
-    def space(self) -> None:
-        """The pending soft break is a space: what follows it is not bold."""
-        self.soft.append(" ")  # type: ignore[union-attr]
-        self.soft = None
-
-    def mark(self) -> None:
-        """Anything but text: settles a pending soft break as a space."""
-        if self.soft is not None and not self.images:
-            self.space()
-
-    def code(self, code: str) -> None:
-        if not self.images:
-            self.mark()
-            self.out.append(f"`{code}`")
-            self.image_only = False
-
-    def bold(self, opening: bool) -> None:
-        if self.images:
-            return
-        if opening and self.soft is not None:
-            self.soft = None
-            self.newline()
-        self.mark()
-        self.out.append(BOLD_ON if opening else BOLD_OFF)
-
-    def link(self, href: str, at: int = 0) -> None:
-        """A link starts (at byte ``at`` of the source); its label follows."""
-        if not self.images:
-            self.mark()
-            self.href, self.href_at, self.label, self.image_only = href, at, [], True
-            self.out = self.label
-
-    def end_link(self) -> None:
-        if self.images:
-            return
-        self.mark()
-        if self.href is None:
-            return
-        href, text = self.href, "".join(self.label)
-        label = clean(text)
-        if label or not self.image_only:
-            self.buf.append(text)
-            if URL_OK.match(href):
-                self.links.append((label, href))
-            elif href.startswith("#"):
-                self.anchors += 1
-            elif label and is_relative(href):
-                self.local.append(label)
-                self.dropped.append((self.href_at, label, href))
-        self.href, self.out = None, self.buf
-
-    def image(self, opening: bool) -> None:
-        if opening:
-            self.mark()
-        self.images += 1 if opening else -1
-
-    def soft_break(self) -> None:
-        if not self.images:
-            self.mark()
-            self.soft = self.out
-
-    def hard_break(self) -> None:
-        if not self.images:
-            self.mark()
-            self.newline()
-
-    def html(self, html: str) -> None:
-        if not self.images:
-            self.mark()
-            if BR.fullmatch(html.strip()):
-                self.newline()
-
-    def newline(self) -> None:
-        self.line()
-        self.buf, self.links, self.anchors, self.local = [], [], 0, []
-        if self.href is None:
-            self.out = self.buf
-
-    def line(self) -> None:
-        """The text so far as a line."""
-        raw = "".join(self.buf)
-        if "://" not in raw:  # no bare address: the common case
-            line = make_line(raw, self.links, self.anchors, self.local)
-            if line:
-                self.lines.append(line)
-            return
+def _add_line(lines: list[Line], raw: str, links: list[tuple[str, str]], anchors: int, local: list[str]) -> None:
+    """The text of one line, with its bare addresses read as links, added to ``lines`` unless it is empty."""
+    if "://" not in raw:  # no bare address: the common case
+        line = make_line(raw, links, anchors, local)
+    else:
         raw, bare = _bare_urls(raw)
-        line = make_line(raw, self.links + bare if bare else self.links, self.anchors, self.local)
+        line = make_line(raw, links + bare if bare else links, anchors, local)
         if line is None and bare:
-            line = make_line(bare[0][0], bare, self.anchors, self.local)
-            if line:
+            line = make_line(bare[0][0], bare, anchors, local)
+            if line is not None:
                 line.bare = True
-        if line:
-            self.lines.append(line)
-
-    def end(self) -> list[Line]:
-        """The lines, once the run is over."""
-        if self.soft is not None:
-            self.space()
-        self.line()
-        return self.lines
+    if line is not None:
+        lines.append(line)
 
 
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]`]+[^\s<>()\[\]`.,;:!?'\"]")

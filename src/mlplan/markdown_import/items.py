@@ -52,6 +52,9 @@ class UnitContent:
     times: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+_PROJECT_KINDS = frozenset({ItemKind.PROJECT, ItemKind.CAPSTONE})
+
+
 class Builder:
     """Turns a unit's pieces into items: checks go to its project, notes to the item they describe."""
 
@@ -75,7 +78,7 @@ class Builder:
     def _new(self, kind: ItemKind, title: str, **fields: Any) -> ItemDraft:
         item = ItemDraft(kind, title, **fields)
         self.content.items.append(item)
-        if kind in (ItemKind.PROJECT, ItemKind.CAPSTONE):
+        if kind in _PROJECT_KINDS:
             self.project = item
         return item
 
@@ -103,16 +106,18 @@ class Builder:
         return self.project if p.listed else self._target()
 
     def _check(self, p: Piece) -> None:
-        text = CHECK_PREFIX.get(p.category or "", "") + p.text
+        prefix = CHECK_PREFIX.get(p.category or "", "")
         if p.category in ("selfcheck", "interview"):
             if self.checkpoint is None:
                 self.checkpoint = self._new(ItemKind.CHECKPOINT, p.label or "Self-check")
-            self.checkpoint.checklist.append(text)
+            self.checkpoint.checklist += [prefix + check for check in p.checklist]
             return
-        target = self._target()
-        if target is None or (not self.budgeted and self.project is None):
-            target = self._new(ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK, p.label or "Checks")
-        target.checklist.append(text)
+        for check in p.checklist:
+            target = self._target()
+            if target is None or (not self.budgeted and self.project is None):
+                kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
+                target = self._new(kind, p.label or "Checks")
+            target.checklist.append(prefix + check)
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":
@@ -159,22 +164,29 @@ class Builder:
         items = self.content.items
         if not items:
             return
-        study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
-        for resource in self.loose_resources:
-            words = _words(resource["title"])
-            best = max(study, key=lambda i: len(words & _words(i.title)))
-            best = best if words & _words(best.title) else study[0]
-            best.resources.append(resource)
+        if self.loose_resources:
+            study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
+            for resource in self.loose_resources:
+                words = _words(resource["title"])
+                best = max(study, key=lambda i: len(words & _words(i.title)))
+                best = best if words & _words(best.title) else study[0]
+                best.resources.append(resource)
         items[0].resources[:0] = self.unit_resources
 
 
 @cache
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z][a-z0-9+-]{2,}", text.lower()) if w not in _STOP_WORDS)
+    return frozenset(_WORD.findall(text.lower())) - _STOP_WORDS
+
+
+_WORD = re.compile(r"[a-z][a-z0-9+-]{2,}")
 
 
 _STOP_WORDS = {"the", "and", "for", "with", "from", "using", "use", "official", "free", "learn", "tutorial", "docs",
                "guide", "intro", "introduction", "youtube", "course", "basics"}  # fmt: skip
+
+
+_RATE_LABEL = re.compile(r"effort|workload", re.I)
 
 
 def unit_budget(content: UnitContent, title: str, pace: float | None) -> float | None:
@@ -183,7 +195,7 @@ def unit_budget(content: UnitContent, title: str, pace: float | None) -> float |
     for category, label, value in content.times:
         if category == "duration":
             length = hour_forms.weeks(value)
-        elif re.match(r"effort|workload", label, re.I) and (per_week := hour_forms.pace(value)):
+        elif _RATE_LABEL.match(label) and (per_week := hour_forms.pace(value)):
             rate = per_week
         else:
             total = hour_forms.hours_value(label, value)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from mlplan.markdown_import.document import Block, Document, ListBlock, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import joined_text
@@ -215,10 +216,16 @@ def _day_sections(sections: list[Section]) -> list[tuple[int, Section]]:
     for section in sections:
         by_level.setdefault(section.level, []).append(section)
     for level in sorted(by_level):
-        days = [(int(m.group(1)), s) for s in by_level[level] if (m := _DAY_TITLE.search(s.title))]
+        days = [(day, s) for s in by_level[level] if (day := _day_number(s.title)) is not None]
         if len(days) >= 3 and len(days) * 2 > len(by_level[level]):
             return days
     return []
+
+
+@cache
+def _day_number(title: str) -> int | None:
+    match = _DAY_TITLE.search(title)
+    return int(match.group(1)) if match else None
 
 
 def _journal_units(days: list[tuple[int, Section]]) -> list[UnitDraft]:

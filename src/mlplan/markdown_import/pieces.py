@@ -30,7 +30,7 @@ from mlplan.models import ItemKind
 
 @dataclass(slots=True)
 class Piece:
-    """One thing a unit says: an item, an objective, a check for its project, a note…"""
+    """One thing a unit says: an item, an objective, checks for its project (in ``checklist``), a note…"""
 
     role: str  # item | objective | outcome | check | group | detail | resource | unit-resource | time | prereq
     text: str = ""
@@ -76,7 +76,7 @@ def _is_label_line(line: Line) -> bool:
 
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
-    day_label = line.label and hour_forms.day_count(line.label)
+    day_label = line.label and _day_count(line.label)
     # A bold label is the document's structure (``**Tasks:** …``); a plain one is part of the text, and so is
     # a project's (``**Project:** Build X`` is a project called that).
     project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
@@ -99,11 +99,12 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = section_details(state)
-    days = hour_forms.day_count(text) if _DAY.match(text) else None
+    days = _stated_days(text)
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
 
 
 _task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
+_day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 
 @cache
@@ -111,6 +112,12 @@ def _plain_label(text: str) -> tuple[str, str]:
     """A ``Label: subject`` text's label and subject; ``""`` and the text when it has no label."""
     plain = PLAIN_LABEL.match(text)
     return (plain.group(1), plain.group(2)) if plain else ("", text)
+
+
+@cache
+def _stated_days(text: str) -> int | None:
+    """Days an item that starts with ``Day 1-3`` spans."""
+    return hour_forms.day_count(text) if _DAY.match(text) else None
 
 
 _DAY = re.compile("day", re.I)
@@ -131,7 +138,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     pieces: list[Piece] = []
     project_here = False
     for line in lines:
-        if _is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
+        if is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
             continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
         if _is_label_line(line):
             state.category, state.label = label_category(line.label), line.label
@@ -172,7 +179,7 @@ def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
     if category in ("time", "duration"):
         return Piece("time", line.body, category, line.label)
     if category in CHECK_CATEGORIES:
-        return Piece("check", line.body, category, line.label) if line.body else None
+        return Piece("check", category=category, label=line.label, checklist=[line.body]) if line.body else None
     if category == "dataset":
         return Piece("resource", line.text, category, resources=line_resources(line, hint="dataset"))
     if category == "skip":
@@ -204,14 +211,15 @@ def is_navigation(entry: Entry) -> bool:
     first = entry.lines[0] if entry.lines else None
     if first is None:
         return False
-    return _is_navigation_text(first.text) or (bool(first.anchors) and not first.links and not entry.children)
+    return is_navigation_text(first.text) or (bool(first.anchors) and not first.links and not entry.children)
 
 
 NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to top|↑|⬆)\W*$", re.I)
 
 
 @cache  # asked of every list entry and paragraph line, twice (here and in the skipped report)
-def _is_navigation_text(text: str) -> bool:
+def is_navigation_text(text: str) -> bool:
+    """``Back to top``, ``⬆``: text that only moves around the page."""
     return bool(NAVIGATION.match(text))
 
 
@@ -224,7 +232,8 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
     if category == "skip" or category in ("time", "duration"):
         return []
     if state.steps or category in CHECK_CATEGORIES:
-        return [Piece("check", text, "steps" if state.steps else category, state.label) for text in flatten(entries)]
+        checks, category = flatten(entries), "steps" if state.steps else category
+        return [Piece("check", category=category, label=state.label, checklist=checks)] if checks else []
     if category in ("objective", "outcome", "prereq"):
         return [Piece(category, text) for text in flatten(entries)]
     if (state.label and category is None) or (state.capstone and category == "project"):

@@ -81,6 +81,8 @@ def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceK
 
 def line_resources(line: Line, hint: str = "", bare: bool = False) -> list[dict[str, Any]]:
     """A line's links as resources; with ``bare``, a line without links is one resource (a book title)."""
+    if not line.links and not bare:  # most lines
+        return []
     found = [
         {"title": text or url.split("/")[2], "url": url, "kind": guess_resource_kind(url, text or line.text, hint)}
         for text, url in line.links

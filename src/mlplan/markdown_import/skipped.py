@@ -20,10 +20,10 @@ from mlplan.markdown_import.document import Document, Entry, ListBlock, Section,
 from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import bare_title, is_part_label, unit_title
 from mlplan.markdown_import.outline import back_matter
-from mlplan.markdown_import.pieces import is_navigation, is_toc
+from mlplan.markdown_import.pieces import is_navigation_text, is_toc
 from mlplan.models import Roadmap
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"0*([^\W_]+)")  # without leading zeros: "Week 01" is "Week 1"
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
 _NO_ADDRESS = "a file beside the document has no web address (import the document from its link to keep it)"
@@ -69,9 +69,9 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
                     if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
                         report(entry.line, why)
         sections += [(child, back) for child in reversed(section.children)]
-    for line, label, href in doc.dropped_links:  # kept text whose link had no web address; prose is not reported
-        if found.holds_text(label):
-            report(line, f"link to {href} not kept: {_NO_ADDRESS}")
+    for link in doc.local_links:  # kept text whose link had no web address; prose is not reported
+        if link.label and found.holds_text(link.label):
+            report(link.line, f"link to {link.href} not kept: {_NO_ADDRESS}")
     return sorted(out, key=lambda s: s.line)
 
 
@@ -85,7 +85,8 @@ def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool
     if not entry.lines:
         source = raw[entry.line - 1] if 0 < entry.line <= len(raw) else ""
         return "badge" if _IMAGE.search(source) else "empty"
-    if is_navigation(entry) or (entry.lines[0].anchors and not entry.lines[0].links):
+    first = entry.lines[0]
+    if is_navigation_text(first.text) or (first.anchors and not first.links):  # navigation, or any in-page link
         return "table of contents" if toc else "navigation"
     for line in entry.lines:
         if found.holds(line):
@@ -122,8 +123,9 @@ class _Found:
         self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
 
     def holds(self, line: Line) -> bool:
-        if line.links and any(url in self.urls for _, url in line.links):
-            return True
+        for _, url in line.links:
+            if url in self.urls:
+                return True
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
 
     def holds_text(self, text: str) -> bool:
@@ -148,4 +150,4 @@ def _variants(text: str) -> Iterator[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lstrip("0") or "0" for w in _WORD.findall(text.lower()))
+    return frozenset(_WORD.findall(text.lower()))

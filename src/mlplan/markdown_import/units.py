@@ -102,17 +102,21 @@ def _title_kind(title: str) -> tuple[ItemKind, bool]:
     return ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT, bool(_CAPSTONE_TITLE.search(title))
 
 
+_WEEK_SUFFIX = re.compile(r"\((weeks?\s*\d+)\)\s*$", re.I)  # "Module 2: Calculus (Week 3)"
+
+
 def units_of(section: Section, own_only: bool = False, task_list: bool = False) -> list[UnitDraft]:
     title = heading_title(section.title)
     if not own_only:
         single_week = (number := unit_number(title)) and number[0] == "week" and number[1] == number[2]
         for block in section.blocks:
-            if isinstance(block, Table) and not single_week and (weeks := week_rows(block)):
-                return _week_table_units(section, title, block, weeks)
-            if isinstance(block, ListBlock) and _is_unit_list(block):
+            if isinstance(block, Table):
+                if not single_week and (weeks := week_rows(block)):
+                    return _week_table_units(section, title, block, weeks)
+            elif isinstance(block, ListBlock) and _is_unit_list(block):
                 return _list_units(block)
     module = None
-    week = re.search(r"\((weeks?\s*\d+)\)\s*$", title, re.I)
+    week = _WEEK_SUFFIX.search(title)
     if week and unit_number(title) and unit_number(week.group(1)):
         module = unit_title(title[: week.start()].strip())
         rest = UNIT_NUMBER.match(module)
