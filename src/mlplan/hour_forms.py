@@ -33,7 +33,8 @@ _HOURS = re.compile(
     rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>{HOUR_WORD}|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
     re.I,
 )
-_HOUR_NUMBER = re.compile(rf"{_RANGE}\s*(?:{HOUR_WORD}|minutes?|mins?)\b", re.I)  # where an _HOURS form's number is
+# Where an _HOURS form's number and unit can be; starting with \d lets a search skip to the digits.
+_HOUR_NUMBER = re.compile(rf"\d[\d.]*(?:\s*(?:-|–|—|to)\s*[\d.]+)?\s*(?:{HOUR_WORD}|minutes?|mins?)\b", re.I)
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
@@ -177,15 +178,17 @@ def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _LEADING_SEPARATORS.sub("", text)
+    if leading := _LEADING_SEPARATORS.match(text):
+        text = text[leading.end() :]
     if text.endswith(_SEPARATORS):  # the pattern below tries every position of the text
         text = _TRAILING_SEPARATORS.sub("", text).strip()
     return text
 
 
 _EMPTY_BRACKETS = re.compile(r"[\[(]\s*[,;]?\s*[\])]")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
-_SPACES = re.compile(r"\s{2,}")
+# Each pattern starts with \s, not \s+, so that a search skips to the spaces.
+_SPACE_BEFORE_MARK = re.compile(r"\s\s*([,;:.])")
+_SPACES = re.compile(r"\s\s+")
 _LEADING_SEPARATORS = re.compile(r"^(?:of\s+|[-–—:,;|]\s*)+", re.I)
 _SEPARATORS = tuple("-–—:,;|")
 _TRAILING_SEPARATORS = re.compile(rf"(?:\s*[{''.join(_SEPARATORS)}])+$")
