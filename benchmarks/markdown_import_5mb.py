@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
+import re
 import shutil
 import statistics
 import subprocess
@@ -52,6 +52,8 @@ import time
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
+# Words numbered per copy in the varied file: the prose differs, the shapes (labels, hours, headings) do not.
+_PROSE_WORDS = re.compile(r"\b(the|and|of|to|with|for|in|on|a|your|data|model|models|learn|build|using)\b")
 
 
 def mlplan_command() -> list[str]:
@@ -59,47 +61,67 @@ def mlplan_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "mlplan"]
 
 
+def five_megabytes(seed: str, varied: bool) -> str:
+    """Copies of ``seed`` up to 5 MB; ``varied`` numbers common prose words per copy so no two copies' lines repeat."""
+    parts: list[str] = []
+    size = 0
+    while size < 5_000_000:
+        part = _PROSE_WORDS.sub(rf"\g<0>{len(parts) + 1}", seed) if varied else seed
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+    return "\n\n".join(parts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", default="002_fb1b600ca95d8385.txt")
+    parser.add_argument(
+        "--against", metavar="MLPLAN", help="another mlplan command (another checkout's venv) to time, interleaved"
+    )
     args = parser.parse_args()
 
     seed = (SEEDS / args.seed).read_text(encoding="utf-8")
-    parts, size = [], 0
-    while size < 5_000_000:
-        parts.append(seed)
-        size += len(seed.encode("utf-8"))
+    commands = {"mlplan": mlplan_command()} | ({"against": [args.against]} if args.against else {})
     work = tempfile.mkdtemp(prefix="mlplan-bench-")
     try:
-        source = Path(work) / "big.md"
-        source.write_text("\n\n".join(parts), encoding="utf-8")
+        files = {}
+        for shape in ("repeated", "varied"):
+            files[shape] = Path(work) / f"{shape}.md"
+            files[shape].write_text(five_megabytes(seed, shape == "varied"), encoding="utf-8")
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-        times, cpu = [], []
+        cpu: dict[tuple[str, str], list[float]] = {}
+        wall: dict[tuple[str, str], list[float]] = {}
+        peak: dict[tuple[str, str], float] = {}
         for run in range(args.runs):
-            env["MLPLAN_HOME"] = str(Path(work) / f"home{run}")
-            used = resource.getrusage(resource.RUSAGE_CHILDREN)
-            began = time.perf_counter()
-            subprocess.run(
-                [*mlplan_command(), "import", str(source), "--id", "big"],
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+            for shape, source in files.items():
+                for name, command in commands.items():
+                    env["MLPLAN_HOME"] = str(Path(work) / f"home-{name}-{shape}-{run}")
+                    seconds, used, rss = _timed([*command, "import", str(source), "--id", "big"], env)
+                    wall.setdefault((name, shape), []).append(seconds)
+                    cpu.setdefault((name, shape), []).append(used)
+                    peak[name, shape] = max(peak.get((name, shape), 0.0), rss)
+        print(f"5 MB from {args.seed}, {args.runs} runs each, interleaved (medians):")
+        for (name, shape), times in cpu.items():
+            spread = f"(min {min(times):.2f}, max {max(times):.2f})"
+            middle_wall = statistics.median(wall[name, shape])
+            print(
+                f"  {name:8} {shape:9} CPU {statistics.median(times):.2f} s {spread}"
+                f"   wall {middle_wall:.2f} s   peak {peak[name, shape]:.0f} MB"
             )
-            times.append(time.perf_counter() - began)
-            now = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"{source.stat().st_size / 1e6:.1f} MB from {args.seed}, {args.runs} runs:")
-        print(f"  mlplan import   median {statistics.median(times):.2f} s  (min {min(times):.2f} s)")
-        print(
-            f"  CPU time        median {statistics.median(cpu):.2f} s  (min {min(cpu):.2f} s, max {max(cpu):.2f} s;"
-            " wall time counts a busy machine too)"
-        )
-        print(f"  peak memory     {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak memory (MB) of one whole process."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 if __name__ == "__main__":

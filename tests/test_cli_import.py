@@ -230,7 +230,7 @@ def test_dry_run_lists_what_it_skipped_with_lines_and_reasons(mlplan, tmp_path, 
     path.write_text(NOISY_README, encoding="utf-8")
     result = mlplan("import", str(path), "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "Skipped 7 lines (headings and list items not in the roadmap):" in result.stdout
+    assert "Skipped 7 lines (headings, list items and links not in the roadmap):" in result.stdout
     assert "  line 5 (table of contents): ## Contents" in result.stdout
     assert "… and 2 more" in result.stdout
     assert not (isolated_home / "roadmaps").exists()

@@ -27,6 +27,12 @@ PAGES: dict[str, tuple[int, str, bytes]] = {
     "/page.html": (200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body><h1>Plan</h1></body></html>"),
     "/sneaky-html": (200, "text/plain", b"  <!doctype html>\n<html><body>hi</body></html>"),
     "/big.md": (200, "text/markdown", b"# Big\n\n## Week 1\n\n- an item\n\n" + b"prose " * 200_000),
+    "/course/README.md": (
+        200,
+        "text/markdown",
+        b"# Course\n\n## Lecture 1: Backprop\n\n- [Notebook](lectures/micro%20grad.ipynb)\n"
+        b"- [Syllabus](/docs/syllabus.md)\n- [Exercises](../exercises/one.md) [2h]\n",
+    ),
     "/latin1.md": (
         200,
         "text/markdown; charset=iso-8859-1",
@@ -153,6 +159,62 @@ def test_a_download_that_stalls_times_out(mlplan, monkeypatch):
 )
 def test_github_pages_are_read_raw(url, raw):
     assert sources.raw_address(url) == raw
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "root"),
+    [
+        (
+            "https://github.com/owner/repo",
+            "https://github.com/owner/repo/blob/HEAD/",
+            "https://github.com/owner/repo/blob/HEAD/",
+        ),
+        (
+            "https://github.com/owner/repo/blob/main/docs/plan.md",
+            "https://github.com/owner/repo/blob/main/docs/plan.md",
+            "https://github.com/owner/repo/blob/main/",
+        ),
+        (
+            "https://raw.githubusercontent.com/owner/repo/v1.2/README.md",
+            "https://github.com/owner/repo/blob/v1.2/README.md",
+            "https://github.com/owner/repo/blob/v1.2/",
+        ),
+        ("https://example.org/course/plan.md", "https://example.org/course/plan.md", "https://example.org/"),
+    ],
+)
+def test_links_beside_a_github_document_lead_to_its_repository_pages(url, page, root):
+    assert sources.link_base(url) == (page, root)
+
+
+def test_links_relative_to_a_downloaded_document_become_web_addresses(mlplan, server, isolated_home):
+    result = mlplan("import", f"{server}/course/README.md", "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    items = shown["roadmap"]["stages"][0]["units"][0]["items"]
+    assert [(i["title"], [r["url"] for r in i["resources"]]) for i in items] == [
+        ("Notebook", [f"{server}/course/lectures/micro%20grad.ipynb"]),
+        ("Syllabus", [f"{server}/docs/syllabus.md"]),
+        ("Exercises", [f"{server}/exercises/one.md"]),
+    ]
+    assert shown["skipped"] == []
+
+
+def test_links_relative_to_a_file_are_reported_as_lost(mlplan, tmp_path, isolated_home):
+    readme = tmp_path / "README.md"
+    readme.write_bytes(PAGES["/course/README.md"][2])
+    result = mlplan("import", str(readme), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    items = shown["roadmap"]["stages"][0]["units"][0]["items"]
+    assert [(i["title"], i["resources"]) for i in items] == [("Notebook", []), ("Syllabus", []), ("Exercises", [])]
+    assert [(s["line"], s["text"]) for s in shown["skipped"]] == [
+        (5, "- [Notebook](lectures/micro%20grad.ipynb)"),
+        (6, "- [Syllabus](/docs/syllabus.md)"),
+        (7, "- [Exercises](../exercises/one.md) [2h]"),
+    ]
+    assert shown["skipped"][0]["why"].startswith("link to lectures/micro%20grad.ipynb not kept: a file beside")
+    human = mlplan("import", str(readme), "--dry-run")
+    assert "skipped 3 lines" in human.stdout.lower(), human.stdout
 
 
 def test_a_github_link_downloads_the_raw_address(mlplan, server, monkeypatch):

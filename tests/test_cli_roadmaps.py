@@ -125,6 +125,20 @@ def test_every_command_has_help_text(mlplan):
         assert " ".join(command.help.split()[:4]) in " ".join(result.stdout.split())
 
 
+def test_the_command_runs_with_the_collector_on_and_its_start_up_frozen():
+    # start-up objects are frozen out of the collector's way, but the command's own cycles are still collected
+    probe = (
+        "import gc, sys\n"
+        "sys.argv = ['mlplan', 'roadmaps', '--json']\n"
+        "from mlplan.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True True"
+
+
 def test_python_dash_m_mlplan_version():
     result = subprocess.run([sys.executable, "-m", "mlplan", "--version"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -58,8 +58,8 @@ CASES: list[tuple[list[str], int, str]] = [
     (["replan", "--keep-end", "--max-hours", "inf"], 2, "--max-hours inf: not a number of hours or a duration"),
     (["replan", "--keep-end", "--max-hours", "-0"], 2, "--max-hours -0: less than 15 min"),
     (["export", "ics", "--weeks", HUGE], 2, "'--weeks'"),
-    (["export", "ics", "--weeks", "99999999999999999999"], 2, "not in the range 1<=x<=2610"),
-    (["export", "ics", "--weeks", "0"], 2, "not in the range 1<=x<=2610"),
+    (["export", "ics", "--weeks", "99999999999999999999"], 2, "not in the range 1<=x<=2615"),
+    (["export", "ics", "--weeks", "0"], 2, "not in the range 1<=x<=2615"),
     (["export", "ics", "--alarm", "nan"], 2, "--alarm nan: not a duration"),
     (["export", "ics", "--alarm", f"{HUGE}m"], 2, "more than 168 h; give 1 min to 168 h"),
     (["export", "ics", "--alarm", "0m"], 2, "--alarm 0m: less than 1 min"),
@@ -543,3 +543,10 @@ def test_one_line_takes_out_every_break_and_control_character_even_on_its_quick_
     differ = [c for c in map(chr, range(0x110000)) if one_line(f"a{c}b") != cleaned(f"a{c}b")]
     assert differ == []
     assert one_line("a\tb\x1b[2Jc\u202e") == "a b[2Jc"
+
+
+def test_weeks_options_allow_every_week_of_the_longest_plan():
+    from mlplan.cli import MAX_WEEKS
+    from mlplan.scheduler import MAX_PLAN_DAYS
+
+    assert MAX_WEEKS == MAX_PLAN_DAYS // 7 + 1  # weeks count from the plan's first day

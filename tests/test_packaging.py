@@ -48,3 +48,18 @@ def test_installed_wheel_lists_roadmaps_without_the_checkout(wheel, tmp_path):
     folder, ids = result.stdout.splitlines()
     assert Path(folder).is_relative_to(target)
     assert len(ids.split(",")) == 5
+
+
+def test_installed_wheel_runs_as_the_mlplan_command(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, str(target / "bin" / "mlplan"), "--version"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("mlplan ")

@@ -1,5 +1,5 @@
 """Allow ``python -m mlplan``."""
 
-from mlplan.cli import main
+from mlplan.entry import main
 
 main()

@@ -1170,7 +1170,7 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
-MAX_WEEKS = 2610  # the longest plan the scheduler makes: 50 years
+MAX_WEEKS = 2615  # the weeks the longest plan the scheduler makes spans (scheduler.MAX_PLAN_DAYS, 50 years)
 
 
 @export_app.command("ics")
@@ -1333,7 +1333,7 @@ def _id_list(text: str | None) -> list[str]:
 
 
 def main() -> None:
-    """Console-script entry point.
+    """Run the command line (``mlplan.entry`` calls this once it has started up).
 
     ``mlplan today`` runs every day, and building the whole command group costs
     more than the command itself, so ``today`` is dispatched on its own.

@@ -156,8 +156,8 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
 def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
     """``skipped N lines`` and the first few, one a line: ``  line 12 (navigation): - [Back to top](#top)``."""
     if not skipped:
-        return "Skipped 0 lines: every heading and list item is in the roadmap."
-    lines = [f"Skipped {len(skipped)} lines (headings and list items not in the roadmap):"]
+        return "Skipped 0 lines: every heading, list item and link is in the roadmap."
+    lines = [f"Skipped {len(skipped)} lines (headings, list items and links not in the roadmap):"]
     for s in skipped[:shown]:
         text = s.text if len(s.text) <= 80 else s.text[:79] + "…"
         lines.append(f"  line {s.line} ({s.why}): {text}")

@@ -34,10 +34,11 @@ def read_roadmap(
         roadmap = parse_roadmap(text, name)
         return _override(roadmap, roadmap_id, title, name)
     from mlplan.markdown_import import import_markdown
-    from mlplan.sources import is_link
+    from mlplan.sources import is_link, link_base
 
-    source = name if is_link(name) else PurePath(name).name
-    return import_markdown(text, source, roadmap_id=roadmap_id, title=title, skipped=skipped)
+    if is_link(name):
+        return import_markdown(text, name, roadmap_id, title, skipped=skipped, links_base=link_base(name))
+    return import_markdown(text, PurePath(name).name, roadmap_id, title, skipped=skipped)
 
 
 def _is_yaml(text: str, name: str) -> bool:

@@ -31,6 +31,7 @@ _UNITS = {"": MB, "b": 1, "k": 1000, "kb": 1000, "m": MB, "mb": MB, "g": 1000 * 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]*)", re.I)
 _GITHUB_REPO = re.compile(r"^/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 _GITHUB_BLOB = re.compile(r"^/([\w.-]+)/([\w.-]+)/(?:blob|raw)/(.+)$")
+_GITHUB_RAW = re.compile(r"^/([\w.-]+)/([\w.-]+)/(.+)$")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html[\s>]|<head[\s>])", re.I)
 
 
@@ -83,6 +84,29 @@ def raw_address(url: str) -> str:
         # The API's raw README is the default branch's README, whatever its file is called.
         return f"https://api.github.com/repos/{repo[1]}/{repo[2]}/readme"
     return url
+
+
+def link_base(url: str) -> tuple[str, str]:
+    """Where links relative to the document at ``url`` lead: ``(page, root)`` to resolve them against.
+
+    ``page`` resolves ``lectures/micrograd`` and ``../notes.md``; ``root`` resolves ``/docs/x.md``.
+    A GitHub document's links lead to the repository's pages, as GitHub shows them, even
+    though its raw text is what was read: ``github.com/o/r`` → ``github.com/o/r/blob/HEAD/``
+    (a folder's ``blob`` page leads on to its ``tree`` page), and ``/x`` is from the repository's root.
+    """
+    parts = urlsplit(url)
+    host, path = (parts.hostname or "").removeprefix("www."), parts.path
+    if host == "github.com" and (repo := _GITHUB_REPO.match(path)):
+        page = root = f"https://github.com/{repo[1]}/{repo[2]}/blob/HEAD/"
+        return page, root
+    if host == "github.com" and (blob := _GITHUB_BLOB.match(path)):
+        owner, repo_name, rest = blob.groups()
+    elif host == "raw.githubusercontent.com" and (raw := _GITHUB_RAW.match(path)):
+        owner, repo_name, rest = raw.groups()
+    else:
+        return url, f"{parts.scheme}://{parts.netloc}/"
+    ref = rest.split("/", 1)[0]
+    return f"https://github.com/{owner}/{repo_name}/blob/{rest}", f"https://github.com/{owner}/{repo_name}/blob/{ref}/"
 
 
 def download(url: str, limit: int, too_big: str) -> str:

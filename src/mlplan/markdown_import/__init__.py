@@ -40,11 +40,15 @@ def import_markdown(
     title: str | None = None,
     *,
     skipped: list[Skipped] | None = None,
+    links_base: tuple[str, str] | None = None,
 ) -> Roadmap:
     """Read a Markdown curriculum as a roadmap; ``name`` (the file name) prefixes errors and is the ``source``.
 
     Give a ``skipped`` list to have the headings and list items the roadmap does not hold
-    appended to it, each with its line and the reason (it costs a pass over the document).
+    appended to it, each with its line and the reason (it costs a pass over the document),
+    and the links to files beside the document whose text the roadmap keeps without them.
+    ``links_base`` (from ``sources.link_base``, for a document read from the web) makes
+    those links web addresses instead.
     """
     if "\x00" in text:
         raise RoadmapInvalid(f"{name}: not a text file (it contains NUL bytes)")
@@ -52,4 +56,4 @@ def import_markdown(
     if not text.strip():
         raise RoadmapInvalid(f"{name}: the file is empty")
     with collector_paused():  # see mlplan.collector: a large import makes a million objects
-        return import_text(text, name, roadmap_id, title, skipped)
+        return import_text(text, name, roadmap_id, title, skipped, links_base)

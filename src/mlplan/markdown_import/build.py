@@ -31,12 +31,17 @@ from mlplan.roadmap_file import validated
 
 
 def import_text(
-    text: str, name: str, roadmap_id: str | None, title: str | None, skipped: list[Skipped] | None = None
+    text: str,
+    name: str,
+    roadmap_id: str | None,
+    title: str | None,
+    skipped: list[Skipped] | None = None,
+    links_base: tuple[str, str] | None = None,
 ) -> Roadmap:
     """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
     text = repair(text)
     try:
-        doc = read_document(text)
+        doc = read_document(text, links_base)
     except RoadmapInvalid as exc:  # front matter that is not plain YAML
         raise RoadmapInvalid(f"{name}: {exc}") from exc
     if not doc.headings and not doc.lists:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mlplan.markdown_import.events import Source, normalize_link
+from mlplan.markdown_import.events import Source, is_relative, normalize_link, resolve_link
 from mlplan.markdown_import.inline import (
     BOLD_CLOSE,
     BOLD_OPEN,
@@ -22,11 +22,13 @@ from mlplan.markdown_import.inline import (
     MARK,
     SOFT_BREAK,
     Line,
+    LocalLink,
     Piece,
     code_piece,
     html_piece,
     joined_text,
     link_piece,
+    local_link_piece,
     make_line,
     read_inline,
 )
@@ -83,11 +85,15 @@ class Document:
     headings: int
     lists: int
     task_list: bool = False  # the document's study items are its GFM task list (``- [ ] …``)
+    local_links: list[LocalLink] = field(default_factory=list)  # links to files beside it: no web address
 
 
-def read_document(text: str) -> Document:
-    """The document's tree of sections, read from pulldown-cmark's events in one pass."""
-    return _Reader(Source(text)).read()
+def read_document(text: str, base: tuple[str, str] | None = None) -> Document:
+    """The document's tree of sections, read from pulldown-cmark's events in one pass.
+
+    ``base`` (see ``sources.link_base``) turns links relative to the document into web addresses.
+    """
+    return _Reader(Source(text), base).read()
 
 
 _MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the mark they leave
@@ -104,8 +110,9 @@ class _Reader:
     so are footnote definitions and code.
     """
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, base: tuple[str, str] | None = None) -> None:
         self.source = source
+        self.base = base
         self.root = Section(0, "")
         self.doc = Document(self.root, {}, None, 0, 0)
         self.current = self.root
@@ -122,7 +129,7 @@ class _Reader:
         self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
         self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
-        self.placed: list[Entry | Section] = []  # their ``line`` is a byte offset until the reading is over
+        self.placed: list[Entry | Section | LocalLink] = []  # their ``line`` is a byte offset until the reading is over
 
     def read(self) -> Document:
         if self.source.front_matter is not None:
@@ -203,6 +210,13 @@ class _Reader:
             ((name, value),) = tag.items()
         if name == "Link":
             url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
+            if is_relative(url):
+                if self.base:
+                    return link_piece(normalize_link(resolve_link(url, self.base)))
+                local = LocalLink(span["start"], normalize_link(url))
+                self.doc.local_links.append(local)
+                self.placed.append(local)
+                return local_link_piece(local)
             return link_piece(normalize_link(url))
         if name == "Image":
             return IMAGE_OPEN

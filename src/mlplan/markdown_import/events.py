@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pyromark
 
@@ -51,9 +51,10 @@ class Source:
         return pyromark.events_with_range(self.text, options=OPTIONS, merge_text=True)
 
     def number_lines(self, placed: Iterable[Placed]) -> None:
-        """Turn each one's ``line``, a byte offset (list items and headings, in source order), into its line number.
+        """Turn the byte offset each one holds in ``line`` (list items, headings) into its line number, from 1.
 
-        One pass after reading counts the line breaks on from one to the next: a call per list item costs more.
+        Counting the line breaks from one to the next (they come in source order) in one pass, once
+        the events are read, costs less than a call per list item.
         """
         source = self.text.encode("utf-8")
         line, last = 1, 0
@@ -70,3 +71,19 @@ def normalize_link(url: str) -> str:
     if url.isascii() and not _UNSAFE_IN_LINK.search(url):
         return url
     return quote(_LONE_PERCENT.sub("%25", url), safe=";/?:@&=+$,-_.!~*'()#%")
+
+
+def is_relative(href: str) -> bool:
+    """A link to a file beside the document (``lectures/micrograd``, ``../notes.md``, ``/docs/x.md``).
+
+    Not an anchor (``#setup``) and not an address with a scheme (``https:``, ``mailto:``).
+    """
+    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
+
+
+def resolve_link(href: str, base: tuple[str, str]) -> str:
+    """``href`` (relative) as a web address, from the document's ``(page, root)`` (see ``sources.link_base``)."""
+    page, root = base
+    if href.startswith("/") and not href.startswith("//"):
+        return urljoin(root, href.lstrip("/"))
+    return urljoin(page, href)

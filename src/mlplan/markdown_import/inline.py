@@ -84,8 +84,20 @@ class _BoldMark(str):
     """Bold's marker in a run: a ``str``, so that a run of text and bold joins as it is, yet told from text."""
 
 
+class LocalLink:
+    """A link to a file beside the document (``[notebooks](lectures/micrograd)``), which has no web address.
+
+    ``line`` is its byte offset until the reader numbers the lines; ``label`` is its text, once read.
+    """
+
+    __slots__ = ("line", "href", "label")
+
+    def __init__(self, offset: int, href: str) -> None:
+        self.line, self.href, self.label = offset, href, ""
+
+
 # A run of inline text is a list of pieces: a text as its ``str``, bold as a marker, anything else an ``(op, arg)``.
-Piece = str | tuple[str, str | None]
+Piece = str | tuple[str, str | None] | tuple[str, LocalLink]
 BOLD_OPEN, BOLD_CLOSE = _BoldMark(BOLD_ON), _BoldMark(BOLD_OFF)
 LINK_CLOSE, IMAGE_OPEN, IMAGE_CLOSE = ("/link", None), ("image", None), ("/image", None)
 SOFT_BREAK, HARD_BREAK, MARK = ("soft", None), ("hard", None), ("mark", None)  # MARK: any other inline tag
@@ -97,6 +109,10 @@ def code_piece(code: str) -> Piece:
 
 def link_piece(href: str) -> Piece:
     return ("link", href)
+
+
+def local_link_piece(link: LocalLink) -> Piece:
+    return ("local", link)
 
 
 def html_piece(html: str) -> Piece:
@@ -127,6 +143,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
     local: list[str] = []
     href: str | None = None
     label: list[str]
+    local_link: LocalLink | None = None  # the link being read, when it is to a file beside the document
     image_only = False
     soft: list[str] | None = None  # where a pending soft break's space goes
     images = 0
@@ -155,8 +172,12 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         if soft is not None:  # anything else settles a pending soft break as a space
             soft.append(" ")
             soft = None
-        if op == "link":
-            href, label, image_only = arg, [], True
+        if op == "link" or op == "local":
+            if isinstance(arg, LocalLink):
+                local_link, href = arg, arg.href
+            else:
+                href = arg
+            label, image_only = [], True
             out = label
         elif op == "/link":
             if href is not None:
@@ -170,7 +191,9 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
                         anchors += 1
                     elif name and ":" not in href.split("/", 1)[0]:
                         local.append(name)
-                href, out = None, buf
+                        if local_link is not None:
+                            local_link.label = name
+                href, out, local_link = None, buf, None
         elif op == "code":
             out.append(f"`{arg}`")
             image_only = False

@@ -26,6 +26,7 @@ from mlplan.models import Roadmap
 _WORD = re.compile(r"0*([^\W_]+)")  # without leading zeros: "Week 01" is "Week 1"
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
+_NO_ADDRESS = "a file beside the document has no web address (import the document from its link to keep it)"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,11 @@ class Skipped:
 
 
 def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]:
-    """The source's headings and list items that the roadmap does not hold, in source order."""
+    """The source's headings and list items that the roadmap does not hold, in source order.
+
+    Also the links to files beside the document (``[notebook](lectures/micrograd)``) in text
+    the roadmap keeps: a document read from a file gives them no web address.
+    """
     found = _Found(roadmap)
     raw = source.split("\n")
     out: list[Skipped] = []
@@ -64,6 +69,9 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
                     if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
                         report(entry.line, why)
         sections += [(child, back) for child in reversed(section.children)]
+    for link in doc.local_links:  # kept text whose link had no web address; prose is not reported
+        if link.label and found.holds_text(link.label):
+            report(link.line, f"link to {link.href} not kept: {_NO_ADDRESS}")
     return sorted(out, key=lambda s: s.line)
 
 
