@@ -122,7 +122,7 @@ class _Found:
                 self.index.setdefault(word, []).append(n)
         # A long document repeats its lines, so each text is looked up once; most lines are a text of the
         # roadmap as it is, which holds itself when it has words.
-        self.seen = {text: True for text, words in zip(unique, self.words) if words}
+        self.seen = {text: True for text, words in zip(unique, self.words, strict=True) if words}
 
     def holds(self, line: Line) -> bool:
         for _, url in line.links:
