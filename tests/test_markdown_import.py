@@ -137,6 +137,34 @@ def test_zero_to_engineer_week_details(seeds):
     assert not [u for u in roadmap.units() if re.search(r"summary|overview|json", u.title, re.I)]
 
 
+def test_a_labelled_list_of_checks_without_a_project_is_one_item():
+    roadmap = md(
+        """
+        ## Week 1: Basics
+
+        **Topics**
+        - Vectors
+        - Matrices
+
+        **Stretch goals**
+        - Read chapter 2
+        - Try the bonus exercise
+        - Write a summary
+        """
+    )
+    items = roadmap.units()[0].items
+    assert [(i.kind, i.title) for i in items] == [
+        (ItemKind.CONCEPT, "Vectors"),
+        (ItemKind.CONCEPT, "Matrices"),
+        (ItemKind.TASK, "Stretch goals"),  # once, not once per check with its hours each time
+    ]
+    assert items[-1].checklist == [
+        "Stretch: Read chapter 2",
+        "Stretch: Try the bonus exercise",
+        "Stretch: Write a summary",
+    ]
+
+
 def test_complete_course_stages_come_from_its_levels_table(seeds):
     roadmap = seeds["003_e932e5f969b43a1a.txt"]
     assert [s.title for s in roadmap.stages] == [

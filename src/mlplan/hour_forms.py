@@ -66,6 +66,7 @@ def weeks(text: str) -> float | None:
     return count * _WEEKS_PER_MONTH if match["unit"].lower().startswith("month") else count
 
 
+@cache  # the importer reads a line's hours when it builds the item, then again when it reports what it left out
 def task_hours(text: str) -> tuple[float | None, str]:
     """Hours stated for one task in ``text``, and the text without the hour forms.
 

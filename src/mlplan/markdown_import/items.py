@@ -112,12 +112,14 @@ class Builder:
                 self.checkpoint = self._new(ItemKind.CHECKPOINT, p.label or "Self-check")
             self.checkpoint.checklist += [prefix + check for check in p.checklist]
             return
-        for check in p.checklist:
-            target = self._target()
-            if target is None or (not self.budgeted and self.project is None):
-                kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
-                target = self._new(kind, p.label or "Checks")
-            target.checklist.append(prefix + check)
+        if not p.checklist:
+            return
+        target = self._target()
+        if target is None or (not self.budgeted and self.project is None):
+            # one item holds the whole list ("Stretch goals": three checks, not three items)
+            kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
+            target = self._new(kind, p.label or "Checks")
+        target.checklist += [prefix + check for check in p.checklist]
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":

@@ -112,7 +112,7 @@ class _Found:
                         texts.append(resource.title)
                         if resource.url:
                             urls.add(str(resource.url))
-        unique = {text for text in texts if text}
+        unique = [text for text in dict.fromkeys(texts) if text]
         self.words = [_words(text) for text in unique]
         self.exact = set(self.words)
         self.urls = urls
@@ -120,7 +120,9 @@ class _Found:
         for n, words in enumerate(self.words):
             for word in words:
                 self.index.setdefault(word, []).append(n)
-        self.seen: dict[str, bool] = {}  # a long document repeats its lines; look each text up once
+        # A long document repeats its lines, so each text is looked up once; most lines are a text of the
+        # roadmap as it is, which holds itself when it has words.
+        self.seen = {text: True for text, words in zip(unique, self.words, strict=True) if words}
 
     def holds(self, line: Line) -> bool:
         for _, url in line.links:
@@ -131,7 +133,7 @@ class _Found:
     def holds_text(self, text: str) -> bool:
         held = self.seen.get(text)
         if held is None:
-            held = self.seen[text] = any(self._holds(variant) for variant in _variants(text))
+            held = self.seen[text] = any(map(self._holds, _variants(text)))
         return held
 
     def _holds(self, text: str) -> bool:
@@ -145,8 +147,12 @@ class _Found:
 def _variants(text: str) -> Iterator[str]:
     """The text as the roadmap may hold it: as it is, without its hours, as a unit title."""
     yield text
-    yield hour_forms.task_hours(text)[1]
-    yield unit_title(text)
+    without_hours = hour_forms.task_hours(text)[1]
+    if without_hours != text:
+        yield without_hours
+    as_unit = unit_title(text)
+    if as_unit not in (text, without_hours):
+        yield as_unit
 
 
 def _words(text: str) -> frozenset[str]:
