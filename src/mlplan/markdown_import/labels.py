@@ -83,18 +83,14 @@ CHECK_CATEGORIES = {"deliverables", "ethics", "stretch", "selfcheck", "interview
 
 
 _VERB_KINDS = (
-    (
-        ItemKind.SETUP,
-        re.compile(r"^(?:install|set ?up|configure|create (?:an? )?accounts?|sign up|initiali[sz]e)\b", re.I),
-    ),
-    (ItemKind.PROJECT, re.compile(r"^(?:mini[- ]?project|project|capstone)\b", re.I)),
-    (ItemKind.REVIEW, re.compile(r"^(?:review|recap|revise|reflect)\b", re.I)),
-    (ItemKind.CONCEPT, re.compile(r"^(?:learn|study|read|watch|understand|explore|introduction|intro to)\b", re.I)),
-    (
-        ItemKind.TASK,
-        re.compile(r"^(?:implement|build|write|code|train|practi[cs]e|solve|apply|compare|deploy|derive)\b", re.I),
-    ),
+    (ItemKind.SETUP, r"^(?:install|set ?up|configure|create (?:an? )?accounts?|sign up|initiali[sz]e)\b"),
+    (ItemKind.PROJECT, r"^(?:mini[- ]?project|project|capstone)\b"),
+    (ItemKind.REVIEW, r"^(?:review|recap|revise|reflect)\b"),
+    (ItemKind.CONCEPT, r"^(?:learn|study|read|watch|understand|explore|introduction|intro to)\b"),
+    (ItemKind.TASK, r"^(?:implement|build|write|code|train|practi[cs]e|solve|apply|compare|deploy|derive)\b"),
 )
+# One pattern, its alternatives in the order above: the first kind whose verb starts the text wins.
+_VERB_KIND = re.compile("|".join(f"(?P<{kind.name}>{verbs})" for kind, verbs in _VERB_KINDS), re.I)
 
 
 UNIT_WORDS = {"week": "w", "module": "m", "lesson": "l", "lecture": "l", "chapter": "ch", "unit": "u", "session": "se",
@@ -171,9 +167,12 @@ def unit_title(title: str) -> str:
     return f"{word} {span}: {match['rest']}" if match["rest"] else f"{word} {span}"
 
 
-@cache
 def kind_from_text(text: str, default: ItemKind) -> ItemKind:
-    for kind, pattern in _VERB_KINDS:
-        if pattern.search(text):
-            return kind
-    return default
+    """The kind a task's first verb says (``Install`` → setup, ``Learn`` → concept), else ``default``."""
+    return _verb_kind(text) or default
+
+
+@cache
+def _verb_kind(text: str) -> ItemKind | None:
+    match = _VERB_KIND.match(text)
+    return ItemKind[match.lastgroup] if match and match.lastgroup else None
