@@ -281,6 +281,9 @@ def test_datasciencemasters_topic_list_skips_contents_and_resources(curricula):
         ("Review notes [1.1 hrs]", "Review notes", 1),
         ("Build the pipeline (2-3 HRS)", "Build the pipeline", 2.5),  # a number, then its unit, in any case
         ("Week 3 recap, 45 Minutes", "Week 3 recap", 0.75),
+        ("Chapters 2 to 4 (about 2 hours)", "Chapters 2 to 4", 2),  # numbers that are not hours come first
+        ("Read chapter 12 ( approx. 3 hours )", "Read chapter 12", 3),
+        ("Section 1.2 then 2024 notes, roughly 1 hour", "Section 1.2 then 2024 notes", 1),
     ],
 )
 def test_stated_task_hours_are_kept_and_removed_from_titles(entry, title, hours):

@@ -13,12 +13,15 @@ The words for hours and minutes, and the duration grammar, are ``hours``'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
 _NUM = NUMBER
 _RANGE = rf"(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
+_APPROX_WORDS = r"~|≈|about|approx\.?|approximately|around|roughly"
 _APPROX = r"(?:~\s*|≈\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)?"
 _PER_WEEK = r"\s*(?:/|per\s+|a\s+|each\s+)\s*(?:week|wk)\b"
 _NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
@@ -30,9 +33,12 @@ _HOURS = re.compile(
     rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>{HOUR_WORD}|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
     re.I,
 )
+# Where an _HOURS form's number and unit can be; starting with \d lets a search skip to the digits.
+_HOUR_NUMBER = re.compile(rf"\d[\d.]*(?:\s*(?:-|–|—|to)\s*[\d.]+)?\s*(?:{HOUR_WORD}|minutes?|mins?)\b", re.I)
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)
 _LEADING_WEEKS = re.compile(rf"^weeks?{_SPAN}", re.I)
+_APPROX_BEFORE = re.compile(rf"(?:{_APPROX_WORDS})\Z", re.I)
 _PLAIN_NUMBER = re.compile(_NUM)
 _IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
@@ -69,21 +75,57 @@ def task_hours(text: str) -> tuple[float | None, str]:
     """
     if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
         return None, text
-    rate, length = _PACE.search(text), _WEEKS.search(text)
+    rate = _PACE.search(text) if _says_per_week(text) else None
+    length = _WEEKS.search(text) if rate else None
     if rate and length:
         total = _midpoint(rate) * (weeks(length.group()) or 0)
         return total, _tidy(_cut(text, [rate.span(), length.span()]))
     spans: list[tuple[int, int]] = []
     total = 0.0
-    for pattern in (_COMPOUND, _HOURS):
-        for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in spans):
-                continue
-            total += _as_hours(match)
-            spans.append(match.span())
+    for match in chain(_COMPOUND.finditer(text), _hour_matches(text)):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        total += _as_hours(match)
+        spans.append(match.span())
     if not spans:
         return None, text
     return total, _tidy(_cut(text, spans))
+
+
+def _says_per_week(text: str) -> bool:
+    """Whether ``text`` could state a weekly pace: a cheap test before the pace pattern."""
+    lowered = text.lower()
+    return "week" in lowered or "wk" in lowered
+
+
+def _hour_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_HOURS.finditer(text)``, quicker.
+
+    The pattern starts with optional parts, so a search tries it at every position of the text;
+    here it is tried only just before each number followed by an hour word.
+    """
+    low = 0
+    while number := _HOUR_NUMBER.search(text, low):
+        for start in range(_earliest_start(text, low, number.start()), number.start() + 1):
+            if match := _HOURS.match(text, start):
+                yield match
+                low = match.end()
+                break
+        else:
+            low = number.start() + 1
+
+
+def _earliest_start(text: str, low: int, number: int) -> int:
+    """Where, not before ``low``, an hour form whose number is at ``number`` can start.
+
+    Only spaces, an "about" word and an opening bracket come before the number: ``(about 3 hours)``.
+    """
+    start = len(text[:number].rstrip())
+    if approx := _APPROX_BEFORE.search(text, max(low, start - len("approximately")), start):
+        start = len(text[: approx.start()].rstrip())
+    if start > low and text[start - 1] in "[(":
+        start -= 1
+    return max(low, start)
 
 
 @cache  # each unit of a long document states its time in the same words
@@ -137,12 +179,17 @@ def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _LEADING_SEPARATORS.sub("", text)
-    return _TRAILING_SEPARATORS.sub("", text).strip()
+    if leading := _LEADING_SEPARATORS.match(text):
+        text = text[leading.end() :]
+    if text.endswith(_SEPARATORS):  # the pattern below tries every position of the text
+        text = _TRAILING_SEPARATORS.sub("", text).strip()
+    return text
 
 
 _EMPTY_BRACKETS = re.compile(r"[\[(]\s*[,;]?\s*[\])]")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.])")
-_SPACES = re.compile(r"\s{2,}")
+# Each pattern starts with \s, not \s+, so that a search skips to the spaces.
+_SPACE_BEFORE_MARK = re.compile(r"\s\s*([,;:.])")
+_SPACES = re.compile(r"\s\s+")
 _LEADING_SEPARATORS = re.compile(r"^(?:of\s+|[-–—:,;|]\s*)+", re.I)
-_TRAILING_SEPARATORS = re.compile(r"(?:\s*[-–—:,;|])+$")
+_SEPARATORS = tuple("-–—:,;|")
+_TRAILING_SEPARATORS = re.compile(rf"(?:\s*[{''.join(_SEPARATORS)}])+$")

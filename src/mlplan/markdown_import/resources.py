@@ -67,16 +67,18 @@ def _text_kind(text: str) -> ResourceKind | None:
     return next((kind for kind, pattern in _TEXT_KINDS if pattern.search(text)), None)
 
 
-@cache  # curricula link the same pages with the same words again and again
 def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceKind:
     """The author's label first (``Video:``), then the address, then the words, else article (other without a link)."""
     if hint and (kind := _text_kind(hint)):
         return kind
-    if url:
-        for kind, pattern in _URL_KINDS:
-            if pattern.search(url):
-                return kind
+    if url and (kind := _url_kind(url)):
+        return kind
     return _text_kind(text) or (ResourceKind.ARTICLE if url else ResourceKind.OTHER)
+
+
+@cache  # curricula link the same pages again and again, with words of their own
+def _url_kind(url: str) -> ResourceKind | None:
+    return next((kind for kind, pattern in _URL_KINDS if pattern.search(url)), None)
 
 
 def line_resources(line: Line, hint: str = "", bare: bool = False) -> list[dict[str, Any]]:
