@@ -24,6 +24,8 @@ from mlplan.markdown_import.pieces import is_navigation_text, is_toc
 from mlplan.models import Roadmap
 
 _WORD = re.compile(r"0*([^\W_]+)")  # without leading zeros: "Week 01" is "Week 1"
+# _WORD's letters and digits for an ASCII byte, lower-cased; any other byte is a space.
+_ASCII_WORDS = bytes(ord(c.lower()) if c.isalnum() else ord(" ") for c in map(chr, range(256)))
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
 _NO_ADDRESS = "a file beside the document has no web address (import the document from its link to keep it)"
@@ -113,16 +115,16 @@ class _Found:
                         if resource.url:
                             urls.add(str(resource.url))
         unique = [text for text in dict.fromkeys(texts) if text]
-        self.words = [_words(text) for text in unique]
-        self.exact = set(self.words)
+        words_of = [_words(text) for text in unique]
+        self.exact = set(words_of)
         self.urls = urls
-        self.index: dict[str, list[int]] = {}
-        for n, words in enumerate(self.words):
+        self.index: dict[str, list[frozenset[str]]] = {}  # each word's texts, as their words
+        for words in self.exact:
             for word in words:
-                self.index.setdefault(word, []).append(n)
+                self.index.setdefault(word, []).append(words)
         # A long document repeats its lines, so each text is looked up once; most lines are a text of the
         # roadmap as it is, which holds itself when it has words.
-        self.seen = {text: True for text, words in zip(unique, self.words, strict=True) if words}
+        self.seen = {text: True for text, words in zip(unique, words_of, strict=True) if words}
 
     def holds(self, line: Line) -> bool:
         for _, url in line.links:
@@ -140,8 +142,11 @@ class _Found:
         words = _words(text)
         if not words or words in self.exact:
             return bool(words)
-        rarest = min(words, key=lambda w: len(self.index.get(w, ())))
-        return any(words <= self.words[n] for n in self.index.get(rarest, ()))
+        try:
+            rarest = min((self.index[word] for word in words), key=len)
+        except KeyError:  # a word that no text has
+            return False
+        return any(map(words.issubset, rarest))
 
 
 def _variants(text: str) -> Iterator[str]:
@@ -156,4 +161,8 @@ def _variants(text: str) -> Iterator[str]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
+    if not text.isascii():
+        return frozenset(_WORD.findall(text.lower()))
+    # The same words as _WORD finds, several times faster: most lines are ASCII, and the report splits them all.
+    words = text.encode().translate(_ASCII_WORDS).decode().split()
+    return frozenset([word.lstrip("0") or "0" for word in words] if "0" in text else words)
