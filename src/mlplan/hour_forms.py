@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import chain
 
 from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
@@ -81,16 +80,15 @@ def task_hours(text: str) -> tuple[float | None, str]:
     if rate and length:
         total = _midpoint(rate) * (weeks(length.group()) or 0)
         return total, _tidy(_cut(text, [rate.span(), length.span()]))
-    spans: list[tuple[int, int]] = []
-    total = 0.0
-    for match in chain(_COMPOUND.finditer(text), _hour_matches(text)):
-        if any(start <= match.start() < end for start, end in spans):
-            continue
-        total += _as_hours(match)
-        spans.append(match.span())
-    if not spans:
+    matches = list(_COMPOUND.finditer(text))
+    compounds = [match.span() for match in matches]  # "1h30m": its "30m" is not another form
+    matches += [m for m in _hour_matches(text) if not any(start <= m.start() < end for start, end in compounds)]
+    if not matches:
         return None, text
-    return total, _tidy(_cut(text, spans))
+    total = 0.0
+    for match in matches:
+        total += _as_hours(match)
+    return total, _tidy(_cut(text, [match.span() for match in matches]))
 
 
 def _says_per_week(text: str) -> bool:
@@ -163,7 +161,7 @@ def strip_pace(text: str) -> str:
 
 
 def _as_hours(match: re.Match[str]) -> float:
-    if "m" in match.groupdict():
+    if match.re is _COMPOUND:
         return (parse_duration(f"{match['h']}h{match['m']}m")) or 0.0
     amount = _midpoint(match)
     return amount / 60 if match["unit"].lower().startswith("m") else amount
@@ -178,7 +176,8 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 def _tidy(text: str) -> str:
     """Remove what an hour form leaves behind: empty brackets, dangling separators, a leading 'of'."""
     text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    if _MARK_AFTER_SPACE.search(text):  # seldom; the substitution would try every space
+        text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
     if leading := _LEADING_SEPARATORS.match(text):
         text = text[leading.end() :]
@@ -188,9 +187,10 @@ def _tidy(text: str) -> str:
 
 
 _EMPTY_BRACKETS = re.compile(r"[\[(]\s*[,;]?\s*[\])]")
-# Each pattern starts with \s, not \s+, so that a search skips to the spaces.
+# These two start with \s, not \s+, so that a search skips to the spaces.
 _SPACE_BEFORE_MARK = re.compile(r"\s\s*([,;:.])")
 _SPACES = re.compile(r"\s\s+")
+_MARK_AFTER_SPACE = re.compile(r"[,;:.](?<=\s.)")  # a mark found first, then the space before it
 _LEADING_SEPARATORS = re.compile(r"^(?:of\s+|[-–—:,;|]\s*)+", re.I)
 _SEPARATORS = tuple("-–—:,;|")
 _TRAILING_SEPARATORS = re.compile(rf"(?:\s*[{''.join(_SEPARATORS)}])+$")

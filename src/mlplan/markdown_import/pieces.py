@@ -82,7 +82,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
     use_body = own_text and line.bold_label and line.body and not day_label and not project_label
     text = line.body if use_body else line.text
-    hours, text = outside_links(line, text, _task_hours)
+    hours, text = outside_links(line, text, hour_forms.task_hours)
     if not text:
         return None
     plain_label, subject = _plain_label(text)
@@ -103,7 +103,6 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
 
 
-_task_hours = cache(hour_forms.task_hours)  # list entries repeat ("Write tests"): read each once
 _day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from mlplan.markdown_import.inline import Line
 from mlplan.models import ResourceKind
 
-_URL_KINDS = tuple(
+_URL_KINDS = tuple(  # in lower case: see _url_kind
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
         (ResourceKind.VIDEO, r"youtube\.com|youtu\.be|vimeo\.com|panopto"),
@@ -78,7 +78,13 @@ def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceK
 
 @cache  # curricula link the same pages again and again, with words of their own
 def _url_kind(url: str) -> ResourceKind | None:
-    return next((kind for kind, pattern in _URL_KINDS if pattern.search(url)), None)
+    # The patterns are lower case: an ASCII address in lower case meets the case-sensitive ones just as
+    # it meets the case-blind ones, and a case-sensitive search skips ahead to each pattern's first letters.
+    kinds, url = (_URL_KINDS_CASED, url.lower()) if url.isascii() else (_URL_KINDS, url)
+    return next((kind for kind, pattern in kinds if pattern.search(url)), None)
+
+
+_URL_KINDS_CASED = tuple((kind, re.compile(pattern.pattern)) for kind, pattern in _URL_KINDS)
 
 
 def line_resources(line: Line, hint: str = "", bare: bool = False) -> list[dict[str, Any]]:
