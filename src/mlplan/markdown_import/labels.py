@@ -136,18 +136,12 @@ def is_part_label(title: str) -> bool:
 
 
 # What a title with a unit number can start with (matching is case-blind, and so reads "ſ" as "s").
-_UNIT_INITIALS = frozenset({word[0] for word in UNIT_WORDS} | {word[0].upper() for word in UNIT_WORDS} | {"ſ"})
-
-
-def unit_number(title: str) -> tuple[str, int, int] | None:
-    """``Week 3`` → ``("week", 3, 3)``, ``Modules 1-2`` → ``("module", 1, 2)``, else None."""
-    if title.lstrip()[:1] not in _UNIT_INITIALS:  # most titles and list entries: no need to look further
-        return None
-    return _unit_number(title)
+UNIT_INITIALS = frozenset({word[0] for word in UNIT_WORDS} | {word[0].upper() for word in UNIT_WORDS} | {"ſ"})
 
 
 @cache
-def _unit_number(title: str) -> tuple[str, int, int] | None:
+def unit_number(title: str) -> tuple[str, int, int] | None:
+    """``Week 3`` → ``("week", 3, 3)``, ``Modules 1-2`` → ``("module", 1, 2)``, else None."""
     match = UNIT_NUMBER.match(title.strip())
     if not match:
         return None

@@ -18,7 +18,14 @@ from functools import cache
 from mlplan import hour_forms
 from mlplan.markdown_import.document import ListBlock, Para, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import is_link_line
-from mlplan.markdown_import.labels import UNIT_NUMBER, is_part_label, kind_from_text, unit_number, unit_title
+from mlplan.markdown_import.labels import (
+    UNIT_INITIALS,
+    UNIT_NUMBER,
+    is_part_label,
+    kind_from_text,
+    unit_number,
+    unit_title,
+)
 from mlplan.markdown_import.pieces import Piece, State, flatten, line_pieces, list_pieces
 from mlplan.markdown_import.resources import line_resources
 from mlplan.markdown_import.tables import row_pieces, table_pieces, table_roles, week_rows
@@ -162,7 +169,9 @@ def _is_unit_list(block: ListBlock) -> bool:
         return False
     unnumbered = 0
     for entry in entries:
-        if not (entry.lines and unit_number(entry.lines[0].text)):
+        text = entry.lines[0].text if entry.lines else ""
+        # a look at the first letter spares most entries even the cached pattern
+        if not (text.lstrip()[:1] in UNIT_INITIALS and unit_number(text)):
             unnumbered += 1
             if unnumbered * 2 > len(entries):
                 return False  # most lists are not: stop at their first entries
