@@ -28,12 +28,13 @@ _NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
 
 _PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*{HOUR_WORD}{_PER_WEEK}", re.I)
 _WEEKS = re.compile(rf"(?:duration\s*:?\s*)?{_APPROX}{_RANGE}\s*(?P<unit>weeks?|wks?|months?)\b", re.I)
-_COMPOUND = re.compile(rf"(?P<h>\d+)\s*{HOUR_WORD}\s*(?P<m>\d+)\s*{MINUTE_WORD}\b", re.I)
+# \d\d*, not \d+: a pattern that starts with \d lets a search skip to the digits.
+_COMPOUND = re.compile(rf"(?P<h>\d\d*)\s*{HOUR_WORD}\s*(?P<m>\d+)\s*{MINUTE_WORD}\b", re.I)
 _HOURS = re.compile(
     rf"(?P<open>[\[(]\s*)?{_APPROX}{_RANGE}\s*(?P<unit>{HOUR_WORD}|minutes?|mins?)\b\.?{_NOT_A_RATE}(?(open)\s*[\])])",
     re.I,
 )
-# Where an _HOURS form's number and unit can be; starting with \d lets a search skip to the digits.
+# Where an _HOURS form's number and unit can be (also starting with \d).
 _HOUR_NUMBER = re.compile(rf"\d[\d.]*(?:\s*(?:-|–|—|to)\s*[\d.]+)?\s*(?:{HOUR_WORD}|minutes?|mins?)\b", re.I)
 _SPAN = r"\s*0*(?P<a>\d+)(?:\s*(?:-|–|—|to)\s*0*(?P<b>\d+))?\b"
 _DAYS = re.compile(rf"^(?:days?)?{_SPAN}", re.I)

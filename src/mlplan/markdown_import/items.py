@@ -168,11 +168,12 @@ class Builder:
             return
         if self.loose_resources:
             study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
+            study_words = [_words(i.title) for i in study]
             for resource in self.loose_resources:
                 words = _words(resource["title"])
-                best = max(study, key=lambda i: len(words & _words(i.title)))
-                best = best if words & _words(best.title) else study[0]
-                best.resources.append(resource)
+                shared = [len(words & item_words) for item_words in study_words]
+                most = max(shared)
+                study[shared.index(most) if most else 0].resources.append(resource)
         items[0].resources[:0] = self.unit_resources
 
 

@@ -83,18 +83,14 @@ CHECK_CATEGORIES = {"deliverables", "ethics", "stretch", "selfcheck", "interview
 
 
 _VERB_KINDS = (
-    (
-        ItemKind.SETUP,
-        re.compile(r"^(?:install|set ?up|configure|create (?:an? )?accounts?|sign up|initiali[sz]e)\b", re.I),
-    ),
-    (ItemKind.PROJECT, re.compile(r"^(?:mini[- ]?project|project|capstone)\b", re.I)),
-    (ItemKind.REVIEW, re.compile(r"^(?:review|recap|revise|reflect)\b", re.I)),
-    (ItemKind.CONCEPT, re.compile(r"^(?:learn|study|read|watch|understand|explore|introduction|intro to)\b", re.I)),
-    (
-        ItemKind.TASK,
-        re.compile(r"^(?:implement|build|write|code|train|practi[cs]e|solve|apply|compare|deploy|derive)\b", re.I),
-    ),
+    (ItemKind.SETUP, r"^(?:install|set ?up|configure|create (?:an? )?accounts?|sign up|initiali[sz]e)\b"),
+    (ItemKind.PROJECT, r"^(?:mini[- ]?project|project|capstone)\b"),
+    (ItemKind.REVIEW, r"^(?:review|recap|revise|reflect)\b"),
+    (ItemKind.CONCEPT, r"^(?:learn|study|read|watch|understand|explore|introduction|intro to)\b"),
+    (ItemKind.TASK, r"^(?:implement|build|write|code|train|practi[cs]e|solve|apply|compare|deploy|derive)\b"),
 )
+# One pattern, its alternatives in the order above: the first kind whose verb starts the text wins.
+_VERB_KIND = re.compile("|".join(f"(?P<{kind.name}>{verbs})" for kind, verbs in _VERB_KINDS), re.I)
 
 
 UNIT_WORDS = {"week": "w", "module": "m", "lesson": "l", "lecture": "l", "chapter": "ch", "unit": "u", "session": "se",
@@ -139,8 +135,19 @@ def is_part_label(title: str) -> bool:
     return len(title.split()) <= 5 and label_category(title) not in (None, "time", "duration")
 
 
-@cache
+# What a title with a unit number can start with (matching is case-blind, and so reads "ſ" as "s").
+_UNIT_INITIALS = frozenset({word[0] for word in UNIT_WORDS} | {word[0].upper() for word in UNIT_WORDS} | {"ſ"})
+
+
 def unit_number(title: str) -> tuple[str, int, int] | None:
+    """``Week 3`` → ``("week", 3, 3)``, ``Modules 1-2`` → ``("module", 1, 2)``, else None."""
+    if title.lstrip()[:1] not in _UNIT_INITIALS:  # most titles and list entries: no need to look further
+        return None
+    return _unit_number(title)
+
+
+@cache
+def _unit_number(title: str) -> tuple[str, int, int] | None:
     match = UNIT_NUMBER.match(title.strip())
     if not match:
         return None
@@ -160,9 +167,12 @@ def unit_title(title: str) -> str:
     return f"{word} {span}: {match['rest']}" if match["rest"] else f"{word} {span}"
 
 
-@cache
 def kind_from_text(text: str, default: ItemKind) -> ItemKind:
-    for kind, pattern in _VERB_KINDS:
-        if pattern.search(text):
-            return kind
-    return default
+    """The kind a task's first verb says (``Install`` → setup, ``Learn`` → concept), else ``default``."""
+    return _verb_kind(text) or default
+
+
+@cache
+def _verb_kind(text: str) -> ItemKind | None:
+    match = _VERB_KIND.match(text)
+    return ItemKind[match.lastgroup] if match and match.lastgroup else None

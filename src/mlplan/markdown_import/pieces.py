@@ -110,7 +110,7 @@ _day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 @cache
 def _plain_label(text: str) -> tuple[str, str]:
     """A ``Label: subject`` text's label and subject; ``""`` and the text when it has no label."""
-    plain = PLAIN_LABEL.match(text)
+    plain = PLAIN_LABEL.match(text) if ":" in text else None
     return (plain.group(1), plain.group(2)) if plain else ("", text)
 
 
