@@ -33,13 +33,20 @@ def test_wheel_contains_the_roadmaps(wheel):
     assert shipped == expected and len(expected) == 5
 
 
-def test_installed_wheel_lists_roadmaps_without_the_checkout(wheel, tmp_path):
+@pytest.fixture
+def installed(wheel, tmp_path) -> Path:
+    """The wheel installed into a folder of its own (no dependencies: they are this environment's)."""
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
         check=True,
         capture_output=True,
     )
+    return target
+
+
+def test_installed_wheel_lists_roadmaps_without_the_checkout(installed, tmp_path):
+    target = installed
     script = "import mlplan.paths as p, mlplan.catalog as c;print(p.bundled_roadmaps_dir()); print(','.join(c.ids()))"
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
@@ -50,16 +57,10 @@ def test_installed_wheel_lists_roadmaps_without_the_checkout(wheel, tmp_path):
     assert len(ids.split(",")) == 5
 
 
-def test_installed_wheel_runs_as_the_mlplan_command(wheel, tmp_path):
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    env = {**os.environ, "PYTHONPATH": str(target)}
+def test_installed_wheel_runs_as_the_mlplan_command(installed):
+    env = {**os.environ, "PYTHONPATH": str(installed)}
     result = subprocess.run(
-        [sys.executable, str(target / "bin" / "mlplan"), "--version"], capture_output=True, text=True, env=env
+        [sys.executable, str(installed / "bin" / "mlplan"), "--version"], capture_output=True, text=True, env=env
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("mlplan ")

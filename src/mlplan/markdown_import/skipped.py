@@ -12,6 +12,7 @@ contents, navigation, a label, a heading without study content, prose.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -118,10 +119,11 @@ class _Found:
         words_of = [_words(text) for text in unique]
         self.exact = set(words_of)
         self.urls = urls
-        self.index: dict[str, list[frozenset[str]]] = {}  # each word's texts, as their words
-        for words in self.exact:
+        index: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # each word's texts, as their words
+        for words in words_of:  # the list, not the set: in the order they were made, they are near in memory
             for word in words:
-                self.index.setdefault(word, []).append(words)
+                index[word].append(words)
+        self.index = dict(index)
         # A long document repeats its lines, so each text is looked up once; most lines are a text of the
         # roadmap as it is, which holds itself when it has words.
         self.seen = {text: True for text, words in zip(unique, words_of, strict=True) if words}
