@@ -20,7 +20,7 @@ from mlplan.hours import HOUR_WORD, MINUTE_WORD, NUMBER, parse_duration
 
 _NUM = NUMBER
 _RANGE = rf"(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
-_APPROX_WORDS = r"~|≈|about|approx\.?|approximately|around|roughly"
+_APPROX_WORDS = r"~|≈|about|approx\.?|approximately|around|roughly"  # _APPROX's words, looked for before a number
 _APPROX = r"(?:~\s*|≈\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)?"
 _PER_WEEK = r"\s*(?:/|per\s+|a\s+|each\s+)\s*(?:week|wk)\b"
 _NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
@@ -157,7 +157,7 @@ def leading_weeks(title: str) -> int | None:
 
 def strip_pace(text: str) -> str:
     """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
-    return _tidy(_PACE.sub("", text) if _DIGIT.search(text) else text)
+    return _tidy(_PACE.sub("", text) if _DIGIT.search(text) and _says_per_week(text) else text)
 
 
 def _as_hours(match: re.Match[str]) -> float:
