@@ -1,41 +1,31 @@
 """How long importing a 5 MB Markdown roadmap takes, as whole ``mlplan import`` processes.
 
-A seed document (tests/fixtures/seeds) is repeated as it is until the file passes 5 MB;
-each run imports it into a throw-away ``MLPLAN_HOME`` (parse, validate, report the skipped
-lines, write the YAML). Medians of several runs are reported. CPU time is the figure to
+Two 5 MB files are made from a seed document (tests/fixtures/seeds): "repeated" is the
+seed copied as it is (the file issue 11's figures were measured on: 701 distinct lines),
+and "varied" numbers common prose words per copy ("the17", "data17"), so that its lines
+do not repeat (40,796 distinct lines) while its shape stays the same: each copy still
+gives 73 items, 260 hours and 15 skipped lines. Per-line caches help the first a lot and
+the second little. Each run imports a file into a throw-away ``MLPLAN_HOME`` (parse,
+validate, report the skipped lines, write the YAML); ``--against`` times another mlplan
+command too (another checkout's), interleaved with this one. CPU time is the figure to
 compare: the machine is shared, and wall time counts the other work on it too.
 
-Measured on 2026-11-28 on the development machine (2 CPUs, nothing else running), the
-code before and after interleaved, five runs each, medians:
+Measured on 2026-11-28 at 12:10 UTC on the development machine (2 CPUs, nothing else
+running), five interleaved runs each, medians (min-max):
 
-    before (pulldown-cmark events made into markdown-it-style     CPU 6.6 s   wall 6.6 s   peak 391 MB
-            tokens, then read; YAML through PyYAML's representer)
-    after  (events read straight into the document tree, each     CPU 2.8 s   wall 2.8 s   peak 220 MB
-            distinct line read once, YAML written directly)
+    session start (6833dce)   repeated  CPU 2.96 s (2.34-3.03)   peak 221 MB
+                              varied    CPU 4.64 s (4.41-5.77)   peak 273 MB
+    after this session        repeated  CPU 2.11 s (1.91-2.84)   peak 214 MB
+                              varied    CPU 3.31 s (3.11-3.96)   peak 269 MB
 
-Later that day, with libyaml's emitter choosing every string's style again (fed events),
-then fewer calls per event, line and piece, rich left out unless stderr is a terminal,
-and the collector paused for the whole command (it had scanned the new roadmap's million
-objects after each inner pause: 0.1 s). The machine was much slower than in the morning
-(load 0.8-0.9 from other work, the same code ~35% slower), so the two are compared run by
-run, interleaved, five runs each:
+On the repeated file, the code at the start of the day (2075d92) took 6.0-6.4 s, and the
+code the issue measured 9-11 s. Where the varied file's time goes (in-process stage
+timings, collector paused): ftfy's mojibake repair of its 4,400 distinct non-ASCII lines
+0.5 s, reading pulldown-cmark's events into the document 1.0 s, finding units and items
+0.5 s, building the roadmap 0.15 s, validating it 0.12 s, the skipped report 0.4 s,
+writing the YAML 0.35 s, starting Python and importing the modules 0.3 s.
 
-    before (commit b1fcda0)   CPU median 3.76 s (3.71-4.13)   wall median 3.87 s   peak 223 MB
-    after                     CPU median 3.65 s (2.89-3.73)   wall median 3.80 s   peak 220 MB
-
-After was faster in each of the five pairs, by 0.07-0.82 s. Instruction counts (valgrind
-callgrind, a 1 MB file, which do not drift with the machine) say the same: 4.57 -> 4.22
-billion for the whole process (-7.7%), of which starting Python and importing 1.48 -> 1.35.
-Scaled to the morning's quiet machine that is about 2.6-2.7 s, under the issue's 3 s but
-without a wide margin; on a loaded machine single runs pass 3 s.
-
-What is left, roughly: reading the events into the document (a third; half of that is
-pulldown-cmark's events becoming Python dicts), finding units and items (a fifth),
-building and validating the roadmap and the skipped report (a fifth), starting Python
-and importing the modules (a tenth: pydantic's models, ftfy, typer), writing the YAML
-(a tenth, most of it in libyaml's emitter).
-
-    python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt]
+    python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt] [--against MLPLAN]
 """
 
 from __future__ import annotations
