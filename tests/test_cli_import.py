@@ -259,7 +259,9 @@ def test_a_saving_import_says_how_many_lines_it_skipped(mlplan, tmp_path):
     path.write_text(NOISY_README, encoding="utf-8")
     result = mlplan("import", str(path))
     assert result.exit_code == 0, result.output
-    assert "Skipped 7 lines that are not study content; see them with --dry-run." in result.stderr
+    assert (
+        "Skipped 7 lines (headings, list items and links not in the roadmap); see them with --dry-run." in result.stderr
+    )
 
 
 def test_yaml_import_json_skips_nothing(mlplan, edited_bedrock, isolated_home):

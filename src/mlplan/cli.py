@@ -304,7 +304,8 @@ def _show_import(roadmap: Any, skipped: list[Any], path: Any, dry_run: bool, as_
         return
     typer.echo(f"Imported {roadmap.id}: " + _import_summary(roadmap) + f" Saved to {path}.")
     if skipped:
-        typer.echo(f"Skipped {len(skipped)} lines that are not study content; see them with --dry-run.", err=True)
+        shown = f"Skipped {len(skipped)} lines (headings, list items and links not in the roadmap)"
+        typer.echo(shown + "; see them with --dry-run.", err=True)
     typer.echo(f"Plan with it: mlplan plan {roadmap.id}  ·  mlplan start {roadmap.id}", err=True)
 
 
