@@ -638,6 +638,17 @@ def test_title_falls_back_to_the_file_name():
     assert (roadmap.id, roadmap.title, roadmap.source) == ("my-study-plan", "My Study Plan", "notes/My Study Plan.md")
 
 
+def test_an_ascii_document_is_read_without_importing_ftfy():
+    # ftfy repairs mojibake, which needs non-ASCII text; importing it costs more than reading a small document
+    code = (
+        "import sys\nfrom mlplan.markdown_import import import_markdown\n"
+        "import_markdown('## Week 1\\n- Learn Python\\n', 'plan.md')\nprint('ftfy' in sys.modules)\n"
+        "import_markdown('## Week 1\\n- Learn Python \u2014 basics\\n', 'plan.md')\nprint('ftfy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
+
+
 def test_the_module_is_pure():
     code = "import sys, mlplan.markdown_import; print(sorted(m for m in ('typer', 'rich') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 from mlplan.models import WEB_URL
 
 # Bold survives inline reading as these two markers: a leading bold run is how curricula write labels.
@@ -56,7 +54,15 @@ URL_OK = WEB_URL  # the roadmap model's rule, so an address kept here is one the
 
 
 def repair(text: str) -> str:
-    """Undo MacRoman- then cp1252-style mojibake, line by line: an ASCII line has none, and most lines are ASCII."""
+    """Undo MacRoman- then cp1252-style mojibake, line by line: an ASCII line has none, and most lines are ASCII.
+
+    ftfy is imported only for a document that has a line to repair (it takes longer to import than
+    an ASCII document takes to read).
+    """
+    if text.isascii():
+        return text
+    import ftfy
+
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
     for n, line in enumerate(lines):
