@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -631,6 +632,20 @@ def test_a_numbering_repeated_many_times_gets_suffixes_in_order():
     roadmap = md("## Week 1\n- a\n" * 4 + "## Week 2\n- b\n")
     assert [u.id for u in roadmap.units()] == ["w01", "w01-2", "w01-3", "w01-4", "w02"]
     assert [i.id for i in roadmap.items()] == ["w01.1", "w01-2.1", "w01-3.1", "w01-4.1", "w02.1"]
+
+
+def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
+    # the smallest plan a learner writes by hand: it was refused as having no section with study items
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# My plan\n\nA short plan to get started with the maths.\n\n- Learn linear algebra\n- Learn Python [3h]\n"
+    )
+    result = mlplan("import", str(plan), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    roadmap = json.loads(result.stdout)["roadmap"]
+    assert roadmap["title"] == "My plan"
+    (unit,) = roadmap["stages"][0]["units"]
+    assert [(i["title"], i["hours"]) for i in unit["items"]] == [("Learn linear algebra", 1.0), ("Learn Python", 3.0)]
 
 
 def test_title_falls_back_to_the_file_name():

@@ -149,8 +149,9 @@ def plan_document(doc: Document, roadmap_title: str) -> Plan:
         return section_units(section, own_only, doc.task_list)
 
     if unit_level is None:
-        if any(isinstance(b, (ListBlock, Table)) for b in doc.root.blocks):
-            plan.stages.append(StageDraft(roadmap_title, units_of(Section(0, roadmap_title, doc.root.blocks))))
+        # no sections to study: the list under the title (or before any heading) is the one unit
+        if any(isinstance(b, (ListBlock, Table)) for b in plan.intro):
+            plan.stages.append(StageDraft(roadmap_title, units_of(Section(0, roadmap_title, list(plan.intro)))))
         return plan
     stage_level = _stage_level(sections, unit_level, title_section)
     table_section, ranges = _stage_table(doc.root, sections, unit_level)
