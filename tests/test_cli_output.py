@@ -263,3 +263,12 @@ def test_json_numbers_have_one_type_per_key_and_hours_are_floats(mlplan, clock, 
     assert mixed == {}
     ints_for_hours = {key for key, types in found.items() if "hours" in key and types != {"float"}}
     assert ints_for_hours == set()
+
+
+def test_status_titles_a_plan_by_its_name_and_its_roadmap_only_when_they_differ(mlplan, clock):
+    assert mlplan("start", "--yes").exit_code == 0
+    title = mlplan("status").stdout.splitlines()[0].strip()
+    assert title == "zero-to-engineer-16w"
+    assert mlplan("start", "bedrock-24", "--yes", "--name", "evenings").exit_code == 0
+    title = mlplan("status", "--plan", "evenings").stdout.splitlines()[0].strip()
+    assert title == "evenings · bedrock-24"

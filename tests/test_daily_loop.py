@@ -61,6 +61,26 @@ def test_done_on_a_part_finishes_that_part_only(started, clock):
     assert as_json(mlplan("status", "--json"))["done_hours"] == 2
 
 
+def test_todays_part_names_the_earlier_parts_still_open_apart_from_its_own_hours(mlplan, clock):
+    # an hour a day: w01.t2 (3 h) is split Wed, Thu, Fri; by Friday its first two parts are still open
+    ok(mlplan("start", "--yes", "--days", "mon=1,tue=1,wed=1,thu=1,fri=1"))
+    ok(mlplan("done", "w01.t1"))
+    clock.set("2026-11-27")
+    day = as_json(mlplan("today", "--json"))
+    today = day["items"][0]
+    assert (today["id"], today["hours"], today["earlier_open_parts"], today["earlier_open_hours"]) == (
+        "w01.t2#3",
+        1.0,
+        [1, 2],
+        2.0,
+    )
+    line = next(line for line in ok(mlplan("today")).splitlines() if "w01.t2#3" in line)
+    assert line.endswith("(part 3 of 3; parts 1 and 2 still open, 2 h)  1 h")
+    ok(mlplan("done", "w01.t2#1", "--date", "2026-11-25"))
+    line = next(line for line in ok(mlplan("today")).splitlines() if "w01.t2#3" in line)
+    assert line.endswith("(part 3 of 3; part 2 still open, 1 h)  1 h")
+
+
 def test_several_parts_at_once_finish_their_item(started):
     out = ok(started("done", "w01.t2#1", "w01.t2#2"))
     assert "Done: w01.t2#1, w01.t2#2 (2 parts)" in out and "w01.t2 is done: all its parts are." in out

@@ -42,8 +42,11 @@ def test_start_today_done_week_status_replan_today(mlplan, clock):
     assert day["overdue"] == []
     assert day["items"][0]["id"] == "w01.t2#2"
     assert day["items"][0]["earlier_open_hours"] > 0
+    assert day["items"][0]["earlier_open_parts"] == [1]
     text = mlplan("today").stdout
-    assert "Overdue" not in text and "(part 2 of 2) + " in text and "from earlier parts" in text
+    # the hours column is today's part alone: the open part is named with its own hours
+    hours = day["items"][0]["earlier_open_hours"]
+    assert "Overdue" not in text and f"(part 2 of 2; part 1 still open, {hours:g} h)" in text
 
     # week: a checklist by day with progress and the unit's deliverables
     week = as_json(mlplan("week", "--json"))

@@ -27,10 +27,7 @@ def plain(text: str, **_: Any) -> str:
 
 def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
     mark = style("[x]", fg="green") if item["done"] else ("[-]" if item.get("skipped") else "[ ]")
-    part = f" (part {item['part']} of {item['parts']})" if item["parts"] > 1 else ""
-    title = item["title"] + part
-    if item.get("earlier_open_hours"):
-        title += f" + {format_hours(item['earlier_open_hours'])} from earlier parts"
+    title = item["title"] + _part_note(item)
     hours = format_hours(item["hours"])
     line = f"  {mark} {style(item['id'].ljust(width), bold=True)}  {title}  {style(hours, dim=True)}"
     links = [
@@ -38,6 +35,19 @@ def _item_line(item: dict[str, Any], style: Style, width: int) -> list[str]:
         for r in item.get("resources", [])
     ]
     return [line, *links]
+
+
+def _part_note(item: dict[str, Any]) -> str:
+    """`` (part 2 of 3; part 1 still open, 2 h)``: the hours column is this part's alone."""
+    if item["parts"] <= 1:
+        return ""
+    note = f"part {item['part']} of {item['parts']}"
+    earlier = item.get("earlier_open_parts")
+    if earlier:
+        numbers = " and ".join(filter(None, [", ".join(map(str, earlier[:-1])), str(earlier[-1])]))
+        which = "parts" if len(earlier) > 1 else "part"
+        note += f"; {which} {numbers} still open, {format_hours(item['earlier_open_hours'])}"
+    return f" ({note})"
 
 
 def _items_by_unit(items: list[dict[str, Any]], style: Style, width: int) -> list[str]:

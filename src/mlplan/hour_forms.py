@@ -26,6 +26,9 @@ _PER_WEEK = r"\s*(?:/|per\s+|a\s+|each\s+)\s*(?:week|wk)\b"
 _NOT_A_RATE = r"(?!\s*(?:/|per\b|a\s+(?:week|day)\b|each\b))"
 
 _PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*{HOUR_WORD}{_PER_WEEK}", re.I)
+# How every _PACE form ends ("4 hrs/week"). It starts with \d, so a search skips to the digits, where _PACE's
+# optional start makes a search try the whole pattern at every position: look for this first.
+_PACE_END = re.compile(rf"\d\s*{HOUR_WORD}{_PER_WEEK}", re.I)
 _WEEKS = re.compile(rf"(?:duration\s*:?\s*)?{_APPROX}{_RANGE}\s*(?P<unit>weeks?|wks?|months?)\b", re.I)
 # \d\d*, not \d+: a pattern that starts with \d lets a search skip to the digits.
 _COMPOUND = re.compile(rf"(?P<h>\d\d*)\s*{HOUR_WORD}\s*(?P<m>\d+)\s*{MINUTE_WORD}\b", re.I)
@@ -42,7 +45,6 @@ _APPROX_BEFORE = re.compile(rf"(?:{_APPROX_WORDS})\Z", re.I)
 _PLAIN_NUMBER = re.compile(_NUM)
 _IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
-_DIGIT = re.compile(r"\d")
 _NUMBER_THEN_UNIT = re.compile(r"\d\s*[hmw]", re.I)  # how every hour, minute, week or month form goes on
 
 
@@ -53,7 +55,7 @@ def _midpoint(match: re.Match[str]) -> float:
 
 def pace(text: str) -> float | None:
     """Hours a week that ``text`` states (``25 hours/week``, ``12–14 hrs/week``), or None."""
-    match = _PACE.search(text)
+    match = _PACE.search(text) if _states_pace(text) else None
     return _midpoint(match) if match else None
 
 
@@ -75,14 +77,18 @@ def task_hours(text: str) -> tuple[float | None, str]:
     """
     if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
         return None, text
-    rate = _PACE.search(text) if _says_per_week(text) else None
+    rate = _PACE.search(text) if _states_pace(text) else None
     length = _WEEKS.search(text) if rate else None
     if rate and length:
         total = _midpoint(rate) * (weeks(length.group()) or 0)
         return total, _tidy(_cut(text, [rate.span(), length.span()]))
-    matches = list(_COMPOUND.finditer(text))
-    compounds = [match.span() for match in matches]  # "1h30m": its "30m" is not another form
-    matches += [m for m in _hour_matches(text) if not any(start <= m.start() < end for start, end in compounds)]
+    compound = _COMPOUND.search(text)  # seldom there: one search is cheaper than a finditer that finds nothing
+    if compound is None:
+        matches = list(_hour_matches(text))
+    else:
+        matches = [compound, *_COMPOUND.finditer(text, compound.end())]
+        compounds = [match.span() for match in matches]  # "1h30m": its "30m" is not another form
+        matches += [m for m in _hour_matches(text) if not any(start <= m.start() < end for start, end in compounds)]
     if not matches:
         return None, text
     total = 0.0
@@ -91,10 +97,10 @@ def task_hours(text: str) -> tuple[float | None, str]:
     return total, _tidy(_cut(text, [match.span() for match in matches]))
 
 
-def _says_per_week(text: str) -> bool:
-    """Whether ``text`` could state a weekly pace: a cheap test before the pace pattern."""
+def _states_pace(text: str) -> bool:
+    """Whether ``text`` could state a weekly pace: cheap tests before the pace pattern."""
     lowered = text.lower()
-    return "week" in lowered or "wk" in lowered
+    return ("week" in lowered or "wk" in lowered) and _PACE_END.search(text) is not None
 
 
 def _hour_matches(text: str) -> Iterator[re.Match[str]]:
@@ -157,7 +163,7 @@ def leading_weeks(title: str) -> int | None:
 
 def strip_pace(text: str) -> str:
     """``text`` without a stated weekly pace (for titles such as ``Study Plan (12–14 hrs/week)``)."""
-    return _tidy(_PACE.sub("", text) if _DIGIT.search(text) and _says_per_week(text) else text)
+    return _tidy(_PACE.sub("", text) if _states_pace(text) else text)
 
 
 def _as_hours(match: re.Match[str]) -> float:

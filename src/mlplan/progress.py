@@ -436,9 +436,9 @@ def today_view(
             entry["hours"] += p.hours
     earlier = [p for d in days if d.date < on for p in d.parts if p.item_id in today_ids]
     for item in items:  # earlier parts of today's items still open, shown beside them
-        item["earlier_open_hours"] = sum(
-            p.hours for p in earlier if p.item_id == item["item_id"] and not progress.is_settled(p)
-        )
+        still_open = [p for p in earlier if p.item_id == item["item_id"] and not progress.is_settled(p)]
+        item["earlier_open_hours"] = sum(p.hours for p in still_open)
+        item["earlier_open_parts"] = [p.part for p in still_open]
 
     week_view = None
     if week:

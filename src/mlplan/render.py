@@ -291,7 +291,8 @@ def _bar(done: float, total: float, width: int = 24) -> Text:
 
 def status_panel(view: dict) -> Group:
     """Stages as progress bars, then hours, pace, streak and finish dates."""
-    table = Table(title=Text(f"{view['plan']} · {view['roadmap']}"), title_justify="left")
+    same = view["plan"] == view["roadmap"]  # a plan is named after its roadmap unless the learner named it
+    table = Table(title=Text(view["plan"] if same else f"{view['plan']} · {view['roadmap']}"), title_justify="left")
     table.add_column("stage")
     table.add_column("progress", no_wrap=True)
     table.add_column("items", justify="right", no_wrap=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -66,19 +67,14 @@ class Builder:
         self.checkpoint: ItemDraft | None = None
         self.loose_resources: list[dict[str, Any]] = []
         self.unit_resources: list[dict[str, Any]] = []
-        handlers = {
-            "item": self._item, "check": self._check, "group": self._group, "detail": self._detail,
-            "resource": self._resource, "unit-resource": self._unit_resource, "objective": self._objective,
-            "outcome": self._outcome, "prereq": self._prereq, "time": self._time,
-        }  # fmt: skip
+        handlers = self._HANDLERS
         for piece in pieces:
-            handlers[piece.role](piece)
+            handlers[piece.role](self, piece)
         self._place_resources()
 
-    def _new(self, kind: ItemKind, title: str, **fields: Any) -> ItemDraft:
-        item = ItemDraft(kind, title, **fields)
+    def _add(self, item: ItemDraft) -> ItemDraft:
         self.content.items.append(item)
-        if kind in _PROJECT_KINDS:
+        if item.kind in _PROJECT_KINDS:
             self.project = item
         return item
 
@@ -98,8 +94,8 @@ class Builder:
             target.resources += p.resources
         else:
             kind = p.kind or ItemKind.CONCEPT
-            self._new(kind, p.text, hours=p.hours, days=p.days, resources=list(p.resources),
-                      checklist=list(p.checklist), details=list(p.details))  # fmt: skip
+            self._add(ItemDraft(kind, p.text, hours=p.hours, days=p.days, resources=list(p.resources),
+                                checklist=list(p.checklist), details=list(p.details)))  # fmt: skip
 
     def _described_project(self, p: Piece) -> ItemDraft | None:
         """The item a project note without hours describes; a project list entry is its own item unless one exists."""
@@ -109,7 +105,7 @@ class Builder:
         prefix = CHECK_PREFIX.get(p.category or "", "")
         if p.category in ("selfcheck", "interview"):
             if self.checkpoint is None:
-                self.checkpoint = self._new(ItemKind.CHECKPOINT, p.label or "Self-check")
+                self.checkpoint = self._add(ItemDraft(ItemKind.CHECKPOINT, p.label or "Self-check"))
             self.checkpoint.checklist += [prefix + check for check in p.checklist]
             return
         if not p.checklist:
@@ -118,12 +114,12 @@ class Builder:
         if target is None or (not self.budgeted and self.project is None):
             # one item holds the whole list ("Stretch goals": three checks, not three items)
             kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
-            target = self._new(kind, p.label or "Checks")
+            target = self._add(ItemDraft(kind, p.label or "Checks"))
         target.checklist += [prefix + check for check in p.checklist]
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":
-            self._new(ItemKind.CAPSTONE, p.label, checklist=list(p.checklist))
+            self._add(ItemDraft(ItemKind.CAPSTONE, p.label, checklist=list(p.checklist)))
         elif self.budgeted and (target := self._target()):
             target.details.append(f"{p.label}: " + "; ".join(p.checklist))
         elif self.project is not None:
@@ -131,9 +127,9 @@ class Builder:
         elif ALTERNATIVES.match(p.label) and p.checklist:
             joined = " / ".join(p.checklist)
             title = f"{p.label}: {joined}" if len(joined) <= 100 else p.label
-            self._new(ItemKind.PROJECT, title, checklist=list(p.checklist))
+            self._add(ItemDraft(ItemKind.PROJECT, title, checklist=list(p.checklist)))
         elif p.checklist:
-            self._new(ItemKind.TASK, p.label, checklist=list(p.checklist))
+            self._add(ItemDraft(ItemKind.TASK, p.label, checklist=list(p.checklist)))
 
     def _detail(self, p: Piece) -> None:
         if target := self._target():
@@ -175,6 +171,11 @@ class Builder:
                 most = max(shared)
                 study[shared.index(most) if most else 0].resources.append(resource)
         items[0].resources[:0] = self.unit_resources
+
+    _HANDLERS: dict[str, Callable[[Builder, Piece], None]] = {
+        "item": _item, "check": _check, "group": _group, "detail": _detail, "resource": _resource,
+        "unit-resource": _unit_resource, "objective": _objective, "outcome": _outcome, "prereq": _prereq, "time": _time,
+    }  # fmt: skip
 
 
 @cache

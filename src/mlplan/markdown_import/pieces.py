@@ -76,40 +76,45 @@ def _is_label_line(line: Line) -> bool:
 
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
-    day_label = line.label and _day_count(line.label)
+    label = line.label
+    day_label = label and _day_count(label)
+    text = line.text
     # A bold label is the document's structure (``**Tasks:** …``); a plain one is part of the text, and so is
     # a project's (``**Project:** Build X`` is a project called that).
-    project_label = label_category(line.label) in ("project", "capstone") if line.bold_label else False
-    use_body = own_text and line.bold_label and line.body and not day_label and not project_label
-    text = line.body if use_body else line.text
-    hours, text = outside_links(line, text, hour_forms.task_hours)
+    if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
+        text = line.body
+    if line.links:
+        hours, text = outside_links(line, text, hour_forms.task_hours)
+    else:
+        hours, text = hour_forms.task_hours(text)
     if not text:
         return None
-    plain_label, subject = _plain_label(text)
-    label = line.label or plain_label
+    plain_label, subject = _plain_label(text) if ":" in text else ("", text)
+    label = label or plain_label
     own = label_category(label) if label else None
     kind = ITEM_CATEGORIES.get(category or "", state.default)
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
         kind = ITEM_CATEGORIES[own]
     elif category == "task" or day_label or (category is None and not line.links):
         kind = kind_from_text(subject, kind_from_text(text, kind))
-    resources = line_resources(line, hint=line.label)
+    resources = line_resources(line, hint=line.label) if line.links else []
     if category is None and resources and kind == state.default == ItemKind.CONCEPT:
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = section_details(state)
-    days = _stated_days(text)
+    days = _stated_days(text) if text[:1] in "dD" else None  # only a text that starts with "day" states days
     return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
 
 
+_PROJECTS = ("project", "capstone")
 _day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 
 @cache
 def _plain_label(text: str) -> tuple[str, str]:
-    """A ``Label: subject`` text's label and subject; ``""`` and the text when it has no label."""
-    plain = PLAIN_LABEL.match(text) if ":" in text else None
+    """A ``Label: subject`` text's label and subject (ask only of a text with a colon); ``""`` and the text else."""
+    plain = PLAIN_LABEL.match(text)
     return (plain.group(1), plain.group(2)) if plain else ("", text)
 
 
@@ -264,7 +269,8 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
             piece = item_piece(first, current.category or own, current, own_text=current.category is None)
         if piece and piece.role == "item":
             piece.listed = True
-            piece.checklist = flatten(entry.children)
+            if entry.children:
+                piece.checklist = flatten(entry.children)
             if len(entry.lines) > 1:
                 piece.details += [line.text for line in entry.lines[1:]]
         if piece:

@@ -35,7 +35,9 @@ _MACROMAN_RUN = re.compile(
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3\uf8ff]")
 
 
-_SHORTCODE = re.compile(r"(?<![\w:/]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])")
+# The colon comes first and what stands before it is looked at after it ("not after a word, colon or slash"),
+# so the regex engine can skip to each colon instead of trying the look-behind at every character.
+_SHORTCODE = re.compile(r":(?<![\w:/]:)[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])")
 
 
 _FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
@@ -63,13 +65,22 @@ def repair(text: str) -> str:
         return text
     import ftfy
 
+    # The Markdown reader decodes HTML entities itself (not in code), and a line break ftfy made of a "\r"
+    # or U+2028 would shift every later line number. For one line, ftfy.fix_text(line, **options) is
+    # fix_and_explain with this config (fix_text cuts segments only at "\n" and past max_decode_length):
+    # building it once spares that work per line.
+    config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False, unescape_html=False, fix_line_breaks=False)
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
-    for n, line in enumerate(lines):
-        if not line.isascii():
-            if line not in fixed:
-                fixed[line] = ftfy.fix_text(_MACROMAN_RUN.sub(_from_macroman, line), uncurl_quotes=False)
-            lines[n] = fixed[line]
+    for n in [n for n, line in enumerate(lines) if not line.isascii()]:
+        line = lines[n]
+        if line not in fixed:
+            line_fixed = _MACROMAN_RUN.sub(_from_macroman, line)
+            if len(line_fixed) <= config.max_decode_length:
+                fixed[line] = ftfy.fix_and_explain(line_fixed, config).text
+            else:
+                fixed[line] = ftfy.fix_text(line_fixed, config)
+        lines[n] = fixed[line]
     return "\n".join(lines)
 
 
@@ -88,5 +99,6 @@ def clean(text: str) -> str:
         text = _SHORTCODE.sub("", text)
     if "[^" in text:
         text = _FOOTNOTE.sub("", text)
-    text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    if BOLD_ON in text or BOLD_OFF in text:
+        text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
     return " ".join(text.split()).strip(" |*_")

@@ -167,13 +167,14 @@ def _is_unit_list(block: ListBlock) -> bool:
     entries = block.entries
     if len(entries) < 2:
         return False
+    most = len(entries) // 2
     unnumbered = 0
     for entry in entries:
-        text = entry.lines[0].text if entry.lines else ""
-        # a look at the first letter spares most entries even the cached pattern
-        if not (text.lstrip()[:1] in UNIT_INITIALS and unit_number(text)):
+        lines = entry.lines
+        # A look at the first letter (a line's text is cleaned: no leading space) spares most entries the pattern.
+        if not (lines and lines[0].text[:1] in UNIT_INITIALS and unit_number(lines[0].text)):
             unnumbered += 1
-            if unnumbered * 2 > len(entries):
+            if unnumbered > most:
                 return False  # most lists are not: stop at their first entries
     return len(entries) - unnumbered >= 2
 

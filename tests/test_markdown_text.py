@@ -1,0 +1,97 @@
+"""Text before structure: mojibake repair and title cleaning give the same text as the plain library calls."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import ftfy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlplan.markdown_import.text import (
+    _EMOJI,
+    _FOOTNOTE,
+    _MACROMAN_RUN,
+    BOLD_OFF,
+    BOLD_ON,
+    _from_macroman,
+    clean,
+    repair,
+)
+
+# Pieces of real documents: cp1252 and MacRoman mojibake, emoji, HTML entities and tags, ligatures,
+# full-width letters, control characters, line endings, combining accents and plain words.
+PIECES = [
+    "â€™", "â€œ", "Ã©", "Ã—", "ðŸ§ ", "Â ", "â€", "‚Äì", "‚Äî", "üöÄ", "‚úÖ", "¬≤", "\uf8ff", "ƒ",
+    "’", "–", "🚀", "✅", "🧠", "é", "e\u0301", "ﬁ", "Ｗｅｅｋ", "\x85", "\x1b[31m", "\x07", "\r", "\u2028",
+    "&amp;", "&lt;b&gt;", "&eacute;", "&#39;", "<br>", "<b>", "&", "<", "Week 1", "learn", " ", "-", "**",
+]  # fmt: skip
+LINES = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map("".join)
+
+
+def repaired_as_before(text: str) -> str:
+    """What repair did with ftfy's plain call: each non-ASCII line MacRoman-decoded, then ftfy.fix_text."""
+    return "\n".join(
+        line if line.isascii() else ftfy.fix_text(_MACROMAN_RUN.sub(_from_macroman, line), **FTFY_OPTIONS)
+        for line in text.split("\n")
+    )
+
+
+FTFY_OPTIONS = {"uncurl_quotes": False, "unescape_html": False, "fix_line_breaks": False}
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=6).map("\n".join))
+def test_repair_is_ftfy_fix_text_line_by_line(text):
+    assert repair(text) == repaired_as_before(text)
+
+
+def test_a_line_longer_than_ftfys_segment_is_repaired_as_fix_text_cuts_it():
+    line = "x" * (ftfy.TextFixerConfig().max_decode_length - 1) + "â€™ theorem"  # cut after â: not repaired
+    text = line + "\nGÃ©ron"
+    assert repair(text) == repaired_as_before(text) != text.replace("â€™", "’").replace("Ã©", "é")
+
+
+def cleaned_as_before(text: str) -> str:
+    """clean as it was first written: every step on every text, the shortcode look-behind first."""
+    text = _EMOJI.sub("", text)
+    text = re.sub(r"(?<![\w:/]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w/])", "", text)
+    text = _FOOTNOTE.sub("", text).replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    return " ".join(text.split()).strip(" |*_")
+
+
+TITLE_PIECES = [
+    ":", "::", ":rocket:", ":+1:", ":a1_b:", ":123:", "a:b:", "x:smile:", "/:x:", "http://h:80/:x:", ":x:/", ":x:y",
+    "[^1]", "[^note]", BOLD_ON, BOLD_OFF, "🚀", "✅", "\ufe0f", "é", "_", "|", "*", " ", "\t", "\u00a0", "Week 1",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_PIECES) | st.text(max_size=3), max_size=10).map("".join))
+def test_clean_is_as_before(text):
+    assert clean(text) == cleaned_as_before(text)
+
+
+def dry_run(mlplan, path):
+    result = mlplan("import", str(path), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    items = [item["title"] for stage in data["roadmap"]["stages"] for unit in stage["units"] for item in unit["items"]]
+    return items, [(s["line"], s["text"]) for s in data["skipped"]]
+
+
+def test_a_windows_file_with_an_emoji_line_keeps_its_line_numbers(mlplan, tmp_path):
+    text = "# Plan\n\n## Week 1\n- Learn A \u2705 (1h)\n  and more\n- Learn B (1h)\n- [Back to top](#top)\n"
+    (tmp_path / "unix.md").write_bytes(text.encode())
+    (tmp_path / "windows.md").write_bytes(text.replace("\n", "\r\n").encode())
+    assert dry_run(mlplan, tmp_path / "windows.md") == dry_run(mlplan, tmp_path / "unix.md")
+    assert dry_run(mlplan, tmp_path / "windows.md") == (["Learn A and more", "Learn B"], [(7, "- [Back to top](#top)")])
+
+
+def test_html_entities_are_read_once_on_a_line_with_an_emoji(mlplan, tmp_path):
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\n## Week 1\n- Escape `&amp;` in HTML \u2705 (1h)\n- Read AT&amp;amp;T notes \u2705 (1h)\n",
+        encoding="utf-8",
+    )
+    assert dry_run(mlplan, tmp_path / "plan.md")[0] == ["Escape `&amp;` in HTML", "Read AT&amp;T notes"]
