@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import ftfy
@@ -32,9 +33,12 @@ LINES = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map
 def repaired_as_before(text: str) -> str:
     """What repair did with ftfy's plain call: each non-ASCII line MacRoman-decoded, then ftfy.fix_text."""
     return "\n".join(
-        line if line.isascii() else ftfy.fix_text(_MACROMAN_RUN.sub(_from_macroman, line), uncurl_quotes=False)
+        line if line.isascii() else ftfy.fix_text(_MACROMAN_RUN.sub(_from_macroman, line), **FTFY_OPTIONS)
         for line in text.split("\n")
     )
+
+
+FTFY_OPTIONS = {"uncurl_quotes": False, "unescape_html": False, "fix_line_breaks": False}
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,3 +71,27 @@ TITLE_PIECES = [
 @given(st.lists(st.sampled_from(TITLE_PIECES) | st.text(max_size=3), max_size=10).map("".join))
 def test_clean_is_as_before(text):
     assert clean(text) == cleaned_as_before(text)
+
+
+def dry_run(mlplan, path):
+    result = mlplan("import", str(path), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    items = [item["title"] for stage in data["roadmap"]["stages"] for unit in stage["units"] for item in unit["items"]]
+    return items, [(s["line"], s["text"]) for s in data["skipped"]]
+
+
+def test_a_windows_file_with_an_emoji_line_keeps_its_line_numbers(mlplan, tmp_path):
+    text = "# Plan\n\n## Week 1\n- Learn A \u2705 (1h)\n  and more\n- Learn B (1h)\n- [Back to top](#top)\n"
+    (tmp_path / "unix.md").write_bytes(text.encode())
+    (tmp_path / "windows.md").write_bytes(text.replace("\n", "\r\n").encode())
+    assert dry_run(mlplan, tmp_path / "windows.md") == dry_run(mlplan, tmp_path / "unix.md")
+    assert dry_run(mlplan, tmp_path / "windows.md") == (["Learn A and more", "Learn B"], [(7, "- [Back to top](#top)")])
+
+
+def test_html_entities_are_read_once_on_a_line_with_an_emoji(mlplan, tmp_path):
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\n## Week 1\n- Escape `&amp;` in HTML \u2705 (1h)\n- Read AT&amp;amp;T notes \u2705 (1h)\n",
+        encoding="utf-8",
+    )
+    assert dry_run(mlplan, tmp_path / "plan.md")[0] == ["Escape `&amp;` in HTML", "Read AT&amp;T notes"]

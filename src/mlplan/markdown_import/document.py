@@ -127,7 +127,6 @@ class _Reader:
         self.table: Table | None = None
         self.row: list[list[Line]] = []
         self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
-        self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
         self.placed: list[Entry | Section | LocalLink] = []  # their ``line`` is a byte offset until the reading is over
 
@@ -135,7 +134,7 @@ class _Reader:
         if self.source.front_matter is not None:
             self.doc.meta = load_front_matter(self.source.front_matter)
         piece: Piece | None
-        self.events = self.source.events()
+        self.events = iter(self.source.events())
         for event, span in self.events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
                 piece = _BREAKS.get(event)
@@ -145,12 +144,13 @@ class _Reader:
                     continue
             else:
                 kind, value = event.popitem()  # the event is a fresh one-key dict: this is the cheapest way in
-                if kind == "Text":
-                    if self.raw is not None:
-                        self.raw.append(value)
-                        continue
-                    piece = value
-                elif kind == "Start":
+                if kind == "Text":  # the commonest event: added to the run here, without the checks below
+                    if self.run is None:  # text straight in a list item
+                        self.run, self.rich, self.tight, self.block_start = [value], False, True, span["start"]
+                    else:
+                        self.run.append(value)
+                    continue
+                if kind == "Start":
                     if value == "Item":  # the commonest block by far: read here, not in a call
                         if self.tight:
                             self.end_text()
@@ -185,9 +185,7 @@ class _Reader:
         return doc
 
     def other(self, kind: str, value: Any) -> Piece | None:
-        if kind == "Html" and self.raw is not None:
-            self.raw.append(value)
-        elif kind == "TaskListMarker":
+        if kind == "TaskListMarker":
             if self.items:
                 self.items[-1].task = True
                 self.tasks += 1
@@ -246,7 +244,9 @@ class _Reader:
                 self.current.blocks.append(self.table)
                 self.doc.lists += 1
         elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
-            self.raw = []
+            content = self.raw_text(name)
+            if name == "HtmlBlock" and not self.items:
+                _read_html(content, self.current, self.doc)
         elif name == "FootnoteDefinition":
             self.skip(name)
         return None
@@ -258,6 +258,18 @@ class _Reader:
                 ((kind, value),) = event.items()
                 if kind == "End" and (value if type(value) is str else next(iter(value))) == name:
                     return
+
+    def raw_text(self, name: str) -> str:
+        """The text of this code, HTML or metadata block, read on to its end (nothing nests in them)."""
+        parts: list[str] = []
+        for event, _span in self.events:
+            if type(event) is not str:
+                ((kind, value),) = event.items()
+                if kind in ("Text", "Html"):
+                    parts.append(value)
+                elif kind == "End" and value == name:
+                    break
+        return "".join(parts)
 
     def end(self, tag: Any) -> Piece | None:
         """The inline piece a tag ends, or ``None`` for a block, read here."""
@@ -282,10 +294,6 @@ class _Reader:
                     self.table.header = [joined_text(cell).lower() for cell in self.row]
         elif name == "Table":
             self.table = None
-        elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
-            if name == "HtmlBlock" and not self.items:
-                _read_html("".join(self.raw or []), self.current, self.doc)
-            self.raw = None
         return None
 
     def end_text(self, block: str = "") -> None:

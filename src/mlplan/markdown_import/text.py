@@ -65,9 +65,11 @@ def repair(text: str) -> str:
         return text
     import ftfy
 
-    # For one line, ftfy.fix_text(line, uncurl_quotes=False) is fix_and_explain with this config (fix_text
-    # cuts segments only at "\n" and past max_decode_length): building it once spares that work per line.
-    config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False)
+    # The Markdown reader decodes HTML entities itself (not in code), and a line break ftfy made of a "\r"
+    # or U+2028 would shift every later line number. For one line, ftfy.fix_text(line, **options) is
+    # fix_and_explain with this config (fix_text cuts segments only at "\n" and past max_decode_length):
+    # building it once spares that work per line.
+    config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False, unescape_html=False, fix_line_breaks=False)
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
     for n in [n for n, line in enumerate(lines) if not line.isascii()]:
