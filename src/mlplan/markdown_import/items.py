@@ -116,7 +116,7 @@ class Builder:
             # one item holds the whole list ("Stretch goals": three checks, not three items)
             kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
             target = self._add(ItemDraft(kind, p.label or "Checks"))
-        target.checklist += [prefix + check for check in p.checklist]
+        target.checklist += [prefix + check for check in p.checklist] if prefix else p.checklist
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":

@@ -71,7 +71,9 @@ class State:
 
 
 def _is_label_line(line: Line) -> bool:
-    return bool(line.label) and not line.body and (line.colon or label_category(line.label) is not None)
+    if not line.label or line.body:
+        return False
+    return line.colon or label_category(line.label) is not None
 
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
@@ -201,6 +203,9 @@ def flatten(entries: list[Entry]) -> list[str]:
     """Each entry's text, nested entries after their parent's."""
     if not entries:  # most entries have no nested list
         return []
+    texts = [entry.lines[0].text for entry in entries if len(entry.lines) == 1 and not entry.children]
+    if len(texts) == len(entries):  # most lists: one line to each entry, none nested
+        return texts
     out: list[str] = []
     for entry in all_entries(entries):
         lines = entry.lines
