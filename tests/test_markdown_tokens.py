@@ -142,3 +142,17 @@ def test_a_read_line_has_every_field_of_a_line():
         False,
         [],
     )
+
+
+def test_code_and_html_blocks_are_read_to_their_end():
+    # the reader reads a block's text on to its end: nothing in it is structure, nothing after it is lost
+    text = (
+        "<div>\n<h1>Course</h1>\n</div>\n\n# Week 1\n\n```\n# not a heading\n- not an item\n```\n\n"
+        "- Learn **NumPy**\n  <details>\n  <summary>more</summary>\n  </details>\n- Learn **NumPy**\n"
+    )
+    doc = read_document(text)
+    assert (doc.html_title, doc.headings, doc.lists) == ("Course", 1, 1)
+    (week,) = walk(doc.root)
+    (listed,) = week.blocks
+    assert [[line.text for line in entry.lines] for entry in listed.entries] == [["Learn NumPy"], ["Learn NumPy"]]
+    assert [entry.line for entry in listed.entries] == [12, 16]

@@ -236,11 +236,7 @@ class _Reader:
             return MARK
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.run, self.rich, self.block_start = [], False, span["start"]
-            if name == "Heading":
-                self.heading = int(value["level"][1])
-        elif name == "List":
+        if name == "List":  # the commonest block here (paragraphs and items are read in the loop)
             if self.items:
                 self.lists.append(self.items[-1].children)
             else:
@@ -248,6 +244,10 @@ class _Reader:
                 self.current.blocks.append(block)
                 self.doc.lists += 1
                 self.lists.append(block.entries)
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.run, self.rich, self.block_start = [], False, span["start"]
+            if name == "Heading":
+                self.heading = int(value["level"][1])
         elif name in ("TableHead", "TableRow"):
             self.row = []
         elif name == "Table":
@@ -296,10 +296,10 @@ class _Reader:
             return MARK
         if self.tight:
             self.end_text()
-        if name in ("Paragraph", "Heading", "TableCell"):
-            self.end_text(name)
-        elif name == "List":
+        if name == "List":
             self.lists.pop()
+        elif name in ("Paragraph", "Heading", "TableCell"):
+            self.end_text(name)
         elif name in ("TableHead", "TableRow"):
             if self.table is not None:
                 if self.table.header:
