@@ -634,6 +634,18 @@ def test_a_numbering_repeated_many_times_gets_suffixes_in_order():
     assert [i.id for i in roadmap.items()] == ["w01.1", "w01-2.1", "w01-3.1", "w01-4.1", "w02.1"]
 
 
+@pytest.mark.parametrize(
+    ("word", "unit"), [("WEEK", "Week"), ("wEEK", "Week"), ("Lecture", "Lecture"), ("ſession", "Session")]
+)
+def test_a_list_of_numbered_entries_is_a_list_of_units_whatever_their_case(word, unit):
+    # the importer tests an entry's first two letters before the unit pattern: every case (and "ſ" for "s") passes
+    roadmap = md(f"## Course\n- {word} 1: Basics\n  - Read notes\n- {word} 2: More\n  - Do exercises\n")
+    assert [(u.title, [i.title for i in u.items]) for u in roadmap.units()] == [
+        (f"{unit} 1: Basics", ["Read notes"]),
+        (f"{unit} 2: More", ["Do exercises"]),
+    ]
+
+
 def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
     # the smallest plan a learner writes by hand: it was refused as having no section with study items
     plan = tmp_path / "plan.md"

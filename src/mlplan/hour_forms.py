@@ -181,7 +181,8 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _tidy(text: str) -> str:
     """Remove what an hour form leaves behind: empty brackets, dangling separators, a leading 'of'."""
-    text = _EMPTY_BRACKETS.sub(" ", text)
+    if "(" in text or "[" in text:  # most texts have no brackets left; the substitution would look at each character
+        text = _EMPTY_BRACKETS.sub(" ", text)
     if _MARK_AFTER_SPACE.search(text):  # seldom; the substitution would try every space
         text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()

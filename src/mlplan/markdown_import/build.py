@@ -189,7 +189,7 @@ def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: 
             "hours": item.hours,
             "estimated": item.estimated,
             "resources": item.resources,
-            "checklist": [c for c in item.checklist if c.strip()],
+            "checklist": [c for c in item.checklist if c.strip()] if item.checklist else [],
         }
         if details := "\n".join(filter(None, item.details)):
             entry["details"] = details

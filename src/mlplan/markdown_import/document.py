@@ -30,6 +30,7 @@ from mlplan.markdown_import.inline import (
     link_piece,
     local_link_piece,
     make_line,
+    plain_line,
     read_inline,
 )
 from mlplan.markdown_import.labels import unit_number
@@ -48,17 +49,17 @@ class Entry:
     task: bool = False  # a GFM task-list entry (``- [ ] …``)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     lines: list[Line]
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     entries: list[Entry]
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     header: list[str]
     rows: list[list[list[Line]]]
@@ -127,7 +128,6 @@ class _Reader:
         self.table: Table | None = None
         self.row: list[list[Line]] = []
         self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
-        self.raw: list[str] | None = None  # the text of a code or HTML block
         self.entries = self.tasks = 0
         self.placed: list[Entry | Section | LocalLink] = []  # their ``line`` is a byte offset until the reading is over
 
@@ -135,7 +135,7 @@ class _Reader:
         if self.source.front_matter is not None:
             self.doc.meta = load_front_matter(self.source.front_matter)
         piece: Piece | None
-        self.events = self.source.events()
+        self.events = iter(self.source.events())
         for event, span in self.events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
                 piece = _BREAKS.get(event)
@@ -145,12 +145,13 @@ class _Reader:
                     continue
             else:
                 kind, value = event.popitem()  # the event is a fresh one-key dict: this is the cheapest way in
-                if kind == "Text":
-                    if self.raw is not None:
-                        self.raw.append(value)
-                        continue
-                    piece = value
-                elif kind == "Start":
+                if kind == "Text":  # the commonest event: added to the run here, without the checks below
+                    if self.run is None:  # text straight in a list item
+                        self.run, self.rich, self.tight, self.block_start = [value], False, True, span["start"]
+                    else:
+                        self.run.append(value)
+                    continue
+                if kind == "Start":
                     if value == "Item":  # the commonest block by far: read here, not in a call
                         if self.tight:
                             self.end_text()
@@ -160,13 +161,26 @@ class _Reader:
                         self.items.append(entry)
                         self.entries += 1
                         continue
+                    if value == "Paragraph":  # the commonest after items and bold
+                        if self.tight:
+                            self.end_text()
+                        self.run, self.rich, self.block_start = [], False, span["start"]
+                        continue
                     piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
                 elif kind == "End":
                     if value == "Item":
-                        if self.tight and self.run is not None:  # the item's own text, as in end_text
-                            read_inline(self.run, self.rich, self.items[-1].lines)
+                        entry = self.items.pop()
+                        if self.tight:  # the item's own text, as in end_text
+                            if self.rich:
+                                read_inline(self.run, True, entry.lines)  # type: ignore[arg-type]
+                            elif (line := plain_line("".join(self.run))) is not None:  # type: ignore[arg-type]
+                                entry.lines.append(line)  # as read_inline does, without its call
                             self.run, self.tight = None, False
-                        self.items.pop()
+                        continue
+                    if value == "Paragraph":
+                        if self.tight:
+                            self.end_text()
+                        self.end_text("Paragraph")
                         continue
                     piece = BOLD_CLOSE if value == "Strong" else self.end(value)
                 else:
@@ -185,9 +199,7 @@ class _Reader:
         return doc
 
     def other(self, kind: str, value: Any) -> Piece | None:
-        if kind == "Html" and self.raw is not None:
-            self.raw.append(value)
-        elif kind == "TaskListMarker":
+        if kind == "TaskListMarker":
             if self.items:
                 self.items[-1].task = True
                 self.tasks += 1
@@ -246,7 +258,9 @@ class _Reader:
                 self.current.blocks.append(self.table)
                 self.doc.lists += 1
         elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
-            self.raw = []
+            content = self.raw_text(name)
+            if name == "HtmlBlock" and not self.items:
+                _read_html(content, self.current, self.doc)
         elif name == "FootnoteDefinition":
             self.skip(name)
         return None
@@ -258,6 +272,18 @@ class _Reader:
                 ((kind, value),) = event.items()
                 if kind == "End" and (value if type(value) is str else next(iter(value))) == name:
                     return
+
+    def raw_text(self, name: str) -> str:
+        """The text of this code, HTML or metadata block, read on to its end (nothing nests in them)."""
+        parts: list[str] = []
+        for event, _span in self.events:
+            if type(event) is not str:
+                ((kind, value),) = event.items()
+                if kind in ("Text", "Html"):
+                    parts.append(value)
+                elif kind == "End" and value == name:
+                    break
+        return "".join(parts)
 
     def end(self, tag: Any) -> Piece | None:
         """The inline piece a tag ends, or ``None`` for a block, read here."""
@@ -282,10 +308,6 @@ class _Reader:
                     self.table.header = [joined_text(cell).lower() for cell in self.row]
         elif name == "Table":
             self.table = None
-        elif name in ("CodeBlock", "HtmlBlock", "MetadataBlock"):
-            if name == "HtmlBlock" and not self.items:
-                _read_html("".join(self.raw or []), self.current, self.doc)
-            self.raw = None
         return None
 
     def end_text(self, block: str = "") -> None:

@@ -19,7 +19,10 @@ from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
 
 @dataclass(slots=True)  # a large document makes a hundred thousand
 class Line:
-    """One line of inline text with its links and a leading ``Label:`` if it has one."""
+    """One line of inline text with its links and a leading ``Label:`` if it has one.
+
+    Never changed once read: equal plain lines are one shared ``Line`` (see ``plain_line``).
+    """
 
     text: str
     links: list[tuple[str, str]]
@@ -73,7 +76,7 @@ def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None
             colon = head.endswith(":") or bool(bold.group(2))
             if colon or not rest or (len(head.split()) <= 3 and label_category(head)):
                 return text, head.rstrip(": "), rest, bold_only, colon, True, lead_bold
-    plain = PLAIN_LABEL.match(text)
+    plain = PLAIN_LABEL.match(text) if ":" in text else None
     # A short "Label:" is structure; a sentence that ends in a colon is prose.
     if plain and len(plain.group(1).split()) <= (5 if plain.group(2) else 3) and not plain.group(1).startswith("http"):
         return text, plain.group(1).strip(), plain.group(2).strip(), bold_only, True, False, lead_bold
@@ -130,10 +133,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
     read in one loop over plain variables: documents hold a hundred thousand runs.
     """
     if not rich:
-        raw = "".join(run)  # type: ignore[arg-type]
-        if "://" in raw:
-            _add_line(lines, raw, [], 0, [])
-        elif (line := make_line(raw, [], 0, [])) is not None:  # as _add_line does, without its call
+        if (line := plain_line("".join(run))) is not None:  # type: ignore[arg-type]
             lines.append(line)
         return lines
     buf: list[str] = []
@@ -208,6 +208,14 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         soft.append(" ")
     _add_line(lines, "".join(buf), links, anchors, local)
     return lines
+
+
+@cache  # most runs are plain text, and long documents repeat them; nothing changes a Line once it is read
+def plain_line(raw: str) -> Line | None:
+    """The line a run of text and bold makes, ``None`` if it is empty."""
+    lines: list[Line] = []
+    _add_line(lines, raw, [], 0, [])
+    return lines[0] if lines else None
 
 
 def _next_line(

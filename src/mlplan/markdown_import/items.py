@@ -94,8 +94,9 @@ class Builder:
             target.resources += p.resources
         else:
             kind = p.kind or ItemKind.CONCEPT
-            self._add(ItemDraft(kind, p.text, hours=p.hours, days=p.days, resources=list(p.resources),
-                                checklist=list(p.checklist), details=list(p.details)))  # fmt: skip
+            # by position: a keyword argument costs a dict per call, and there is a call per item
+            self._add(ItemDraft(kind, p.text, p.hours, p.days, False, list(p.resources), list(p.checklist),
+                                list(p.details)))  # fmt: skip
 
     def _described_project(self, p: Piece) -> ItemDraft | None:
         """The item a project note without hours describes; a project list entry is its own item unless one exists."""
@@ -115,7 +116,7 @@ class Builder:
             # one item holds the whole list ("Stretch goals": three checks, not three items)
             kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
             target = self._add(ItemDraft(kind, p.label or "Checks"))
-        target.checklist += [prefix + check for check in p.checklist]
+        target.checklist += [prefix + check for check in p.checklist] if prefix else p.checklist
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":

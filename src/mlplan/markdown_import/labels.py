@@ -135,8 +135,14 @@ def is_part_label(title: str) -> bool:
     return len(title.split()) <= 5 and label_category(title) not in (None, "time", "duration")
 
 
-# What a title with a unit number can start with (matching is case-blind, and so reads "ſ" as "s").
-UNIT_INITIALS = frozenset({word[0] for word in UNIT_WORDS} | {word[0].upper() for word in UNIT_WORDS} | {"ſ"})
+def _cases(letter: str) -> set[str]:
+    """What case-blind matching reads as ``letter``: both cases, and "ſ" for "s" (no other letter of the unit
+    words has such a twin)."""
+    return {letter, letter.upper()} | ({"ſ"} if letter == "s" else set())
+
+
+# The first two letters of a title with a unit number: a cheap test before the pattern.
+UNIT_STARTS = frozenset(a + b for word in UNIT_WORDS for a in _cases(word[0]) for b in _cases(word[1]))
 
 
 @cache

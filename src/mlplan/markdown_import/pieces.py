@@ -61,9 +61,8 @@ class State:
     def under(self, label: str, group: str | None = None) -> State:
         category = label_category(label) or self.category
         group = self.group if group is None else group
-        return State(
-            category, label, group, self.default, self.capstone, heading=(category, label), task_list=self.task_list
-        )
+        # All arguments by position, here and for the pieces below: a keyword argument costs a dict per call.
+        return State(category, label, group, self.default, self.capstone, False, (category, label), self.task_list)
 
     def done(self) -> None:
         """A bold label line introduces the next list or table only; a heading's label lasts to the next heading."""
@@ -72,7 +71,9 @@ class State:
 
 
 def _is_label_line(line: Line) -> bool:
-    return bool(line.label) and not line.body and (line.colon or label_category(line.label) is not None)
+    if not line.label or line.body:
+        return False
+    return line.colon or label_category(line.label) is not None
 
 
 def item_piece(line: Line, category: str | None, state: State, own_text: bool = False) -> Piece | None:
@@ -96,7 +97,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
         kind = ITEM_CATEGORIES[own]
     elif category == "task" or day_label or (category is None and not line.links):
-        kind = kind_from_text(subject, kind_from_text(text, kind))
+        kind = kind_from_text(subject, kind if subject is text else kind_from_text(text, kind))
     resources = line_resources(line, hint=line.label) if line.links else []
     if category is None and resources and kind == state.default == ItemKind.CONCEPT:
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
@@ -104,7 +105,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         resources = line_resources(line, hint=line.label, bare=True)
     details = section_details(state)
     days = _stated_days(text) if text[:1] in "dD" else None  # only a text that starts with "day" states days
-    return Piece("item", text, category, state.label, kind, resources, details=details, hours=hours, days=days)
+    return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
 
 
 _PROJECTS = ("project", "capstone")
@@ -183,7 +184,7 @@ def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
     if category in ("time", "duration"):
         return Piece("time", line.body, category, line.label)
     if category in CHECK_CATEGORIES:
-        return Piece("check", category=category, label=line.label, checklist=[line.body]) if line.body else None
+        return Piece("check", "", category, line.label, None, [], [line.body]) if line.body else None  # by position
     if category == "dataset":
         return Piece("resource", line.text, category, resources=line_resources(line, hint="dataset"))
     if category == "skip":
@@ -202,6 +203,9 @@ def flatten(entries: list[Entry]) -> list[str]:
     """Each entry's text, nested entries after their parent's."""
     if not entries:  # most entries have no nested list
         return []
+    texts = [entry.lines[0].text for entry in entries if len(entry.lines) == 1 and not entry.children]
+    if len(texts) == len(entries):  # most lists: one line to each entry, none nested
+        return texts
     out: list[str] = []
     for entry in all_entries(entries):
         lines = entry.lines
@@ -237,7 +241,7 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
         return []
     if state.steps or category in CHECK_CATEGORIES:
         checks, category = flatten(entries), "steps" if state.steps else category
-        return [Piece("check", category=category, label=state.label, checklist=checks)] if checks else []
+        return [Piece("check", "", category, state.label, None, [], checks)] if checks else []  # by position
     if category in ("objective", "outcome", "prereq"):
         return [Piece(category, text) for text in flatten(entries)]
     if (state.label and category is None) or (state.capstone and category == "project"):

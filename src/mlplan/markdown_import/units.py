@@ -19,8 +19,8 @@ from mlplan import hour_forms
 from mlplan.markdown_import.document import ListBlock, Para, Section, Table, all_entries, walk
 from mlplan.markdown_import.inline import is_link_line
 from mlplan.markdown_import.labels import (
-    UNIT_INITIALS,
     UNIT_NUMBER,
+    UNIT_STARTS,
     is_part_label,
     kind_from_text,
     unit_number,
@@ -171,8 +171,8 @@ def _is_unit_list(block: ListBlock) -> bool:
     unnumbered = 0
     for entry in entries:
         lines = entry.lines
-        # A look at the first letter (a line's text is cleaned: no leading space) spares most entries the pattern.
-        if not (lines and lines[0].text[:1] in UNIT_INITIALS and unit_number(lines[0].text)):
+        # A look at the first letters (a line's text is cleaned: no leading space) spares most entries the pattern.
+        if not (lines and lines[0].text[:2] in UNIT_STARTS and unit_number(lines[0].text)):
             unnumbered += 1
             if unnumbered > most:
                 return False  # most lists are not: stop at their first entries
