@@ -30,6 +30,7 @@ from mlplan.markdown_import.inline import (
     link_piece,
     local_link_piece,
     make_line,
+    plain_line,
     read_inline,
 )
 from mlplan.markdown_import.labels import unit_number
@@ -48,17 +49,17 @@ class Entry:
     task: bool = False  # a GFM task-list entry (``- [ ] …``)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     lines: list[Line]
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     entries: list[Entry]
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     header: list[str]
     rows: list[list[list[Line]]]
@@ -160,13 +161,26 @@ class _Reader:
                         self.items.append(entry)
                         self.entries += 1
                         continue
+                    if value == "Paragraph":  # the commonest after items and bold
+                        if self.tight:
+                            self.end_text()
+                        self.run, self.rich, self.block_start = [], False, span["start"]
+                        continue
                     piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
                 elif kind == "End":
                     if value == "Item":
-                        if self.tight and self.run is not None:  # the item's own text, as in end_text
-                            read_inline(self.run, self.rich, self.items[-1].lines)
+                        entry = self.items.pop()
+                        if self.tight:  # the item's own text, as in end_text
+                            if self.rich:
+                                read_inline(self.run, True, entry.lines)  # type: ignore[arg-type]
+                            elif (line := plain_line("".join(self.run))) is not None:  # type: ignore[arg-type]
+                                entry.lines.append(line)  # as read_inline does, without its call
                             self.run, self.tight = None, False
-                        self.items.pop()
+                        continue
+                    if value == "Paragraph":
+                        if self.tight:
+                            self.end_text()
+                        self.end_text("Paragraph")
                         continue
                     piece = BOLD_CLOSE if value == "Strong" else self.end(value)
                 else:

@@ -21,7 +21,7 @@ from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, BR, URL_OK, clean
 class Line:
     """One line of inline text with its links and a leading ``Label:`` if it has one.
 
-    Never changed once read: equal plain lines are one shared ``Line`` (see ``_plain_line``).
+    Never changed once read: equal plain lines are one shared ``Line`` (see ``plain_line``).
     """
 
     text: str
@@ -133,7 +133,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
     read in one loop over plain variables: documents hold a hundred thousand runs.
     """
     if not rich:
-        if (line := _plain_line("".join(run))) is not None:  # type: ignore[arg-type]
+        if (line := plain_line("".join(run))) is not None:  # type: ignore[arg-type]
             lines.append(line)
         return lines
     buf: list[str] = []
@@ -211,7 +211,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
 
 
 @cache  # most runs are plain text, and long documents repeat them; nothing changes a Line once it is read
-def _plain_line(raw: str) -> Line | None:
+def plain_line(raw: str) -> Line | None:
     """The line a run of text and bold makes, ``None`` if it is empty."""
     lines: list[Line] = []
     _add_line(lines, raw, [], 0, [])
