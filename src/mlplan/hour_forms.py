@@ -118,6 +118,8 @@ def _hour_matches(text: str) -> Iterator[re.Match[str]]:
                 break
         else:
             low = number.start() + 1
+        if not _NUMBER_THEN_UNIT.search(text, low):
+            return  # every hour form has a digit before its word: none is left (a cheaper search than the one above)
 
 
 def _earliest_start(text: str, low: int, number: int) -> int:

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
@@ -126,9 +127,11 @@ class _Found:
         self.index = dict(index)
         # A long document repeats its lines, so each text is looked up once; most lines are a text of the
         # roadmap as it is, which holds itself when it has words.
-        self.seen = {text: True for text, words in zip(unique, words_of, strict=True) if words}
+        self.seen = dict.fromkeys(compress(unique, words_of), True)
 
     def holds(self, line: Line) -> bool:
+        if self.seen.get(line.text):  # most lines are a text of the roadmap, or one already looked up
+            return True
         for _, url in line.links:
             if url in self.urls:
                 return True
@@ -145,7 +148,7 @@ class _Found:
         if not words or words in self.exact:
             return bool(words)
         try:
-            rarest = min((self.index[word] for word in words), key=len)
+            rarest = min([self.index[word] for word in words], key=len)
         except KeyError:  # a word that no text has
             return False
         return any(map(words.issubset, rarest))
