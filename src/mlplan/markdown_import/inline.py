@@ -47,22 +47,13 @@ PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'’-]{0,40}?)\s*:\s*(.*)$")
 _BOLD_SPAN = re.compile(f"{BOLD_ON}[^{BOLD_OFF}]*{BOLD_OFF}?")
 
 
-def make_line(raw: str, links: list[tuple[str, str]], anchors: int, local: list[str] | None = None) -> Line | None:
-    parts = _line_parts(raw)
-    if parts is None:
-        return None
-    # object.__new__ and slot stores: calling the dataclass with eleven arguments is the dearest step of a line.
-    line = _new(Line)
-    line.text, line.label, line.body, line.bold_only, line.colon, line.bold_label, line.lead_bold = parts
-    line.links, line.anchors, line.bare, line.local = links, anchors, False, [] if local is None else local
-    return line
-
-
 _new = object.__new__
 
 
-@cache  # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
-def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None:
+LineParts = tuple[str, str, str, bool, bool, bool, bool]
+
+
+def _read_line_parts(raw: str) -> LineParts | None:
     """A line's text, label, body, and whether it is all bold, has a colon, a bold label, leading bold."""
     raw = raw.strip()
     text = clean(raw)
@@ -81,6 +72,27 @@ def _line_parts(raw: str) -> tuple[str, str, str, bool, bool, bool, bool] | None
     if plain and len(plain.group(1).split()) <= (5 if plain.group(2) else 3) and not plain.group(1).startswith("http"):
         return text, plain.group(1).strip(), plain.group(2).strip(), bold_only, True, False, lead_bold
     return text, "", text, bold_only, False, False, lead_bold
+
+
+# documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
+_line_parts = cache(_read_line_parts)
+
+
+def make_line(
+    raw: str,
+    links: list[tuple[str, str]],
+    anchors: int,
+    local: list[str] | None = None,
+    parts_of: Callable[[str], LineParts | None] = _line_parts,
+) -> Line | None:
+    parts = parts_of(raw)
+    if parts is None:
+        return None
+    # object.__new__ and slot stores: calling the dataclass with eleven arguments is the dearest step of a line.
+    line = _new(Line)
+    line.text, line.label, line.body, line.bold_only, line.colon, line.bold_label, line.lead_bold = parts
+    line.links, line.anchors, line.bare, line.local = links, anchors, False, [] if local is None else local
+    return line
 
 
 class _BoldMark(str):
@@ -214,7 +226,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
 def plain_line(raw: str) -> Line | None:
     """The line a run of text and bold makes, ``None`` if it is empty."""
     lines: list[Line] = []
-    _add_line(lines, raw, [], 0, [])
+    _add_line(lines, raw, [], 0, [], _read_line_parts)  # caching its parts as well would only cost
     return lines[0] if lines else None
 
 
@@ -226,15 +238,22 @@ def _next_line(
     return [], [], 0, []
 
 
-def _add_line(lines: list[Line], raw: str, links: list[tuple[str, str]], anchors: int, local: list[str]) -> None:
+def _add_line(
+    lines: list[Line],
+    raw: str,
+    links: list[tuple[str, str]],
+    anchors: int,
+    local: list[str],
+    parts_of: Callable[[str], LineParts | None] = _line_parts,
+) -> None:
     """The text of one line, with its bare addresses read as links, added to ``lines`` unless it is empty."""
     if "://" not in raw:  # no bare address: the common case
-        line = make_line(raw, links, anchors, local)
+        line = make_line(raw, links, anchors, local, parts_of)
     else:
         raw, bare = _bare_urls(raw)
-        line = make_line(raw, links + bare if bare else links, anchors, local)
+        line = make_line(raw, links + bare if bare else links, anchors, local, parts_of)
         if line is None and bare:
-            line = make_line(bare[0][0], bare, anchors, local)
+            line = make_line(bare[0][0], bare, anchors, local, parts_of)
             if line is not None:
                 line.bare = True
     if line is not None:
