@@ -15,6 +15,7 @@ next one (a heading between two rules), so it is split off here with a pattern.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, urljoin
 
@@ -66,6 +67,7 @@ class Source:
             one.line, last = line, offset
 
 
+@cache  # long documents link the same pages again and again
 def normalize_link(url: str) -> str:
     """Percent-encode an address as markdown-it does (``<br>`` → ``%3Cbr%3E``, ``ü`` → ``%C3%BC``), keeping ``%XX``."""
     if url.isascii() and not _UNSAFE_IN_LINK.search(url):
