@@ -133,6 +133,8 @@ def test_sections_between_rules_and_link_lists_make_the_llm_course(corpus):
 
 def test_bold_lecture_lines_head_the_units_of_a_syllabus(corpus):
     roadmap, skipped, _ = corpus["nn-zero-to-hero.md"]
+    # no '# title': the one heading that holds the whole README names it; the file name stays its id
+    assert (roadmap.id, roadmap.title) == ("nn-zero-to-hero", "Neural Networks: Zero to Hero")
     assert [u.id for u in roadmap.units()] == [f"l{n:02d}" for n in range(1, 9)]
     first = roadmap.units()[0]
     assert first.title == "Lecture 1: The spelled-out intro to neural networks and backpropagation: building micrograd"

@@ -665,6 +665,17 @@ def test_title_falls_back_to_the_file_name():
     assert (roadmap.id, roadmap.title, roadmap.source) == ("my-study-plan", "My Study Plan", "notes/My Study Plan.md")
 
 
+def test_a_document_without_a_title_all_under_one_heading_is_titled_by_it(mlplan, tmp_path):
+    # a README that opens with "## Course name" (no "# title"): the heading names it, the file name is its id
+    readme = tmp_path / "README.md"
+    readme.write_text("## Deep Learning Basics\n\n### Week 1\n- Learn tensors\n\n### Week 2\n- Learn autograd\n")
+    result = mlplan("import", str(readme), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    roadmap = json.loads(result.stdout)["roadmap"]
+    assert (roadmap["id"], roadmap["title"]) == ("readme", "Deep Learning Basics")
+    assert [u["title"] for u in roadmap["stages"][0]["units"]] == ["Week 1", "Week 2"]
+
+
 def test_an_ascii_document_is_read_without_importing_ftfy():
     # ftfy repairs mojibake, which needs non-ASCII text; importing it costs more than reading a small document
     code = (

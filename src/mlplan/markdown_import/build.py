@@ -48,21 +48,27 @@ def import_text(
         raise RoadmapInvalid(f"{name}: no Markdown headings or lists to import")
     title_section = find_title_section(doc.root)
     meta_title = doc.meta.get("title")
-    roadmap_title = clean(
+    own_title = clean(
         title
         or (str(meta_title) if meta_title else "")
         or (hour_forms.strip_pace(title_section.title) if title_section else "")
         or doc.html_title
-        or PurePath(name).stem
+        or ""
     )
+    roadmap_title = own_title or clean(PurePath(name).stem)
     plan = plan_document(doc, roadmap_title)
     pace = _pace(doc, plan)
     stages = _stage_dicts(plan.stages, pace)
     if not stages:
         raise RoadmapInvalid(f"{name}: nothing to import: no section lists study items")
+    shown_title = roadmap_title
+    if not own_title and len(plan.stages) == 1 and plan.stages[0].title not in ("", roadmap_title):
+        # No title of its own, and all of it under one heading (a README opening with "## Course name"):
+        # that heading names it better than the file name, which stays its id.
+        shown_title = plan.stages[0].title
     data = {
         "id": roadmap_id or _slug(roadmap_title) or _slug(PurePath(name).stem) or "roadmap",
-        "title": roadmap_title or PurePath(name).stem,
+        "title": shown_title or PurePath(name).stem,
         "summary": str(doc.meta.get("summary") or doc.meta.get("description") or _summary(plan.intro)),
         "source": name,
         "hours_per_week": pace,
