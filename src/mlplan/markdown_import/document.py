@@ -236,7 +236,7 @@ class _Reader:
             return MARK
         if self.tight:
             self.end_text()
-        if name == "List":  # the commonest block here (paragraphs and items are read in the loop)
+        if name == "List":  # the commonest block here: paragraphs and items are read in the loop
             if self.items:
                 self.lists.append(self.items[-1].children)
             else:
@@ -244,7 +244,7 @@ class _Reader:
                 self.current.blocks.append(block)
                 self.doc.lists += 1
                 self.lists.append(block.entries)
-        elif name in ("Paragraph", "Heading", "TableCell"):
+        elif name in ("Heading", "TableCell"):
             self.run, self.rich, self.block_start = [], False, span["start"]
             if name == "Heading":
                 self.heading = int(value["level"][1])
@@ -298,7 +298,7 @@ class _Reader:
             self.end_text()
         if name == "List":
             self.lists.pop()
-        elif name in ("Paragraph", "Heading", "TableCell"):
+        elif name in ("Heading", "TableCell"):  # a paragraph's end is read in the loop
             self.end_text(name)
         elif name in ("TableHead", "TableRow"):
             if self.table is not None:
