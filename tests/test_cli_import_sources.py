@@ -183,7 +183,8 @@ def test_github_pages_are_read_raw(url, raw):
     ],
 )
 def test_links_beside_a_github_document_lead_to_its_repository_pages(url, page, root):
-    assert sources.link_base(url) == (page, root)
+    base = sources.link_base(url)
+    assert (base.page, base.root) == (page, root)
 
 
 def test_links_relative_to_a_downloaded_document_become_web_addresses(mlplan, server, isolated_home):

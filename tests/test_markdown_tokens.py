@@ -16,7 +16,7 @@ from mlplan.errors import RoadmapInvalid
 from mlplan.markdown_import import import_markdown
 from mlplan.markdown_import.document import read_document, walk
 from mlplan.markdown_import.events import Source
-from mlplan.markdown_import.inline import Line
+from mlplan.markdown_import.inline import Line, is_link_line
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DOCUMENTS = sorted((FIXTURES / "curricula").glob("*.md")) + sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -142,6 +142,14 @@ def test_a_read_line_has_every_field_of_a_line():
         False,
         [],
     )
+
+
+def test_a_link_to_a_file_beside_the_document_is_a_link_and_an_empty_one_is_not():
+    # one rule decides what a relative link is, for the reader's report and for a line's link labels
+    (listed,) = read_document("- [Notes](notes.md)\n- [Notes]()\n- [Notes](#notes)\n").root.blocks
+    to_file, empty, anchor = (entry.lines[0] for entry in listed.entries)
+    assert (to_file.local, empty.local, anchor.local) == (["Notes"], [], [])
+    assert [is_link_line(line) for line in (to_file, empty)] == [True, False]
 
 
 def test_code_and_html_blocks_are_read_to_their_end():

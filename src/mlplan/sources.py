@@ -18,7 +18,7 @@ import math
 import re
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from mlplan.errors import ChoiceError, UsageError
@@ -86,8 +86,15 @@ def raw_address(url: str) -> str:
     return url
 
 
-def link_base(url: str) -> tuple[str, str]:
-    """Where links relative to the document at ``url`` lead: ``(page, root)`` to resolve them against.
+class LinkBase(NamedTuple):
+    """What links relative to a web document resolve against: ``page`` for ``x/y`` and ``../x``, ``root`` for ``/x``."""
+
+    page: str
+    root: str
+
+
+def link_base(url: str) -> LinkBase:
+    """Where links relative to the document at ``url`` lead.
 
     ``page`` resolves ``lectures/micrograd`` and ``../notes.md``; ``root`` resolves ``/docs/x.md``.
     A GitHub document's links lead to the repository's pages, as GitHub shows them, even
@@ -97,16 +104,18 @@ def link_base(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     host, path = (parts.hostname or "").removeprefix("www."), parts.path
     if host == "github.com" and (repo := _GITHUB_REPO.match(path)):
-        page = root = f"https://github.com/{repo[1]}/{repo[2]}/blob/HEAD/"
-        return page, root
+        page = f"https://github.com/{repo[1]}/{repo[2]}/blob/HEAD/"
+        return LinkBase(page, page)
     if host == "github.com" and (blob := _GITHUB_BLOB.match(path)):
         owner, repo_name, rest = blob.groups()
     elif host == "raw.githubusercontent.com" and (raw := _GITHUB_RAW.match(path)):
         owner, repo_name, rest = raw.groups()
     else:
-        return url, f"{parts.scheme}://{parts.netloc}/"
+        return LinkBase(url, f"{parts.scheme}://{parts.netloc}/")
     ref = rest.split("/", 1)[0]
-    return f"https://github.com/{owner}/{repo_name}/blob/{rest}", f"https://github.com/{owner}/{repo_name}/blob/{ref}/"
+    return LinkBase(
+        f"https://github.com/{owner}/{repo_name}/blob/{rest}", f"https://github.com/{owner}/{repo_name}/blob/{ref}/"
+    )
 
 
 def download(url: str, limit: int, too_big: str) -> str:

@@ -24,11 +24,16 @@ The package reads in this order, one module per step; to find where a shape is h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlplan.collector import collector_paused
 from mlplan.errors import RoadmapInvalid
 from mlplan.markdown_import.build import import_text
 from mlplan.markdown_import.skipped import Skipped
 from mlplan.models import Roadmap
+
+if TYPE_CHECKING:
+    from mlplan.sources import LinkBase
 
 __all__ = ["Skipped", "import_markdown"]
 
@@ -40,7 +45,7 @@ def import_markdown(
     title: str | None = None,
     *,
     skipped: list[Skipped] | None = None,
-    links_base: tuple[str, str] | None = None,
+    links_base: LinkBase | None = None,
 ) -> Roadmap:
     """Read a Markdown curriculum as a roadmap; ``name`` (the file name) prefixes errors and is the ``source``.
 

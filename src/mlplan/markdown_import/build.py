@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlplan import hour_forms
 from mlplan.errors import RoadmapInvalid
@@ -29,6 +29,9 @@ from mlplan.markdown_import.units import UnitDraft
 from mlplan.models import Roadmap
 from mlplan.roadmap_file import validated
 
+if TYPE_CHECKING:
+    from mlplan.sources import LinkBase
+
 
 def import_text(
     text: str,
@@ -36,7 +39,7 @@ def import_text(
     roadmap_id: str | None,
     title: str | None,
     skipped: list[Skipped] | None = None,
-    links_base: tuple[str, str] | None = None,
+    links_base: LinkBase | None = None,
 ) -> Roadmap:
     """The roadmap in ``text``; with a ``skipped`` list, also what it left out (see ``skipped``)."""
     text = repair(text)

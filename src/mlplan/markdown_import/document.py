@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mlplan.markdown_import.events import Source, is_relative, normalize_link, resolve_link
+from mlplan.markdown_import.events import Source, normalize_link, resolve_link
 from mlplan.markdown_import.inline import (
     BOLD_CLOSE,
     BOLD_OPEN,
@@ -26,6 +26,7 @@ from mlplan.markdown_import.inline import (
     Piece,
     code_piece,
     html_piece,
+    is_relative,
     joined_text,
     link_piece,
     local_link_piece,
@@ -39,6 +40,8 @@ from mlplan.yaml_text import load_front_matter
 
 if TYPE_CHECKING:
     from pyromark.event import Range as Span
+
+    from mlplan.sources import LinkBase
 
 
 @dataclass(slots=True)
@@ -89,7 +92,7 @@ class Document:
     local_links: list[LocalLink] = field(default_factory=list)  # links to files beside it: no web address
 
 
-def read_document(text: str, base: tuple[str, str] | None = None) -> Document:
+def read_document(text: str, base: LinkBase | None = None) -> Document:
     """The document's tree of sections, read from pulldown-cmark's events in one pass.
 
     ``base`` (see ``sources.link_base``) turns links relative to the document into web addresses.
@@ -111,7 +114,7 @@ class _Reader:
     so are footnote definitions and code.
     """
 
-    def __init__(self, source: Source, base: tuple[str, str] | None = None) -> None:
+    def __init__(self, source: Source, base: LinkBase | None = None) -> None:
         self.source = source
         self.base = base
         self.root = Section(0, "")

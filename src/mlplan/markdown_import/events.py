@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from pyromark.event import Range as Span
 
+    from mlplan.sources import LinkBase
+
 OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_FOOTNOTES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _UNSAFE_IN_LINK = re.compile(r"[^A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]|%(?![0-9A-Fa-f]{2})")
@@ -75,17 +77,8 @@ def normalize_link(url: str) -> str:
     return quote(_LONE_PERCENT.sub("%25", url), safe=";/?:@&=+$,-_.!~*'()#%")
 
 
-def is_relative(href: str) -> bool:
-    """A link to a file beside the document (``lectures/micrograd``, ``../notes.md``, ``/docs/x.md``).
-
-    Not an anchor (``#setup``) and not an address with a scheme (``https:``, ``mailto:``).
-    """
-    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
-
-
-def resolve_link(href: str, base: tuple[str, str]) -> str:
-    """``href`` (relative) as a web address, from the document's ``(page, root)`` (see ``sources.link_base``)."""
-    page, root = base
+def resolve_link(href: str, base: LinkBase) -> str:
+    """``href`` (relative) as a web address, from the document's ``LinkBase`` (see ``sources.link_base``)."""
     if href.startswith("/") and not href.startswith("//"):
-        return urljoin(root, href.lstrip("/"))
-    return urljoin(page, href)
+        return urljoin(base.root, href.lstrip("/"))
+    return urljoin(base.page, href)

@@ -201,7 +201,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
                         links.append((name, href))
                     elif href.startswith("#"):
                         anchors += 1
-                    elif name and ":" not in href.split("/", 1)[0]:
+                    elif name and is_relative(href):
                         local.append(name)
                         if local_link is not None:
                             local_link.label = name
@@ -306,6 +306,14 @@ def outside_links(line: Line, text: str, read: Callable[[str], tuple[T, str]]) -
     for mark, label in hidden.items():
         rest = rest.replace(mark, label)
     return value, rest
+
+
+def is_relative(href: str) -> bool:
+    """A link to a file beside the document (``lectures/micrograd``, ``../notes.md``, ``/docs/x.md``).
+
+    Not an anchor (``#setup``) and not an address with a scheme (``https:``, ``mailto:``).
+    """
+    return bool(href) and not href.startswith("#") and ":" not in href.split("/", 1)[0]
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
