@@ -19,11 +19,19 @@ running), five interleaved runs each, medians (min-max):
                               varied    CPU 3.31 s (3.11-3.96)   peak 269 MB
 
 On the repeated file, the code at the start of the day (2075d92) took 6.0-6.4 s, and the
-code the issue measured 9-11 s. Where the varied file's time goes (in-process stage
-timings, collector paused): ftfy's mojibake repair of its 4,400 distinct non-ASCII lines
-0.5 s, reading pulldown-cmark's events into the document 1.0 s, finding units and items
-0.5 s, building the roadmap 0.15 s, validating it 0.12 s, the skipped report 0.4 s,
-writing the YAML 0.35 s, starting Python and importing the modules 0.3 s.
+code the issue measured 9-11 s.
+
+Session of 2026-11-28 afternoon (e8f9301 -> 57982ab): the machine's speed drifted too much
+to time (the same command took 3.0-4.6 s within minutes), so the change is given in
+instructions (valgrind callgrind, whole processes, one run each, which load does not move):
+varied 18.37 G -> 16.85 G (-8.3%), repeated 11.91 G -> 10.98 G (-7.8%). Scaled from the
+quiet-machine figures above, that is about 3.0 s for the varied file and 1.95 s for the
+repeated one. Where the varied file's time goes now (in-process, collector paused, quiet
+moments): starting Python and importing the modules 0.3 s (0.29 s for a one-line file),
+ftfy's repair of its 4,400 distinct non-ASCII lines 0.33 s (its mojibake check alone
+0.1 s), reading pulldown-cmark's events into the document 0.75 s (iterating the events
+alone 0.19 s), finding units and items 0.42 s, building the roadmap 0.13 s, validating it
+0.11 s, the skipped report 0.35 s, writing the YAML 0.3 s (libyaml's emitter 0.15 s of it).
 
     python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt] [--against MLPLAN]
 """
