@@ -104,6 +104,11 @@ _MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the m
 _BREAKS = {"SoftBreak": SOFT_BREAK, "HardBreak": HARD_BREAK}
 
 
+def _tag_name(tag: Any) -> str:
+    """A tag's name: pyromark gives a bare name (``"Paragraph"``) or a one-key dict (``{"Heading": …}``)."""
+    return tag if type(tag) is str else next(iter(tag))
+
+
 class _Reader:
     """Builds the tree event by event.
 
@@ -273,7 +278,7 @@ class _Reader:
         for event, _span in self.events:
             if type(event) is not str:
                 ((kind, value),) = event.items()
-                if kind == "End" and (value if type(value) is str else next(iter(value))) == name:
+                if kind == "End" and _tag_name(value) == name:
                     return
 
     def raw_text(self, name: str) -> str:
@@ -284,13 +289,13 @@ class _Reader:
                 ((kind, value),) = event.items()
                 if kind in ("Text", "Html"):
                     parts.append(value)
-                elif kind == "End" and value == name:
+                elif kind == "End" and _tag_name(value) == name:  # a metadata block's end holds its kind
                     break
         return "".join(parts)
 
     def end(self, tag: Any) -> Piece | None:
         """The inline piece a tag ends, or ``None`` for a block, read here."""
-        name = tag if type(tag) is str else next(iter(tag))
+        name = _tag_name(tag)
         if name == "Link":
             return LINK_CLOSE
         if name == "Image":
