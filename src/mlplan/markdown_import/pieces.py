@@ -97,7 +97,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
         kind = ITEM_CATEGORIES[own]
     elif category == "task" or day_label or (category is None and not line.links):
-        kind = kind_from_text(subject, kind if subject is text else kind_from_text(text, kind))
+        kind = kind_from_text(subject, kind if subject == text else kind_from_text(text, kind))
     resources = line_resources(line, hint=line.label) if line.links else []
     if category is None and resources and kind == state.default == ItemKind.CONCEPT:
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
