@@ -6,6 +6,7 @@ import json
 import re
 
 import ftfy
+from ftfy.badness import MOJIBAKE_CATEGORIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from mlplan.markdown_import.text import (
     BOLD_OFF,
     BOLD_ON,
     _from_macroman,
+    _ftfy_may_change,
     clean,
     repair,
 )
@@ -26,6 +28,7 @@ PIECES = [
     "â€™", "â€œ", "Ã©", "Ã—", "ðŸ§ ", "Â ", "â€", "‚Äì", "‚Äî", "üöÄ", "‚úÖ", "¬≤", "\uf8ff", "ƒ",
     "’", "–", "🚀", "✅", "🧠", "é", "e\u0301", "ﬁ", "Ｗｅｅｋ", "\x85", "\x1b[31m", "\x07", "\r", "\u2028",
     "&amp;", "&lt;b&gt;", "&eacute;", "&#39;", "<br>", "<b>", "&", "<", "Week 1", "learn", " ", "-", "**",
+    "Â", "Ã", "×²", "√±", "вЂ", "β€", "ā€", "ØØ", "à²", "œ ", "°", "│", "€", "½", "§", "‘", "“", "”", "\ud800",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map("".join)
 
@@ -51,6 +54,35 @@ def test_a_line_longer_than_ftfys_segment_is_repaired_as_fix_text_cuts_it():
     line = "x" * (ftfy.TextFixerConfig().max_decode_length - 1) + "â€™ theorem"  # cut after â: not repaired
     text = line + "\nGÃ©ron"
     assert repair(text) == repaired_as_before(text) != text.replace("â€™", "’").replace("Ã©", "é")
+
+
+# ftfy's own mojibake classes (cp1252, MacRoman, cp1251, cp1253 and cp1257 look-alikes) and the characters around
+# them: Latin-1 and Latin Extended, Greek and Cyrillic, punctuation, currency, letter-like and math signs, box drawing,
+# CJK punctuation, ligatures and full-width forms.
+MOJIBAKE = st.sampled_from(sorted(set("".join(MOJIBAKE_CATEGORIES.values())) | set("ÂÃÎÐØÙà√≈‚ВГРСΒΓΞΟβāаz. ?!")))
+NEAR_MOJIBAKE = st.one_of(
+    st.characters(min_codepoint=0x80, max_codepoint=0x24F),
+    st.characters(min_codepoint=0x370, max_codepoint=0x4FF),
+    st.characters(min_codepoint=0x2000, max_codepoint=0x25FF),
+    st.characters(min_codepoint=0x3000, max_codepoint=0x30FF),
+    st.characters(min_codepoint=0xFB00, max_codepoint=0xFB06),
+    st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+    st.sampled_from(["a", "Z", " ", "1", "\x1b", "\ud800", "\u0301", "e"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(MOJIBAKE, min_size=1, max_size=5) | st.text(NEAR_MOJIBAKE | MOJIBAKE, min_size=1, max_size=6))
+def test_a_line_the_repair_passes_by_is_one_ftfy_leaves_as_it_is(line):
+    if not _ftfy_may_change()(line):
+        assert ftfy.fix_text(line, **FTFY_OPTIONS) == line
+
+
+def test_lines_with_curly_quotes_dashes_and_accents_are_not_sent_through_ftfy():
+    """Most non-ASCII lines of real curricula: ftfy would leave them as they are, and repair knows it without it."""
+    may_change = _ftfy_may_change()
+    assert not may_change("It’s week 2 – gradient descent (Géron, ch. 4) • 3 h 🚀")
+    assert all(map(may_change, ["Itâ€™s week 2", "Ｗｅｅｋ 2", "ﬁne-tuning", "e\u0301", "\x85"]))
 
 
 def cleaned_as_before(text: str) -> str:

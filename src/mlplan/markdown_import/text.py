@@ -9,6 +9,10 @@ then cp1252-style (``â€™``, ``Ã©``, ``ðŸ§ ``) with ftfy. Titles lose d
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from mlplan.models import WEB_URL
 
@@ -70,18 +74,119 @@ def repair(text: str) -> str:
     # fix_and_explain with this config (fix_text cuts segments only at "\n" and past max_decode_length):
     # building it once spares that work per line.
     config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False, unescape_html=False, fix_line_breaks=False)
+    may_change = _ftfy_may_change()
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
     for n in [n for n, line in enumerate(lines) if not line.isascii()]:
         line = lines[n]
         if line not in fixed:
             line_fixed = _MACROMAN_RUN.sub(_from_macroman, line)
-            if len(line_fixed) <= config.max_decode_length:
+            if not may_change(line_fixed):
+                fixed[line] = line_fixed
+            elif len(line_fixed) <= config.max_decode_length:
                 fixed[line] = ftfy.fix_and_explain(line_fixed, config).text
             else:
                 fixed[line] = ftfy.fix_text(line_fixed, config)
         lines[n] = fixed[line]
     return "\n".join(lines)
+
+
+@cache
+def _ftfy_may_change() -> Callable[[str], bool]:
+    """Whether ftfy, as ``repair`` calls it, may change a line: ``False`` is certain, ``True`` only a maybe.
+
+    This holds for ``repair``'s config only: with HTML unescaping, quote uncurling or line-break
+    fixing on, their characters would have to be looked for too.
+
+    Most non-ASCII lines (a curly quote, an accent) come out of ftfy as they went in, and finding that
+    out is most of its time. Its encoding fix acts only on a line its mojibake pattern (``BADNESS_RE``)
+    matches; its other fixers only on characters in their tables or patterns; its NFC step only on text
+    not in NFC. Every match of each pattern holds one of a few characters, read off the pattern's parse,
+    and looking for those first spares most lines the mojibake pattern itself.
+    """
+    from ftfy import chardata, fixes
+    from ftfy.badness import BADNESS_RE
+
+    chars: set[int] = set()
+    for pattern in (chardata.C1_CONTROL_RE, fixes.SURROGATE_RE, fixes.ANSI_RE):
+        needed = _needed_chars(pattern)
+        if needed is None:  # a pattern whose matches need no rare character: only ftfy can tell
+            return lambda line: True
+        chars |= needed
+    chars.update(chardata.LIGATURES, chardata.WIDTH_MAP, chardata.CONTROL_CHARS)  # str.translate tables
+    fixable = _char_class(chars).search
+    normalized = unicodedata.is_normalized
+    bad = BADNESS_RE.search
+    needed = _needed_chars(BADNESS_RE)
+    maybe_bad = _char_class(needed).search if needed else bad  # the pattern itself if its characters are not known
+
+    def may_change(line: str) -> bool:
+        if fixable(line) is not None or not normalized("NFC", line):
+            return True
+        return maybe_bad(line) is not None and bad(line) is not None
+
+    return may_change
+
+
+def _char_class(chars: set[int]) -> re.Pattern[str]:
+    """A pattern matching any one of ``chars``."""
+    return re.compile(f"[{''.join(_class_range(first, last) for first, last in _runs(sorted(chars)))}]")
+
+
+def _needed_chars(pattern: re.Pattern[str]) -> set[int] | None:
+    """A set of characters, none of them ordinary ASCII, of which every match of ``pattern`` holds one; or None."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]  # the regex parser, private but in every Python 3.11+
+
+        return _needed_in(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # a parser that changed shape: no gate, every line goes to ftfy
+        return None
+
+
+def _needed_in(sequence: list[tuple[Any, Any]]) -> set[int] | None:
+    """The smallest rare-character set one of a sequence's required positions holds (for ``_needed_chars``)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    best: set[int] | None = None
+    for op, value in sequence:
+        found: set[int] | None = None
+        if op is sre.LITERAL:
+            found = {value}
+        elif op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE) for kind, _ in value):
+            found = set()
+            for kind, member in value:
+                found.update([member] if kind is sre.LITERAL else range(member[0], member[1] + 1))
+        elif op is sre.SUBPATTERN:
+            if value[1] & re.IGNORECASE:  # a group's own (?i)
+                return None
+            found = _needed_in(list(value[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            found = _needed_in(list(value[2]))
+        elif op is sre.BRANCH:
+            sets = [_needed_in(list(alternative)) for alternative in value[1]]
+            found = None if any(one is None for one in sets) else set().union(*sets)  # type: ignore[arg-type]
+        if not found or any(0x20 <= char < 0x7F or char in (0x09, 0x0A, 0x0D) for char in found):
+            continue  # no set here, or one that any text holds
+        if best is None or len(found) < len(best):
+            best = found
+    return best
+
+
+def _runs(chars: list[int]) -> list[tuple[int, int]]:
+    """Sorted code points as runs of consecutive ones, (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for char in chars:
+        if runs and runs[-1][1] == char - 1:
+            runs[-1] = (runs[-1][0], char)
+        else:
+            runs.append((char, char))
+    return runs
+
+
+def _class_range(first: int, last: int) -> str:
+    return re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
 
 
 def _from_macroman(match: re.Match[str]) -> str:
