@@ -5,6 +5,10 @@ as long as the process. The cyclic garbage collector would scan them again and a
 while they are imported, and once more when the process exits. So it is paused for the
 imports, and what they made is frozen (``gc.freeze``: moved where the collector never
 looks) before it resumes. For ``mlplan today`` that was a tenth of all its work.
+
+What a command leaves alive is frozen too once it ends: Python runs the collector once
+more as it exits, and after a large import (its caches hold every distinct line of the
+document) that last scan took 0.17 s of a 2.8 s run.
 """
 
 from __future__ import annotations
@@ -20,4 +24,7 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
-    run()
+    try:
+        run()
+    finally:
+        gc.freeze()
