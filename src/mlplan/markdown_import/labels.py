@@ -15,10 +15,39 @@ checklists. A task's verb sets its kind (``Install`` → setup, ``Learn`` → co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import Generic, TypeVar
 
 from mlplan.models import ItemKind
 from mlplan.wording import CHECKLIST_LABELS
+
+Name = TypeVar("Name")
+
+
+class FirstMatch(Generic[Name]):
+    """Names with lower-case patterns, tried in order: ``table.first(text)`` is the first name whose pattern
+    occurs in ``text``, letter case aside."""
+
+    def __init__(self, rows: Iterable[tuple[Name, str]]):
+        rows = tuple(rows)
+        if any(_LETTER_CASED.search(re.sub(r"\\.", "", pattern)) for _, pattern in rows):
+            raise ValueError("FirstMatch patterns are written in lower case")
+        self.blind = tuple((name, re.compile(pattern, re.I)) for name, pattern in rows)
+        # An ASCII text in lower case meets these patterns case-sensitively just as it meets them case-blind, and a
+        # case-sensitive search is twice as quick (it folds no character). Other text may hold a letter that only
+        # case-blind matching reads as an ASCII one ("ſ" as "s"): it is searched case-blind.
+        self.cased = tuple((name, re.compile(pattern)) for name, pattern in rows)
+
+    def first(self, text: str) -> Name | None:
+        rows, text = (self.cased, text.lower()) if text.isascii() else (self.blind, text)
+        for name, pattern in rows:  # a loop, not next() over a generator: a step less for each pattern tried
+            if pattern.search(text):
+                return name
+        return None
+
+
+_LETTER_CASED = re.compile(r"[A-Z]")
 
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
@@ -31,9 +60,8 @@ _BACK_MATTER = re.compile(
 )
 
 
-_CATEGORIES = tuple(
-    (name, re.compile(pattern, re.I))
-    for name, pattern in (
+_CATEGORIES = FirstMatch(
+    (
         ("skip", r"\bmy resources\b|^notes?$"),
         ("time", r"^(?:estimated |expected )?(?:time|hours|effort|workload|time commitment|time allocation)\b"),
         ("duration", r"^duration\b"),
@@ -113,10 +141,7 @@ NUMBERED = re.compile(r"^(?:\d+|[IVX]+)[.)]\s")
 
 @cache
 def label_category(label: str) -> str | None:
-    for name, pattern in _CATEGORIES:
-        if pattern.search(label):
-            return name
-    return None
+    return _CATEGORIES.first(label)
 
 
 def bare_title(title: str) -> str:
