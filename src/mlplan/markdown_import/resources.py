@@ -56,7 +56,8 @@ _TEXT_KINDS = FirstMatch(
         (ResourceKind.DATASET, r"datasets?\b"),
         (ResourceKind.COMMUNITY, r"community|forum|discord|slack|reddit|\bchat\b"),
         (ResourceKind.ARTICLE, r"\bblog\b|\barticles?\b|\bpost\b"),
-    )
+    ),
+    rare=True,
 )
 
 
