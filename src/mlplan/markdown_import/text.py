@@ -12,9 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlplan.models import WEB_URL
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 # Bold survives inline reading as these two markers: a leading bold run is how curricula write labels.
 BOLD_ON, BOLD_OFF = "\x01", "\x02"
@@ -84,11 +87,31 @@ def repair(text: str) -> str:
             if not may_change(line_fixed):
                 fixed[line] = line_fixed
             elif len(line_fixed) <= config.max_decode_length:
-                fixed[line] = ftfy.fix_and_explain(line_fixed, config).text
+                fixed[line] = _fix_segment(line_fixed, config, may_change)
             else:
                 fixed[line] = ftfy.fix_text(line_fixed, config)
         lines[n] = fixed[line]
     return "\n".join(lines)
+
+
+def _fix_segment(segment: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
+    """``ftfy.fix_and_explain(segment, config).text``, without its confirming pass when the gate rules it out.
+
+    With repair's config (HTML unescaping, which would come first, off) fix_and_explain repeats a pass —
+    ``fix_encoding``, then the other fixers — until a pass changes nothing:
+    on mojibake that is a second whole pass, and on text it leaves alone ftfy's mojibake pattern costs the
+    most. ``fix_encoding`` itself repeats its step until it changes nothing, so ``fix_encoding(t)`` is left
+    alone by it, and the first pass gives the same text from ``t`` and from ``fix_encoding(t)``; both runs
+    then go the same way, except that one starting at a text its pass leaves alone stops there (and if
+    either does, the texts agree). So ``fix_and_explain(t) == fix_and_explain(fix_encoding(t))``, and the
+    latter is ``fix_encoding(t)`` itself when the gate says ftfy leaves that alone.
+    """
+    import ftfy
+
+    encoding_fixed = ftfy.fix_encoding(segment)  # as fix_and_explain calls it: with its default config
+    if not may_change(encoding_fixed):
+        return encoding_fixed
+    return ftfy.fix_and_explain(encoding_fixed, config).text
 
 
 @cache
