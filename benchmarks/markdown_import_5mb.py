@@ -111,7 +111,7 @@ def main() -> None:
     commands = {"mlplan": mlplan_command()} | ({"against": [args.against]} if args.against else {})
     work = tempfile.mkdtemp(prefix="mlplan-bench-")
     try:
-        files = {}
+        files: dict[str, Path] = {}
         for name, varied in wanted:
             short = f"seed {name[:3]}" if source_path(name).parent == SEEDS else Path(name).stem
             label = f"{short} {'varied' if varied else 'repeated'}"
