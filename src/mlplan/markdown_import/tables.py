@@ -14,14 +14,13 @@ from functools import cache
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
 from mlplan.markdown_import.inline import Line, joined_text
-from mlplan.markdown_import.labels import kind_from_text, label_category
+from mlplan.markdown_import.labels import FirstMatch, kind_from_text, label_category
 from mlplan.markdown_import.pieces import Piece, State, item_piece, section_details
 from mlplan.markdown_import.resources import guess_resource_kind, line_resources
 from mlplan.models import ItemKind
 
-_COLUMN_ROLES = tuple(
-    (role, re.compile(pattern, re.I))
-    for role, pattern in (
+_COLUMN_ROLES = FirstMatch(
+    (
         ("week", r"^weeks?$|^wk\b|^week\s*#?$"),
         ("day", r"^days?\b"),
         ("duration", r"duration|length"),
@@ -42,7 +41,7 @@ _COLUMN_ROLES = tuple(
 
 @cache  # a table's roles are read for its week rows and again for its pieces
 def _column_role(header: str) -> str:
-    return next((role for role, pattern in _COLUMN_ROLES if pattern.search(header)), "other")
+    return _COLUMN_ROLES.first(header) or "other"
 
 
 def table_roles(table: Table) -> list[str]:
