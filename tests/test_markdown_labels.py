@@ -1,4 +1,4 @@
-"""Reading labels, link kinds and hour forms the quick way gives what the plain case-blind searches give."""
+"""Reading labels, link kinds and hour forms the quick way gives what the plain searches and calls give."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mlplan import hour_forms
 from mlplan.markdown_import import labels, resources, tables
+from mlplan.markdown_import.inline import Line, outside_links
 from mlplan.markdown_import.labels import FirstMatch
 
 TABLES = [labels._CATEGORIES, resources._TEXT_KINDS, resources._URL_KINDS, tables._COLUMN_ROLES]
@@ -56,3 +57,16 @@ def test_weeks_is_the_first_weeks_form_a_plain_search_finds(text):
     if match:
         expected = hour_forms._midpoint(match) * (52 / 12 if match["unit"].lower().startswith("month") else 1)
     assert hour_forms.weeks(text) == expected
+
+
+HOUR_PIECES = st.sampled_from(["3", "1.5", " ", "h", "hrs", "min", "(", ")", "[", "]", "~", "week", "x", "\x03"])
+HOUR_TEXTS = st.lists(HOUR_PIECES | st.text(max_size=2), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HOUR_TEXTS, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3))
+def test_a_text_that_may_not_state_hours_states_none_with_its_links_hidden(text, spans):
+    # pieces.item_piece leaves out hiding a line's link labels (inline.outside_links) when may_state_hours says no
+    line = Line(text, [(text[start:end], "https://example.com") for start, end in spans])
+    if not hour_forms.may_state_hours(text):
+        assert outside_links(line, text, hour_forms.task_hours) == (None, text)

@@ -77,7 +77,7 @@ def task_hours(text: str) -> tuple[float | None, str]:
     ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
     ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
     """
-    if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
+    if not may_state_hours(text):
         return None, text
     rate = _PACE.search(text) if _states_pace(text) else None
     length = _WEEKS.search(text) if rate else None
@@ -97,6 +97,14 @@ def task_hours(text: str) -> tuple[float | None, str]:
     for match in matches:
         total += _as_hours(match)
     return total, _tidy(_cut(text, [match.span() for match in matches]))
+
+
+def may_state_hours(text: str) -> bool:
+    """Whether ``text`` holds a number followed by an hour, minute or week word, as every hour form does.
+
+    Most lines do not: ``task_hours`` of such a text is ``(None, text)``.
+    """
+    return _NUMBER_THEN_UNIT.search(text) is not None
 
 
 def _states_pace(text: str) -> bool:

@@ -34,11 +34,9 @@ _URL_KINDS = FirstMatch(
             r"pypi\.org|colab\.research\.google\.com|anaconda\.com|docker\.com/?$|jupyter\.org"
             r"|render\.com|fly\.io",
         ),
-        (
-            ResourceKind.DOCS,
-            r"^https?://docs?\.|readthedocs\.|/docs?/|/documentation|/api/|/reference/|/user_guide"
-            r"|/stable/|/latest/",
-        ),
+        # Two rows for docs: an alternative anchored at the start would keep sre from skipping to the others' letters.
+        (ResourceKind.DOCS, r"^https?://docs?\."),
+        (ResourceKind.DOCS, r"readthedocs\.|/docs?/|/documentation|/api/|/reference/|/user_guide|/stable/|/latest/"),
         (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-?started|/guide"),
     )
 )

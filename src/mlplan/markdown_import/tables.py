@@ -84,9 +84,8 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
     details = section_details(state)
-    return [
-        Piece("item", r["title"], "resource", kind=ItemKind.RESOURCE, resources=[r], details=details) for r in resources
-    ]
+    # by position: a keyword argument costs a dict per call, and there is a call per resource of a resource table
+    return [Piece("item", r["title"], "resource", "", ItemKind.RESOURCE, [r], [], details) for r in resources]
 
 
 def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) -> Piece | None:
