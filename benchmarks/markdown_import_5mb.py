@@ -50,6 +50,7 @@ import time
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
+CURRICULA = SEEDS.parent / "curricula"
 # Words numbered per copy in the varied file: the prose differs, the shapes (labels, hours, headings) do not.
 _PROSE_WORDS = re.compile(r"\b(the|and|of|to|with|for|in|on|a|your|data|model|models|learn|build|using)\b")
 
@@ -70,42 +71,72 @@ def five_megabytes(seed: str, varied: bool) -> str:
     return "\n\n".join(parts)
 
 
+# The documents the 5 MB files are made from: the issue's seed (copied as it is, and varied), and four more of
+# other shapes, varied: cp1252 mojibake on a fifth of the lines (000), a 52-week plan (003), a long personal
+# curriculum of links (amitness-learning) and a table of video courses (ml-youtube-courses).
+ISSUE_SEED = "002_fb1b600ca95d8385.txt"
+OTHER_SOURCES = (
+    "000_ce1706a25f0c318a.txt",
+    "003_e932e5f969b43a1a.txt",
+    "amitness-learning.md",
+    "ml-youtube-courses.md",
+)
+
+
+def source_path(name: str) -> Path:
+    """A seed (tests/fixtures/seeds) or a public curriculum (tests/fixtures/curricula) by file name."""
+    for folder in (SEEDS, CURRICULA):
+        if (folder / name).exists():
+            return folder / name
+    raise SystemExit(f"no seed or curriculum named {name!r} in {SEEDS} or {CURRICULA}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--seed", default="002_fb1b600ca95d8385.txt")
+    parser.add_argument(
+        "--source",
+        action="append",
+        help=f"a seed or curriculum file to make 5 MB from, varied (repeatable; default: {ISSUE_SEED} "
+        f"repeated and varied, and {', '.join(OTHER_SOURCES)} varied)",
+    )
     parser.add_argument(
         "--against", metavar="MLPLAN", help="another mlplan command (another checkout's venv) to time, interleaved"
     )
     args = parser.parse_args()
 
-    seed = (SEEDS / args.seed).read_text(encoding="utf-8")
+    wanted = [(name, True) for name in args.source] if args.source else [
+        (ISSUE_SEED, False), (ISSUE_SEED, True), *((name, True) for name in OTHER_SOURCES)
+    ]  # fmt: skip
     commands = {"mlplan": mlplan_command()} | ({"against": [args.against]} if args.against else {})
     work = tempfile.mkdtemp(prefix="mlplan-bench-")
     try:
-        files = {}
-        for shape in ("repeated", "varied"):
-            files[shape] = Path(work) / f"{shape}.md"
-            files[shape].write_text(five_megabytes(seed, shape == "varied"), encoding="utf-8")
+        files: dict[str, Path] = {}
+        for name, varied in wanted:
+            short = f"seed {name[:3]}" if source_path(name).parent == SEEDS else Path(name).stem
+            label = f"{short} {'varied' if varied else 'repeated'}"
+            files[label] = Path(work) / f"{len(files)}.md"
+            text = five_megabytes(source_path(name).read_text(encoding="utf-8"), varied)
+            files[label].write_text(text, encoding="utf-8")
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         cpu: dict[tuple[str, str], list[float]] = {}
         wall: dict[tuple[str, str], list[float]] = {}
         peak: dict[tuple[str, str], float] = {}
         for run in range(args.runs):
-            for shape, source in files.items():
+            for label, path in files.items():
                 for name, command in commands.items():
-                    env["MLPLAN_HOME"] = str(Path(work) / f"home-{name}-{shape}-{run}")
-                    seconds, used, rss = _timed([*command, "import", str(source), "--id", "big"], env)
-                    wall.setdefault((name, shape), []).append(seconds)
-                    cpu.setdefault((name, shape), []).append(used)
-                    peak[name, shape] = max(peak.get((name, shape), 0.0), rss)
-        print(f"5 MB from {args.seed}, {args.runs} runs each, interleaved (medians):")
-        for (name, shape), times in cpu.items():
+                    env["MLPLAN_HOME"] = str(Path(work) / f"home-{name}-{run}-{path.stem}")
+                    seconds, used, rss = _timed([*command, "import", str(path), "--id", "big"], env)
+                    wall.setdefault((name, label), []).append(seconds)
+                    cpu.setdefault((name, label), []).append(used)
+                    peak[name, label] = max(peak.get((name, label), 0.0), rss)
+        print(f"5 MB files, {args.runs} runs each, interleaved (medians):")
+        for (name, label), times in cpu.items():
             spread = f"(min {min(times):.2f}, max {max(times):.2f})"
-            middle_wall = statistics.median(wall[name, shape])
+            middle_wall = statistics.median(wall[name, label])
             print(
-                f"  {name:8} {shape:9} CPU {statistics.median(times):.2f} s {spread}"
-                f"   wall {middle_wall:.2f} s   peak {peak[name, shape]:.0f} MB"
+                f"  {name:7} {label:27} CPU {statistics.median(times):.2f} s {spread}"
+                f"   wall {middle_wall:.2f} s   peak {peak[name, label]:.0f} MB"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -184,6 +184,21 @@ def test_log_without_arguments_shows_the_study_log(started, clock):
     assert "2.25 h logged on 2 days" in text.replace("\u00a0", " ")
 
 
+def test_log_with_a_date_and_no_duration_shows_that_days_log(started):
+    mlplan = started
+    ok(mlplan("log", "45m", "w01.t3", "--date", "2026-11-20", "--note", "loops"))
+    ok(mlplan("log", "1h", "--date", "2026-11-21"))
+    ok(mlplan("done", "w01.t1"))
+    rows = as_json(mlplan("log", "--date", "2026-11-20", "--json"))
+    assert [(r["date"], r["hours"], r["item"], r["note"]) for r in rows] == [("2026-11-20", 0.75, "w01.t3", "loops")]
+    assert rows == as_json(mlplan("history", "--date", "2026-11-20", "--json"))
+    text = ok(mlplan("log", "--date", "2026-11-20"))
+    assert "loops" in text and "w01.t1" not in text
+    assert "Nothing recorded on 2026-11-19." in ok(mlplan("log", "--date", "2026-11-19"))
+    refused = mlplan("log", "--note", "loops")
+    assert refused.exit_code == 2 and "--note needs a DURATION" in refused.stderr
+
+
 def test_an_empty_study_log(started):
     assert as_json(started("history", "--json")) == []
     assert "Nothing recorded yet" in ok(started("log"))

@@ -6,6 +6,7 @@ import json
 import re
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  # registers the sloppy codecs PIECES is made with
 from ftfy.badness import MOJIBAKE_CATEGORIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,10 @@ PIECES = [
     "’", "–", "🚀", "✅", "🧠", "é", "e\u0301", "ﬁ", "Ｗｅｅｋ", "\x85", "\x1b[31m", "\x07", "\r", "\u2028",
     "&amp;", "&lt;b&gt;", "&eacute;", "&#39;", "<br>", "<b>", "&", "<", "Week 1", "learn", " ", "-", "**",
     "Â", "Ã", "×²", "√±", "вЂ", "β€", "ā€", "ØØ", "à²", "œ ", "°", "│", "€", "½", "§", "‘", "“", "”", "\ud800",
+] + [  # emoji and punctuation as UTF-8 read as cp1252, MacRoman and cp1251, the way real documents carry them
+    char.encode("utf-8").decode(encoding)
+    for char in "🧠📚💻🎯🚀✅—…“”’é"
+    for encoding in ("sloppy-windows-1252", "mac_roman", "sloppy-windows-1251")
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map("".join)
 
@@ -48,6 +53,12 @@ FTFY_OPTIONS = {"uncurl_quotes": False, "unescape_html": False, "fix_line_breaks
 @given(st.lists(LINES, max_size=6).map("\n".join))
 def test_repair_is_ftfy_fix_text_line_by_line(text):
     assert repair(text) == repaired_as_before(text)
+
+
+def test_mojibake_next_to_what_ftfys_other_fixers_change_gets_both_fixes():
+    """After fix_encoding, ftfy's later fixers and its second pass still act: a ligature, full width, a control."""
+    text = "ðŸš€ ï¬\x81ne-tuning\nðŸš€ ﬁne-tuning\nðŸš€ Ｗｅｅｋ 1\nðŸš€ ding\x07\nâ€” e\u0301"
+    assert repair(text) == repaired_as_before(text) == "🚀 fine-tuning\n🚀 fine-tuning\n🚀 Week 1\n🚀 ding\n— é"
 
 
 def test_a_line_longer_than_ftfys_segment_is_repaired_as_fix_text_cuts_it():

@@ -802,14 +802,14 @@ def log(
     plan: PlanOpt = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Record time you actually studied; with no duration, show your study log."""
+    """Record time you actually studied; with no duration, show your study log (one day's with --date)."""
     from mlplan import plans
     from mlplan.hours import format_hours
 
     if duration is None:
-        if note is not None or date_ is not None:
-            raise UsageError("--note and --date need a DURATION, like `mlplan log 1h30m --date 2026-11-20`")
-        history(plan, as_json)
+        if note is not None:
+            raise UsageError('--note needs a DURATION, like `mlplan log 1h30m --note "loops"`')
+        history(plan, as_json, date_)
         return
     if as_json:
         raise UsageError("--json shows the study log: give it without a DURATION (`mlplan log --json`)")
@@ -823,18 +823,31 @@ def log(
 
 
 @app.command()
-def history(plan: PlanOpt = None, as_json: JsonOption = False) -> None:
+def history(
+    plan: PlanOpt = None,
+    as_json: JsonOption = False,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Show only this day, YYYY-MM-DD (default: every day).")
+    ] = None,
+) -> None:
     """Show your study log: time logged, items done, skipped or reopened, by date."""
     from mlplan import plans
     from mlplan.progress import history_view
 
+    on = _day(date_) if date_ else None
     _, loaded = plans.open_plan(plan)
     rows = history_view(loaded.events, loaded.index)
+    if on is not None:
+        rows = [row for row in rows if row["date"] == on.isoformat()]
     if as_json:
         _print_json(rows)
         return
     if not rows:
-        typer.echo("Nothing recorded yet: `mlplan done ID` or `mlplan log 1h30m` adds to your log.")
+        typer.echo(
+            f"Nothing recorded on {on}."
+            if on
+            else "Nothing recorded yet: `mlplan done ID` or `mlplan log 1h30m` adds to your log."
+        )
         return
     from mlplan import render
 

@@ -30,6 +30,8 @@ _PACE = re.compile(rf"(?:(?:target|effort|pace)\s*:?\s*)?{_APPROX}{_RANGE}\s*{HO
 # optional start makes a search try the whole pattern at every position: look for this first.
 _PACE_END = re.compile(rf"\d\s*{HOUR_WORD}{_PER_WEEK}", re.I)
 _WEEKS = re.compile(rf"(?:duration\s*:?\s*)?{_APPROX}{_RANGE}\s*(?P<unit>weeks?|wks?|months?)\b", re.I)
+# How every _WEEKS form ends ("8 weeks"), looked for first for the same reason as _PACE_END.
+_WEEKS_END = re.compile(r"\d\s*(?:weeks?|wks?|months?)\b", re.I)
 # \d\d*, not \d+: a pattern that starts with \d lets a search skip to the digits.
 _COMPOUND = re.compile(rf"(?P<h>\d\d*)\s*{HOUR_WORD}\s*(?P<m>\d+)\s*{MINUTE_WORD}\b", re.I)
 _HOURS = re.compile(
@@ -61,7 +63,7 @@ def pace(text: str) -> float | None:
 
 def weeks(text: str) -> float | None:
     """Weeks that ``text`` states as a duration (``8 weeks``, ``10-12 weeks``, ``6 months``), or None."""
-    match = _WEEKS.search(text)
+    match = _WEEKS.search(text) if _WEEKS_END.search(text) else None
     if not match:
         return None
     count = _midpoint(match)
@@ -75,7 +77,7 @@ def task_hours(text: str) -> tuple[float | None, str]:
     ``Effort: 10 hours/week`` with ``Duration: 8 weeks`` makes 80 hours; otherwise every
     ``[3 hrs]``, ``(2h)``, ``90 min`` or ``1h30m`` in the text is added up.
     """
-    if not _NUMBER_THEN_UNIT.search(text):  # most lines have no number followed by an hour or week word
+    if not may_state_hours(text):
         return None, text
     rate = _PACE.search(text) if _states_pace(text) else None
     length = _WEEKS.search(text) if rate else None
@@ -95,6 +97,14 @@ def task_hours(text: str) -> tuple[float | None, str]:
     for match in matches:
         total += _as_hours(match)
     return total, _tidy(_cut(text, [match.span() for match in matches]))
+
+
+def may_state_hours(text: str) -> bool:
+    """Whether ``text`` holds a number followed by an hour, minute or week word, as every hour form does.
+
+    Most lines do not: ``task_hours`` of such a text is ``(None, text)``.
+    """
+    return _NUMBER_THEN_UNIT.search(text) is not None
 
 
 def _states_pace(text: str) -> bool:

@@ -15,10 +15,49 @@ checklists. A task's verb sets its kind (``Install`` → setup, ``Learn`` → co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import Generic, TypeVar
 
 from mlplan.models import ItemKind
 from mlplan.wording import CHECKLIST_LABELS
+
+Name = TypeVar("Name")
+
+
+class FirstMatch(Generic[Name]):
+    """Names with lower-case patterns, tried in order: ``table.first(text)`` is the first name whose pattern
+    occurs in ``text``, letter case aside. ``rare``: most texts hold none of them."""
+
+    def __init__(self, rows: Iterable[tuple[Name, str]], rare: bool = False):
+        rows = tuple(rows)
+        if any(_LETTER_CASED.search(re.sub(r"\\.", "", pattern)) for _, pattern in rows):
+            raise ValueError("FirstMatch patterns are written in lower case")
+        self.blind = tuple((name, re.compile(pattern, re.I)) for name, pattern in rows)
+        # An ASCII text in lower case meets these patterns case-sensitively just as it meets them case-blind, and a
+        # case-sensitive search is twice as quick (it folds no character). Other text may hold a letter that only
+        # case-blind matching reads as an ASCII one ("ſ" as "s"): it is searched case-blind.
+        self.cased = tuple((name, re.compile(pattern)) for name, pattern in rows)
+        # Where matches are rare, one search for all the patterns at once, without their \b, tells first that none
+        # matches: dropping an assertion only widens a pattern, and without \b most alternatives start with a
+        # letter, so the search skips to those letters instead of trying the pattern at every position.
+        self.any = re.compile("|".join(pattern.replace(r"\b", "") for _, pattern in rows)) if rare else None
+
+    def first(self, text: str) -> Name | None:
+        if text.isascii():
+            text = text.lower()
+            if self.any is not None and not self.any.search(text):
+                return None
+            rows = self.cased
+        else:
+            rows = self.blind
+        for name, pattern in rows:  # a loop, not next() over a generator: a step less for each pattern tried
+            if pattern.search(text):
+                return name
+        return None
+
+
+_LETTER_CASED = re.compile(r"[A-Z]")
 
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"
@@ -31,9 +70,8 @@ _BACK_MATTER = re.compile(
 )
 
 
-_CATEGORIES = tuple(
-    (name, re.compile(pattern, re.I))
-    for name, pattern in (
+_CATEGORIES = FirstMatch(
+    (
         ("skip", r"\bmy resources\b|^notes?$"),
         ("time", r"^(?:estimated |expected )?(?:time|hours|effort|workload|time commitment|time allocation)\b"),
         ("duration", r"^duration\b"),
@@ -57,7 +95,8 @@ _CATEGORIES = tuple(
         ("review", r"^(?:review|recap|reflection)"),
         ("concept", r"topics?|concepts?|theory|\bcontent\b|covered|key ideas|lectures?|fundamentals"),
         ("task", r"tasks?|practi[cs]e|exercises?|activit|\blabs?\b|seminars?|hands[- ]on|actions?|\bsteps\b"),
-    )
+    ),
+    rare=True,
 )
 
 
@@ -113,10 +152,7 @@ NUMBERED = re.compile(r"^(?:\d+|[IVX]+)[.)]\s")
 
 @cache
 def label_category(label: str) -> str | None:
-    for name, pattern in _CATEGORIES:
-        if pattern.search(label):
-            return name
-    return None
+    return _CATEGORIES.first(label)
 
 
 def bare_title(title: str) -> str:

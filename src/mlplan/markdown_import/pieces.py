@@ -84,7 +84,9 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     # a project's (``**Project:** Build X`` is a project called that).
     if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
         text = line.body
-    if line.links:
+    if not hour_forms.may_state_hours(text):  # most texts: no need to hide the link labels to find out
+        hours = None
+    elif line.links:
         hours, text = outside_links(line, text, hour_forms.task_hours)
     else:
         hours, text = hour_forms.task_hours(text)

@@ -14,14 +14,13 @@ from functools import cache
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
 from mlplan.markdown_import.inline import Line, joined_text
-from mlplan.markdown_import.labels import kind_from_text, label_category
+from mlplan.markdown_import.labels import FirstMatch, kind_from_text, label_category
 from mlplan.markdown_import.pieces import Piece, State, item_piece, section_details
 from mlplan.markdown_import.resources import guess_resource_kind, line_resources
 from mlplan.models import ItemKind
 
-_COLUMN_ROLES = tuple(
-    (role, re.compile(pattern, re.I))
-    for role, pattern in (
+_COLUMN_ROLES = FirstMatch(
+    (
         ("week", r"^weeks?$|^wk\b|^week\s*#?$"),
         ("day", r"^days?\b"),
         ("duration", r"duration|length"),
@@ -42,7 +41,7 @@ _COLUMN_ROLES = tuple(
 
 @cache  # a table's roles are read for its week rows and again for its pieces
 def _column_role(header: str) -> str:
-    return next((role for role, pattern in _COLUMN_ROLES if pattern.search(header)), "other")
+    return _COLUMN_ROLES.first(header) or "other"
 
 
 def table_roles(table: Table) -> list[str]:
@@ -85,9 +84,8 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
     details = section_details(state)
-    return [
-        Piece("item", r["title"], "resource", kind=ItemKind.RESOURCE, resources=[r], details=details) for r in resources
-    ]
+    # by position: a keyword argument costs a dict per call, and there is a call per resource of a resource table
+    return [Piece("item", r["title"], "resource", "", ItemKind.RESOURCE, [r], [], details) for r in resources]
 
 
 def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) -> Piece | None:

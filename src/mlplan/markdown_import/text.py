@@ -12,9 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlplan.models import WEB_URL
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 # Bold survives inline reading as these two markers: a leading bold run is how curricula write labels.
 BOLD_ON, BOLD_OFF = "\x01", "\x02"
@@ -34,6 +37,11 @@ _MACROMAN_RUN = re.compile(
     f"|[{re.escape(_MACROMAN_LEAD3)}][{re.escape(_MACROMAN_CONT)}]{{2}}"
     f"|[{re.escape(_MACROMAN_LEAD4)}][{re.escape(_MACROMAN_CONT)}]{{3}}"
 )
+
+
+# Every run starts with one of these. The regex engine tries each of the run's three alternatives at every
+# character of a line; one class scans a line far faster, and most non-ASCII lines hold none of them.
+_MACROMAN_LEAD = re.compile(f"[¬{re.escape(_MACROMAN_LEAD3 + _MACROMAN_LEAD4)}]")
 
 
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3\uf8ff]")
@@ -80,15 +88,35 @@ def repair(text: str) -> str:
     for n in [n for n, line in enumerate(lines) if not line.isascii()]:
         line = lines[n]
         if line not in fixed:
-            line_fixed = _MACROMAN_RUN.sub(_from_macroman, line)
+            line_fixed = _MACROMAN_RUN.sub(_from_macroman, line) if _MACROMAN_LEAD.search(line) else line
             if not may_change(line_fixed):
                 fixed[line] = line_fixed
             elif len(line_fixed) <= config.max_decode_length:
-                fixed[line] = ftfy.fix_and_explain(line_fixed, config).text
+                fixed[line] = _fix_segment(line_fixed, config, may_change)
             else:
                 fixed[line] = ftfy.fix_text(line_fixed, config)
         lines[n] = fixed[line]
     return "\n".join(lines)
+
+
+def _fix_segment(segment: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
+    """``ftfy.fix_and_explain(segment, config).text``, without its confirming pass when the gate rules it out.
+
+    With repair's config (HTML unescaping, which would come first, off) fix_and_explain repeats a pass —
+    ``fix_encoding``, then the other fixers — until a pass changes nothing:
+    on mojibake that is a second whole pass, and on text it leaves alone ftfy's mojibake pattern costs the
+    most. ``fix_encoding`` itself repeats its step until it changes nothing, so ``fix_encoding(t)`` is left
+    alone by it, and the first pass gives the same text from ``t`` and from ``fix_encoding(t)``; both runs
+    then go the same way, except that one starting at a text its pass leaves alone stops there (and if
+    either does, the texts agree). So ``fix_and_explain(t) == fix_and_explain(fix_encoding(t))``, and the
+    latter is ``fix_encoding(t)`` itself when the gate says ftfy leaves that alone.
+    """
+    import ftfy
+
+    encoding_fixed = ftfy.fix_encoding(segment)  # as fix_and_explain calls it: with its default config
+    if not may_change(encoding_fixed):
+        return encoding_fixed
+    return ftfy.fix_and_explain(encoding_fixed, config).text
 
 
 @cache

@@ -130,12 +130,11 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
         title = f"{unit_title(week.group(1))}: {rest['rest'] if rest else module}"
     pieces = _section_pieces(section, _unit_state(title, task_list), own_only)
     number = unit_number(title)
-    nested_units = any(unit_number(s.title) for s in walk(section))
     if (
         not own_only
-        and not nested_units
         and not any(p.role == "item" for p in pieces)
         and (number or link_body(section))
+        and not any(unit_number(s.title) for s in walk(section))  # no unit nested in it
     ):
         rest = UNIT_NUMBER.match(title)
         name = rest["rest"] if rest and rest["rest"] else title

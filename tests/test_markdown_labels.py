@@ -1,0 +1,72 @@
+"""Reading labels, link kinds and hour forms the quick way gives what the plain searches and calls give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlplan import hour_forms
+from mlplan.markdown_import import labels, resources, tables
+from mlplan.markdown_import.inline import Line, outside_links
+from mlplan.markdown_import.labels import FirstMatch
+
+TABLES = [labels._CATEGORIES, resources._TEXT_KINDS, resources._URL_KINDS, tables._COLUMN_ROLES]
+
+# The words the patterns look for, and letters case-blind matching reads as ASCII ones ("ſ" as "s", the Kelvin
+# sign as "k", dotless "ı" as "i", "İ"), with spaces, marks and digits between them.
+WORDS = sorted({word for table in TABLES for _, row in table.blind for word in re.findall(r"[a-z]{2,}", row.pattern)})
+TWINS = str.maketrans({"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"})
+MARKS = [" ", "-", ":", "/", ".", "'", "3", "é", "🚀"]
+WORD = st.sampled_from(WORDS)
+PIECES = (
+    WORD | WORD.map(str.upper) | WORD.map(lambda w: w.translate(TWINS)) | st.sampled_from(MARKS) | st.text(max_size=2)
+)
+TEXTS = st.lists(PIECES, max_size=8).map("".join)
+
+
+def first_case_blind(table: FirstMatch[object], text: str) -> object | None:
+    return next((name for name, pattern in table.blind if pattern.search(text)), None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_first_match_is_the_first_pattern_a_case_blind_search_finds(text):
+    for table in TABLES:
+        assert table.first(text) == first_case_blind(table, text)
+
+
+def test_first_match_wants_its_patterns_in_lower_case():
+    with pytest.raises(ValueError, match="lower case"):
+        FirstMatch([("week", r"Week\s*\d")])
+
+
+NUMBERS = st.sampled_from(["3", "10", "1.5", "2-4", "3 – 5", "6 to 8", "x", ""])
+UNITS = st.sampled_from(["week", "Weeks", "wk", "WKS", "month", "months", "hours", "weeksx", "w"])
+NOISE = st.sampled_from(["", " ", "  ", "duration: ", "~", "about ", "(", ")", "x", "ſ"])
+WEEKS_TEXTS = st.lists(st.tuples(NOISE, NUMBERS, NOISE, UNITS, NOISE).map("".join), max_size=3).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WEEKS_TEXTS | st.text(max_size=12))
+def test_weeks_is_the_first_weeks_form_a_plain_search_finds(text):
+    match = hour_forms._WEEKS.search(text)
+    expected = None
+    if match:
+        expected = hour_forms._midpoint(match) * (52 / 12 if match["unit"].lower().startswith("month") else 1)
+    assert hour_forms.weeks(text) == expected
+
+
+HOUR_PIECES = st.sampled_from(["3", "1.5", " ", "h", "hrs", "min", "(", ")", "[", "]", "~", "week", "x", "\x03"])
+HOUR_TEXTS = st.lists(HOUR_PIECES | st.text(max_size=2), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HOUR_TEXTS, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3))
+def test_a_text_that_may_not_state_hours_states_none_with_its_links_hidden(text, spans):
+    # pieces.item_piece leaves out hiding a line's link labels (inline.outside_links) when may_state_hours says no
+    line = Line(text, [(text[start:end], "https://example.com") for start, end in spans])
+    if not hour_forms.may_state_hours(text):
+        assert outside_links(line, text, hour_forms.task_hours) == (None, text)
