@@ -129,6 +129,9 @@ class _Ids:
         self.suffix: dict[str, int] = {}
 
     def unique(self, wanted: str) -> str:
+        if wanted not in self.taken:  # as it is (had it been given a suffix before, it would be taken)
+            self.taken.add(wanted)
+            return wanted
         n = self.suffix.get(wanted, 1)
         name = wanted if n == 1 else f"{wanted}-{n}"
         while name in self.taken:
@@ -193,14 +196,14 @@ def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: 
         suffix = "d" + re.sub(r"\s*[-–]\s*", "-", day.group(1)) if day else str(n)
         entry: dict[str, Any] = {
             "id": ids.unique(f"{uid}.{suffix}"),
-            "kind": item.kind.value,
+            "kind": item.kind,  # an ItemKind is its own value (a StrEnum), and reading .value costs a Python call
             "title": item.title,
             "hours": item.hours,
             "estimated": item.estimated,
             "resources": item.resources,
             "checklist": [c for c in item.checklist if c.strip()] if item.checklist else [],
         }
-        if details := "\n".join(filter(None, item.details)):
+        if item.details and (details := "\n".join(filter(None, item.details))):
             entry["details"] = details
         items.append(entry)
     unit: dict[str, Any] = {
