@@ -207,10 +207,10 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
                 name = clean(text)
                 if name or not image_only:
                     buf.append(text)
-                    if URL_OK.match(href):
-                        links.append((name, href))
-                    elif href.startswith("#"):
+                    if href.startswith("#"):
                         anchors += 1
+                    elif _is_web_address(href):
+                        links.append((name, href))
                     elif name and is_relative(href):
                         local.append(name)
                         if local_link is not None:
@@ -230,6 +230,11 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         soft.append(" ")
     _add_line(lines, "".join(buf), links, anchors, local)
     return lines
+
+
+@cache  # documents link the same pages again and again, and the test walks the whole address
+def _is_web_address(href: str) -> bool:
+    return URL_OK.match(href) is not None
 
 
 @cache  # most runs are plain text, and long documents repeat them; nothing changes a Line once it is read
