@@ -102,6 +102,8 @@ def read_document(text: str, base: LinkBase | None = None) -> Document:
 
 _MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the mark they leave
 _BREAKS = {"SoftBreak": SOFT_BREAK, "HardBreak": HARD_BREAK}
+_INLINE_END: dict[str, Piece] = {"Strong": BOLD_CLOSE, "Link": LINK_CLOSE, "Image": IMAGE_CLOSE}
+_INLINE_END |= dict.fromkeys(_MARKED, MARK)  # the pieces inline tags end with
 
 
 def _tag_name(tag: Any) -> str:
@@ -174,6 +176,9 @@ class _Reader:
                             self.end_text()
                         self.run, self.rich, self.block_start = [], False, span["start"]
                         continue
+                    if value == "TableCell":  # tables of links are documents of their own: read here too
+                        self.run, self.rich = [], False
+                        continue
                     piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
                 elif kind == "End":
                     if value == "Item":
@@ -190,7 +195,14 @@ class _Reader:
                             self.end_text()
                         self.end_text("Paragraph")
                         continue
-                    piece = BOLD_CLOSE if value == "Strong" else self.end(value)
+                    if value == "TableCell":  # never tight: a table in a list item is skipped
+                        self.row.append(read_inline(self.run, self.rich, []))  # type: ignore[arg-type]
+                        self.run = None
+                        continue
+                    piece = _INLINE_END.get(value) if type(value) is str else None
+                    if piece is None:
+                        self.end(value)
+                        continue
                 else:
                     piece = self.other(kind, value)
                 if piece is None:  # a block event, read
@@ -252,10 +264,9 @@ class _Reader:
                 self.current.blocks.append(block)
                 self.doc.lists += 1
                 self.lists.append(block.entries)
-        elif name in ("Heading", "TableCell"):
+        elif name == "Heading":
             self.run, self.rich, self.block_start = [], False, span["start"]
-            if name == "Heading":
-                self.heading = int(value["level"][1])
+            self.heading = int(value["level"][1])
         elif name in ("TableHead", "TableRow"):
             self.row = []
         elif name == "Table":
@@ -293,20 +304,14 @@ class _Reader:
                     break
         return "".join(parts)
 
-    def end(self, tag: Any) -> Piece | None:
-        """The inline piece a tag ends, or ``None`` for a block, read here."""
+    def end(self, tag: Any) -> None:
+        """Read the end of a block (inline tags, paragraphs, items and cells end in the loop)."""
         name = _tag_name(tag)
-        if name == "Link":
-            return LINK_CLOSE
-        if name == "Image":
-            return IMAGE_CLOSE
-        if name in _MARKED:
-            return MARK
         if self.tight:
             self.end_text()
         if name == "List":
             self.lists.pop()
-        elif name in ("Heading", "TableCell"):  # a paragraph's end is read in the loop
+        elif name == "Heading":
             self.end_text(name)
         elif name in ("TableHead", "TableRow"):
             if self.table is not None:
@@ -316,15 +321,11 @@ class _Reader:
                     self.table.header = [joined_text(cell).lower() for cell in self.row]
         elif name == "Table":
             self.table = None
-        return None
 
     def end_text(self, block: str = "") -> None:
-        """The run of inline text is over: its lines go to the list item, heading, paragraph or table cell."""
+        """The run of inline text is over: its lines go to the list item, heading or paragraph."""
         assert self.run is not None
         run, self.run, self.tight = self.run, None, False
-        if block == "TableCell":
-            self.row.append(read_inline(run, self.rich, []))
-            return
         if self.items:
             read_inline(run, self.rich, self.items[-1].lines)
             return

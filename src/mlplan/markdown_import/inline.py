@@ -61,17 +61,27 @@ def _read_line_parts(raw: str) -> LineParts | None:
         return None
     lead_bold, bold_only = raw.startswith(BOLD_ON), False
     if lead_bold:
-        bold_only = not clean(_BOLD_SPAN.sub("", raw)).strip(":")
         if bold := _BOLD_LABEL.match(raw):
             head, rest = clean(bold.group(1)), clean(bold.group(3))
+            if bold.group(2) or BOLD_ON in bold.group(3):
+                bold_only = _all_bold(raw)
+            else:  # outside bold there is only the rest (after spaces, which clean drops): its clean text says it
+                bold_only = not rest.strip(":")
             colon = head.endswith(":") or bool(bold.group(2))
             if colon or not rest or (len(head.split()) <= 3 and label_category(head)):
                 return text, head.rstrip(": "), rest, bold_only, colon, True, lead_bold
+        else:
+            bold_only = _all_bold(raw)
     plain = PLAIN_LABEL.match(text) if ":" in text else None
     # A short "Label:" is structure; a sentence that ends in a colon is prose.
     if plain and len(plain.group(1).split()) <= (5 if plain.group(2) else 3) and not plain.group(1).startswith("http"):
         return text, plain.group(1).strip(), plain.group(2).strip(), bold_only, True, False, lead_bold
     return text, "", text, bold_only, False, False, lead_bold
+
+
+def _all_bold(raw: str) -> bool:
+    """Nothing but bold in the line (a colon aside)."""
+    return not clean(_BOLD_SPAN.sub("", raw)).strip(":")
 
 
 # documents repeat lines ("Estimated time (hours):", dividers): each distinct one is read once
