@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from mlplan import catalog
+from mlplan.models import Roadmap, Stage, _first_inconsistent_id
 
 VALID = {
     "id": "tiny",
@@ -123,3 +129,31 @@ def test_file_name_and_id_must_agree(mlplan, roadmap_dir):
     result = mlplan("show", "other")
     assert result.exit_code == 2
     assert "other.yaml: id: is 'tiny' but the file name says 'other'" in result.stderr
+
+
+_IDS = st.sampled_from(["a", "b", "c", "a.1", "b.1"])
+_UNITS = st.lists(st.tuples(_IDS, st.lists(_IDS, max_size=2), st.lists(_IDS, min_size=1, max_size=2)), max_size=4)
+
+
+def _item(item_id):
+    return {"id": item_id, "title": "T", "kind": "task", "hours": 1, "estimated": False}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNITS, _UNITS)
+def test_ids_and_prerequisites_are_refused_exactly_as_the_plain_walk_words_it(first, second):
+    # the validator checks the whole roadmap at once and walks it unit by unit only to word a problem
+    def stage(n, units):
+        units = [{"id": uid, "title": "U", "prerequisites": prereqs, "items": [_item(i) for i in ids]}
+                 for uid, prereqs, ids in units]  # fmt: skip
+        return {"id": f"s{n}", "title": "S", "units": units}
+
+    stages = [stage(n, units) for n, units in enumerate((first, second), 1) if units]
+    assume(stages)
+    try:
+        _first_inconsistent_id([Stage.model_validate(s) for s in stages])
+    except ValueError as exc:
+        with pytest.raises(ValidationError, match=re.escape(str(exc))):
+            Roadmap.model_validate(VALID | {"stages": stages})
+    else:
+        assert Roadmap.model_validate(VALID | {"stages": stages}).units()

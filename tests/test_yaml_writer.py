@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -45,7 +46,35 @@ def test_long_strings_fold_as_pyyaml_folds_them(text, depth):
     assert yaml_writer.dump(data) == _pyyaml(data)  # type: ignore[arg-type]
 
 
+def _whole_floats_as_ints(data: object) -> object:
+    if isinstance(data, dict):
+        return {key: _whole_floats_as_ints(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_floats_as_ints(value) for value in data]
+    return int(data) if type(data) is float and data.is_integer() else data
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_KEYS, _DATA | st.floats(), min_size=1, max_size=4))
+def test_whole_floats_are_written_as_the_ints_they_are(data):
+    assert yaml_writer.dump(data, whole_floats_as_int=True) == _pyyaml(_whole_floats_as_ints(data))
+
+
+def test_data_left_to_pyyaml_has_its_whole_floats_written_as_ints_too():
+    data = {"day": date(2026, 1, 5), "hours": [3.0, 1.5, -0.0], "pace": 1e20}
+    assert yaml_writer.dump(data) == _pyyaml(data)
+    assert yaml_writer.dump(data, whole_floats_as_int=True) == _pyyaml(_whole_floats_as_ints(data))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT | st.text(max_size=8))
+def test_strings_read_back_as_strings_exactly_when_the_resolver_says_so(text):
+    resolved = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+    assert yaml_writer._reads_as_string(text) == (resolved == "tag:yaml.org,2002:str")
+
+
 def test_every_bundled_roadmap_is_written_as_pyyaml_writes_it():
     for path in sorted(ROADMAPS.glob("*.yaml")):
         data = load_roadmap_file(path).model_dump(mode="json", exclude_defaults=True)
         assert yaml_writer.dump(data) == _pyyaml(data), path.name
+        assert yaml_writer.dump(data, whole_floats_as_int=True) == _pyyaml(_whole_floats_as_ints(data)), path.name

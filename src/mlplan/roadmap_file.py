@@ -120,24 +120,11 @@ def _message(error: ErrorDetails) -> str:
 def dump_roadmap(roadmap: Roadmap) -> str:
     """The roadmap as commented, human-editable YAML (empty fields left out)."""
     with collector_paused():  # a large roadmap's data: see mlplan.collector
-        body = yaml_writer.dump(_whole_numbers_as_int(roadmap.model_dump(mode="json", exclude_defaults=True)))
+        # whole hours as ints: ``hours: 3`` reads better than ``hours: 3.0``; the models turn them back into floats
+        body = yaml_writer.dump(roadmap.model_dump(mode="json", exclude_defaults=True), whole_floats_as_int=True)
     return _HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)) + body
 
 
 def _comment_text(text: str) -> str:
     """``text`` fit for one comment line: a line break or control character would end the comment or the file."""
     return "".join(char if char.isprintable() else " " for char in text)
-
-
-def _whole_numbers_as_int(data: Any) -> Any:
-    """``hours: 3`` reads better than ``hours: 3.0``; the models turn it back into a float.
-
-    Changes the freshly dumped mapping or list in place: only containers are visited.
-    """
-    for key, value in data.items() if type(data) is dict else enumerate(data):
-        kind = type(value)
-        if kind is float and value.is_integer():
-            data[key] = int(value)
-        elif kind is dict or kind is list:
-            _whole_numbers_as_int(value)
-    return data
