@@ -346,4 +346,6 @@ def is_link_line(line: Line) -> bool:
 
 
 def joined_text(lines: list[Line]) -> str:
-    return ": ".join(line.text for line in lines)
+    if len(lines) == 1:  # a heading or a cell is nearly always one line: no join for it
+        return lines[0].text
+    return ": ".join([line.text for line in lines])
