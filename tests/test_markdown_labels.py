@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlplan import hour_forms
-from mlplan.markdown_import import labels, resources, tables
+from mlplan.markdown_import import labels, resources, tables, units
 from mlplan.markdown_import.inline import Line, outside_links
 from mlplan.markdown_import.labels import FirstMatch
+from mlplan.models import ItemKind
 
-TABLES = [labels._CATEGORIES, resources._TEXT_KINDS, resources._URL_KINDS, tables._COLUMN_ROLES]
+TABLES = [labels._CATEGORIES, resources._TEXT_KINDS, resources._URL_KINDS, tables._COLUMN_ROLES, units._TITLE_KINDS]
 
 # The words the patterns look for, and letters case-blind matching reads as ASCII ones ("ſ" as "s", the Kelvin
 # sign as "k", dotless "ı" as "i", "İ"), with spaces, marks and digits between them.
@@ -36,6 +37,14 @@ def first_case_blind(table: FirstMatch[object], text: str) -> object | None:
 def test_first_match_is_the_first_pattern_a_case_blind_search_finds(text):
     for table in TABLES:
         assert table.first(text) == first_case_blind(table, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_a_unit_title_makes_project_items_and_a_capstone_as_its_words_say(title):
+    project = re.search(r"project|capstone|case stud", title, re.I)
+    expected = (ItemKind.PROJECT if project else ItemKind.CONCEPT, bool(re.search("capstone", title, re.I)))
+    assert units._title_kind(title) == expected
 
 
 def test_first_match_wants_its_patterns_in_lower_case():

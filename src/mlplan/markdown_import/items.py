@@ -62,7 +62,7 @@ class Builder:
     def __init__(self, pieces: list[Piece]):
         self.content = UnitContent()
         # A unit that states its tasks' hours spends its time on them; its other lists describe them.
-        self.budgeted = any(p.role == "item" and p.hours is not None for p in pieces)
+        self.budgeted = any(p.hours is not None and p.role == "item" for p in pieces)  # most pieces: no hours
         self.project: ItemDraft | None = None
         self.checkpoint: ItemDraft | None = None
         self.loose_resources: list[dict[str, Any]] = []
@@ -84,19 +84,25 @@ class Builder:
         return self.project or (items[-1] if items else None)
 
     def _item(self, p: Piece) -> None:
-        described = self.budgeted and p.hours is None and p.days is None
-        if described and p.category == "concept":
+        if self.budgeted and p.hours is None and p.days is None and self._described(p):
+            return
+        kind = p.kind or ItemKind.CONCEPT
+        # by position: a keyword argument costs a dict per call, and there is a call per item
+        self._add(ItemDraft(kind, p.text, p.hours, p.days, False, list(p.resources), list(p.checklist),
+                            list(p.details)))  # fmt: skip
+
+    def _described(self, p: Piece) -> bool:
+        """In a unit whose tasks state hours, an item without hours describes them: its text goes where it belongs."""
+        if p.category == "concept":
             self.content.objectives.append(p.text)
-        elif described and p.category in ("resource", "dataset"):
+        elif p.category in ("resource", "dataset"):
             self.loose_resources += p.resources
-        elif described and p.category in ("project", "capstone") and (target := self._described_project(p)):
+        elif p.category in ("project", "capstone") and (target := self._described_project(p)):
             target.details.append(f"{p.label}: {p.text}" if p.label else p.text)
             target.resources += p.resources
         else:
-            kind = p.kind or ItemKind.CONCEPT
-            # by position: a keyword argument costs a dict per call, and there is a call per item
-            self._add(ItemDraft(kind, p.text, p.hours, p.days, False, list(p.resources), list(p.checklist),
-                                list(p.details)))  # fmt: skip
+            return False
+        return True
 
     def _described_project(self, p: Piece) -> ItemDraft | None:
         """The item a project note without hours describes; a project list entry is its own item unless one exists."""

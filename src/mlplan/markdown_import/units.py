@@ -21,6 +21,7 @@ from mlplan.markdown_import.inline import is_link_line
 from mlplan.markdown_import.labels import (
     UNIT_NUMBER,
     UNIT_STARTS,
+    FirstMatch,
     is_part_label,
     kind_from_text,
     unit_number,
@@ -94,8 +95,8 @@ def heading_item(section: Section, title: str, days: int | None = None) -> Piece
     return piece
 
 
-_PROJECT_TITLE = re.compile(r"project|capstone|case stud", re.I)
-_CAPSTONE_TITLE = re.compile(r"capstone", re.I)
+# A title's default kind of item, and whether it is a capstone (a capstone is a project).
+_TITLE_KINDS = FirstMatch((((ItemKind.PROJECT, True), "capstone"), ((ItemKind.PROJECT, False), "project|case stud")))
 
 
 def _unit_state(title: str, task_list: bool = False) -> State:
@@ -106,7 +107,7 @@ def _unit_state(title: str, task_list: bool = False) -> State:
 @cache
 def _title_kind(title: str) -> tuple[ItemKind, bool]:
     """The kind of item a unit's title makes its items by default, and whether it is a capstone."""
-    return ItemKind.PROJECT if _PROJECT_TITLE.search(title) else ItemKind.CONCEPT, bool(_CAPSTONE_TITLE.search(title))
+    return _TITLE_KINDS.first(title) or (ItemKind.CONCEPT, False)
 
 
 _WEEK_SUFFIX = re.compile(r"\((weeks?\s*\d+)\)\s*$", re.I)  # "Module 2: Calculus (Week 3)"
