@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from mlplan.markdown_import.events import Source, normalize_link, resolve_link
@@ -104,6 +105,12 @@ _MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the m
 _BREAKS = {"SoftBreak": SOFT_BREAK, "HardBreak": HARD_BREAK}
 _INLINE_END: dict[str, Piece] = {"Strong": BOLD_CLOSE, "Link": LINK_CLOSE, "Image": IMAGE_CLOSE}
 _INLINE_END |= dict.fromkeys(_MARKED, MARK)  # the pieces inline tags end with
+
+
+@cache  # documents link the same pages again and again
+def _web_link_piece(url: str) -> Piece | None:
+    """The piece a link to ``url`` starts, ``None`` if the address is relative to the document."""
+    return None if is_relative(url) else link_piece(normalize_link(url))
 
 
 def _tag_name(tag: Any) -> str:
@@ -242,14 +249,14 @@ class _Reader:
             ((name, value),) = tag.items()
         if name == "Link":
             url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
-            if is_relative(url):
-                if self.base:
-                    return link_piece(normalize_link(resolve_link(url, self.base)))
-                local = LocalLink(span["start"], normalize_link(url))
-                self.doc.local_links.append(local)
-                self.placed.append(local)
-                return local_link_piece(local)
-            return link_piece(normalize_link(url))
+            if (piece := _web_link_piece(url)) is not None:
+                return piece
+            if self.base:
+                return link_piece(normalize_link(resolve_link(url, self.base)))
+            local = LocalLink(span["start"], normalize_link(url))
+            self.doc.local_links.append(local)
+            self.placed.append(local)
+            return local_link_piece(local)
         if name == "Image":
             return IMAGE_OPEN
         if name in _MARKED:

@@ -207,10 +207,10 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
                 name = clean(text)
                 if name or not image_only:
                     buf.append(text)
-                    if URL_OK.match(href):
-                        links.append((name, href))
-                    elif href.startswith("#"):
+                    if href.startswith("#"):
                         anchors += 1
+                    elif _is_web_address(href):
+                        links.append((name, href))
                     elif name and is_relative(href):
                         local.append(name)
                         if local_link is not None:
@@ -230,6 +230,11 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         soft.append(" ")
     _add_line(lines, "".join(buf), links, anchors, local)
     return lines
+
+
+@cache  # documents link the same pages again and again, and the test walks the whole address
+def _is_web_address(href: str) -> bool:
+    return URL_OK.match(href) is not None
 
 
 @cache  # most runs are plain text, and long documents repeat them; nothing changes a Line once it is read
@@ -341,4 +346,6 @@ def is_link_line(line: Line) -> bool:
 
 
 def joined_text(lines: list[Line]) -> str:
-    return ": ".join(line.text for line in lines)
+    if len(lines) == 1:  # a heading or a cell is nearly always one line: no join for it
+        return lines[0].text
+    return ": ".join([line.text for line in lines])
