@@ -225,7 +225,9 @@ def _day_sections(sections: list[Section]) -> list[tuple[int, Section]]:
 
 @cache
 def _day_number(title: str) -> int | None:
-    match = _DAY_TITLE.search(title)
+    # Most titles do not hold "day", a test much quicker than the pattern (whose optional start has it tried at
+    # every position); no letter but d, a and y themselves (in either case) is read as them case-blind.
+    match = _DAY_TITLE.search(title) if "day" in title.lower() else None
     return int(match.group(1)) if match else None
 
 
