@@ -1,39 +1,45 @@
 """How long importing a 5 MB Markdown roadmap takes, as whole ``mlplan import`` processes.
 
-Two 5 MB files are made from a seed document (tests/fixtures/seeds): "repeated" is the
-seed copied as it is (the file issue 11's figures were measured on: 701 distinct lines),
-and "varied" numbers common prose words per copy ("the17", "data17"), so that its lines
-do not repeat (40,796 distinct lines) while its shape stays the same: each copy still
-gives 73 items, 260 hours and 15 skipped lines. Per-line caches help the first a lot and
-the second little. Each run imports a file into a throw-away ``MLPLAN_HOME`` (parse,
-validate, report the skipped lines, write the YAML); ``--against`` times another mlplan
-command too (another checkout's), interleaved with this one. CPU time is the figure to
-compare: the machine is shared, and wall time counts the other work on it too.
+5 MB files are made from real documents (tests/fixtures/seeds, tests/fixtures/curricula).
+"repeated" is a document copied as it is (seed 002 repeated is the file issue 11's figures
+were measured on: 701 distinct lines); "varied" numbers common prose words per copy ("the17",
+"data17"), so that its lines do not repeat while its shape stays the same (seed 002 varied:
+40,796 distinct lines; each copy still gives 73 items, 260 hours and 15 skipped lines).
+Per-line caches help the first a lot and the second little. By default: seed 002 repeated
+and varied, and four other shapes varied: seed 000 (cp1252 mojibake on a fifth of its
+lines), seed 003 (a 52-week plan), amitness-learning (a long curriculum of links) and
+ml-youtube-courses (tables of video courses; 63k items in 5 MB). Each run imports a file
+into a throw-away ``MLPLAN_HOME`` (parse, validate, report the skipped lines, write the
+YAML); ``--against`` times another mlplan command too (another checkout's), interleaved
+with this one. CPU time is the figure to compare: the machine is shared, and wall time
+counts the other work on it too.
 
-Measured on 2026-11-28 at 12:10 UTC on the development machine (2 CPUs, nothing else
-running), five interleaved runs each, medians (min-max):
+History (CPU seconds, medians of five interleaved runs, 2-CPU development machine):
 
-    session start (6833dce)   repeated  CPU 2.96 s (2.34-3.03)   peak 221 MB
-                              varied    CPU 4.64 s (4.41-5.77)   peak 273 MB
-    after this session        repeated  CPU 2.11 s (1.91-2.84)   peak 214 MB
-                              varied    CPU 3.31 s (3.11-3.96)   peak 269 MB
+    seed 002 repeated: the issue's code 9-11 s; 2075d92 6.0-6.4; 6833dce 2.96; e8f9301 2.11;
+                       4950738 about 1.8; 2026-11-28 evening (a3a12e5) 1.77 (1.72-1.87), 190 MB
+    seed 002 varied:   6833dce 4.64; e8f9301 3.31; 4950738 2.86 (2.74-3.01);
+                       a3a12e5 2.63 (2.48-2.75), 246 MB
 
-On the repeated file, the code at the start of the day (2075d92) took 6.0-6.4 s, and the
-code the issue measured 9-11 s.
+The evening of 2026-11-28 measured every shape, against 7355c80 (the same day's code with
+the ftfy gate and the freeze at exit, before four helpers' work on reading, shapes, repair
+and output), interleaved:
 
-Session of 2026-11-28 afternoon (e8f9301 -> 57982ab): the machine's speed drifted too much
-to time (the same command took 3.0-4.6 s within minutes), so the change is given in
-instructions (valgrind callgrind, whole processes, one run each, which load does not move):
-varied 18.37 G -> 16.85 G (-8.3%), repeated 11.91 G -> 10.98 G (-7.8%). Scaled from the
-quiet-machine figures above, that is about 3.0 s for the varied file and 1.95 s for the
-repeated one. Where the varied file's time goes now (in-process, collector paused, quiet
-moments): starting Python and importing the modules 0.3 s (0.29 s for a one-line file),
-ftfy's repair of its 4,400 distinct non-ASCII lines 0.33 s (its mojibake check alone
-0.1 s), reading pulldown-cmark's events into the document 0.75 s (iterating the events
-alone 0.19 s), finding units and items 0.42 s, building the roadmap 0.13 s, validating it
-0.11 s, the skipped report 0.35 s, writing the YAML 0.3 s (libyaml's emitter 0.15 s of it).
+    seed 000 varied            5.04 s -> 3.61 s (3.49-3.80)   peak 301 MB
+    seed 003 varied            3.71 s -> 3.58 s (3.32-3.91)   peak 355 MB
+    amitness-learning varied   4.34 s -> 3.63 s (3.32-4.39)   peak 326 MB
+    ml-youtube-courses varied  3.76 s -> 3.57 s (3.31-3.76)   peak 343 MB
 
-    python benchmarks/markdown_import_5mb.py [--runs 3] [--seed 002_fb1b600ca95d8385.txt] [--against MLPLAN]
+The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
+from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
+scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
+(in-process, collector paused): starting Python and importing 0.2-0.3 s, reading the
+document 0.6-0.8 s, finding units and items 0.5-0.6 s, building and validating the
+roadmap 0.5-0.8 s, the skipped report 0.15-0.4 s, writing the YAML 0.65-0.8 s (libyaml's
+emitter about 0.4 s of it for a million events), and for seed 000 repairing 8,450
+distinct mojibake lines 0.66 s.
+
+    python benchmarks/markdown_import_5mb.py [--runs 3] [--source FILE ...] [--against MLPLAN]
 """
 
 from __future__ import annotations
