@@ -158,7 +158,7 @@ def _ftfy_may_change() -> Callable[[str], bool]:
 
 def _char_class(chars: set[int]) -> re.Pattern[str]:
     """A pattern matching any one of ``chars``."""
-    return re.compile(f"[{''.join(_class_range(first, last) for first, last in _runs(sorted(chars)))}]")
+    return re.compile(f"[{''.join(re.escape(chr(char)) for char in sorted(chars))}]")
 
 
 def _needed_chars(pattern: re.Pattern[str]) -> set[int] | None:
@@ -200,21 +200,6 @@ def _needed_in(sequence: list[tuple[Any, Any]]) -> set[int] | None:
         if best is None or len(found) < len(best):
             best = found
     return best
-
-
-def _runs(chars: list[int]) -> list[tuple[int, int]]:
-    """Sorted code points as runs of consecutive ones, (first, last)."""
-    runs: list[tuple[int, int]] = []
-    for char in chars:
-        if runs and runs[-1][1] == char - 1:
-            runs[-1] = (runs[-1][0], char)
-        else:
-            runs.append((char, char))
-    return runs
-
-
-def _class_range(first: int, last: int) -> str:
-    return re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
 
 
 def _from_macroman(match: re.Match[str]) -> str:
