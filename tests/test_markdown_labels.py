@@ -79,6 +79,16 @@ def test_weeks_is_the_first_weeks_form_a_plain_search_finds(text):
     assert hour_forms.weeks(text) == expected
 
 
+ASCII_HOUR_TEXTS = st.text(st.sampled_from("0123456789hmwHMWx. \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ASCII_HOUR_TEXTS | st.text(max_size=6))
+def test_may_state_hours_is_the_case_blind_search_for_a_number_then_a_unit(text):
+    # an ASCII text is searched with an ASCII pattern: the same answer, Unicode's spaces among ASCII included
+    assert hour_forms.may_state_hours(text) == bool(re.search(r"\d\s*[hmw]", text, re.I))
+
+
 # Without control or private-use characters: outside_links' marks are made of them (repair removes the controls;
 # a link label holding its private-use mark character would be restored wrongly, a quirk of outside_links).
 HOUR_PIECES = st.sampled_from(["3", "1.5", " ", "h", "hrs", "min", "(", ")", "[", "]", "~", "week", "x", "é"])
