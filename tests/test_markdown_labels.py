@@ -39,6 +39,18 @@ def test_first_match_is_the_first_pattern_a_case_blind_search_finds(text):
         assert table.first(text) == first_case_blind(table, text)
 
 
+# Texts each pattern matches as a whole: the words FirstMatch's needs list must hold one of, drawn alternative by
+# alternative, in either case.
+ROW_MATCHES = st.one_of([st.from_regex(pattern, fullmatch=True) for table in TABLES for _, pattern in table.blind])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ROW_MATCHES)
+def test_a_text_a_pattern_matches_is_read_as_the_plain_searches_read_it(text):
+    for table in TABLES:
+        assert table.first(text) == first_case_blind(table, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_a_unit_title_makes_project_items_and_a_capstone_as_its_words_say(title):
