@@ -46,6 +46,7 @@ _STREAM_END = StreamEndEvent()
 _BLOCK_MAPPING, _EMPTY_MAPPING = (MappingStartEvent(None, None, True, flow_style=f) for f in (False, True))
 _BLOCK_SEQUENCE, _EMPTY_SEQUENCE = (SequenceStartEvent(None, None, True, flow_style=f) for f in (False, True))
 _MAPPING_END, _SEQUENCE_END = MappingEndEvent(), SequenceEndEvent()
+_TRUE, _FALSE, _NULL = (ScalarEvent(None, None, (True, False), text) for text in ("true", "false", "null"))
 _PLAIN_ALLOWED, _QUOTED = (True, True), (False, True)  # a string event's implicit: may it be written plain?
 _STRING_EVENTS_KEPT = 8192  # a string met again is nearly always met within a few thousand strings
 
@@ -111,6 +112,8 @@ def _emit(value: Any, emit: Callable[[Event], None], strings: _StringEvents, sca
                 emit(strings[item])
             elif kind is dict or kind is list:
                 _emit(item, emit, strings, scalar)
+            elif kind is bool:
+                emit(_TRUE if item else _FALSE)
             else:
                 emit(scalar(item))
         emit(_MAPPING_END)
@@ -122,6 +125,8 @@ def _emit(value: Any, emit: Callable[[Event], None], strings: _StringEvents, sca
                 emit(strings[item])
             elif kind is dict or kind is list:
                 _emit(item, emit, strings, scalar)
+            elif kind is bool:
+                emit(_TRUE if item else _FALSE)
             else:
                 emit(scalar(item))
         emit(_SEQUENCE_END)
@@ -134,9 +139,6 @@ def _emit(value: Any, emit: Callable[[Event], None], strings: _StringEvents, sca
 @lru_cache(maxsize=4096)
 def _plain(text: str) -> ScalarEvent:
     return ScalarEvent(None, None, (True, False), text)
-
-
-_TRUE, _FALSE, _NULL = _plain("true"), _plain("false"), _plain("null")
 
 
 def _scalar(value: Any) -> ScalarEvent:
