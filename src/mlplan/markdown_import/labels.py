@@ -43,7 +43,7 @@ class FirstMatch(Generic[Name]):
         # An ASCII text in lower case meets these patterns case-sensitively just as it meets them case-blind, and a
         # case-sensitive search is twice as quick (it folds no character). Other text may hold a letter that only
         # case-blind matching reads as an ASCII one ("ſ" as "s"): it is searched case-blind.
-        self.cased = tuple((name, re.compile(pattern)) for name, pattern in rows)
+        self.cased = tuple((name, re.compile(pattern), _plain_alternatives(pattern)) for name, pattern in rows)
         # Looking for a few dozen words with ``in`` is many times quicker than one search for the patterns'
         # alternatives, which sre tries one after another at every position of the text.
         self.whole = frozenset(need[1:-1] for need in needs if need.startswith("^") and need.endswith("$"))
@@ -58,10 +58,16 @@ class FirstMatch(Generic[Name]):
             text = text.lower()
             if self.any is not None and not (self._may_hold(text) and self.any.search(text)):
                 return None
-            rows = self.cased
-        else:
-            rows = self.blind
-        for name, pattern in rows:  # a loop, not next() over a generator: a step less for each pattern tried
+            for name, pattern, words in self.cased:
+                if words is None:
+                    if pattern.search(text):
+                        return name
+                    continue
+                for word in words:  # as the search would find it, many times quicker (see _plain_alternatives)
+                    if word in text:
+                        return name
+            return None
+        for name, pattern in self.blind:  # a loop, not next() over a generator: a step less for each pattern tried
             if pattern.search(text):
                 return name
         return None
@@ -77,6 +83,22 @@ class FirstMatch(Generic[Name]):
 
 
 _LETTER_CASED = re.compile(r"[A-Z]")
+
+
+# Alternatives of characters with no meaning in a pattern, and escaped dots: "youtube\.com|youtu\.be|panopto".
+_PLAIN_ALTERNATIVES = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\\.)+(?:\|(?:[^\\.^$*+?{}\[\]|()]|\\\.)+)*")
+
+
+def _plain_alternatives(pattern: str) -> tuple[str, ...] | None:
+    """The strings a pattern of plain alternatives matches, else None.
+
+    sre tries such a pattern's alternatives one after another at each position of a text (a search of a web
+    address for a dozen host names took microseconds); ``in`` looks for one string far quicker.
+    """
+    if not _PLAIN_ALTERNATIVES.fullmatch(pattern):
+        return None
+    return tuple(alternative.replace("\\.", ".") for alternative in pattern.split("|"))
+
 
 _BACK_MATTER = re.compile(
     r"^(?:(?:table of )?contents|toc|quick links|summary|machine[- ]readable|(?:course |roadmap |program )?overview$"

@@ -9,35 +9,41 @@ from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import FirstMatch
 from mlplan.models import ResourceKind
 
+# Rows of plain alternatives (only "\." escaped) are looked for with "in" (see FirstMatch): hence the expanded
+# alternatives, and the anchored ones in rows of their own after them (the same first kind).
 _URL_KINDS = FirstMatch(
     (
         (ResourceKind.VIDEO, r"youtube\.com|youtu\.be|vimeo\.com|panopto"),
-        (ResourceKind.PAPER, r"arxiv\.org|openreview\.net|aclanthology|doi\.org|jmlr\.org|neurips\.cc|\.pdf$"),
+        (ResourceKind.PAPER, r"arxiv\.org|openreview\.net|aclanthology|doi\.org|jmlr\.org|neurips\.cc"),
+        (ResourceKind.PAPER, r"\.pdf$"),
         (
             ResourceKind.DATASET,
-            r"kaggle\.com/(?:datasets|c/|competitions)|archive\.ics\.uci\.edu|huggingface\.co/datasets/",
+            r"kaggle\.com/datasets|kaggle\.com/c/|kaggle\.com/competitions|archive\.ics\.uci\.edu"
+            r"|huggingface\.co/datasets/",
         ),
         (ResourceKind.TOOL, r"github\.com/[^/]+/[^/#?]+/?$"),
         (ResourceKind.DOCS, r"github\.com/.+/(?:blob|tree|wiki)/"),
         (
             ResourceKind.COURSE,
-            r"coursera\.org|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu"
-            r"|openlearninglibrary|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/(?:learn|course)|course",
+            r"coursera\.org|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu|openlearninglibrary"
+            r"|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/learn|huggingface\.co/course|course",
         ),
         (
             ResourceKind.COMMUNITY,
-            r"discord\.(?:gg|com)|reddit\.com|slack\.com|gitter\.im|t\.me/|groups\.google|meetup\.com|forum",
+            r"discord\.gg|discord\.com|reddit\.com|slack\.com|gitter\.im|t\.me/|groups\.google|meetup\.com|forum",
         ),
         (ResourceKind.BOOK, r"oreilly\.com|manning\.com|amazon\.|amzn\.to|goodreads|/book|leanpub|nostarch"),
         (
             ResourceKind.TOOL,
-            r"pypi\.org|colab\.research\.google\.com|anaconda\.com|docker\.com/?$|jupyter\.org"
-            r"|render\.com|fly\.io",
+            r"pypi\.org|colab\.research\.google\.com|anaconda\.com|jupyter\.org|render\.com|fly\.io",
         ),
-        # Two rows for docs: an alternative anchored at the start would keep sre from skipping to the others' letters.
+        (ResourceKind.TOOL, r"docker\.com/?$"),
         (ResourceKind.DOCS, r"^https?://docs?\."),
-        (ResourceKind.DOCS, r"readthedocs\.|/docs?/|/documentation|/api/|/reference/|/user_guide|/stable/|/latest/"),
-        (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-?started|/guide"),
+        (
+            ResourceKind.DOCS,
+            r"readthedocs\.|/docs/|/doc/|/documentation|/api/|/reference/|/user_guide|/stable/|/latest/",
+        ),
+        (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-started|getstarted|/guide"),
     )
 )
 
