@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlplan import hour_forms
-from mlplan.markdown_import import labels, outline, resources, tables, units
+from mlplan.markdown_import import labels, outline, pieces, resources, tables, units
 from mlplan.markdown_import.inline import Line, outside_links
 from mlplan.markdown_import.labels import FirstMatch
 from mlplan.models import ItemKind
@@ -115,3 +115,12 @@ def test_a_text_that_may_not_state_hours_states_none_with_its_links_hidden(text,
     line = Line(text, [(text[start:end], "https://example.com") for start, end in spans])
     if not hour_forms.may_state_hours(text):
         assert outside_links(line, text, hour_forms.task_hours) == (None, text)
+
+
+NAVIGATION_PIECES = st.sampled_from(["back to", "Go to", "the", "top", "TOP", "return", " ", "*", "↑", "⬆", "x", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAVIGATION_PIECES, max_size=6).map("".join))
+def test_navigation_text_is_found_as_the_plain_pattern_finds_it(text):
+    assert pieces.is_navigation_text(text) == bool(pieces.NAVIGATION.match(text))

@@ -231,6 +231,8 @@ NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to to
 @cache  # asked of every list entry and paragraph line, twice (here and in the skipped report)
 def is_navigation_text(text: str) -> bool:
     """``Back to top``, ``⬆``: text that only moves around the page."""
+    if text.isascii() and "top" not in text.lower():
+        return False  # the pattern's words all say "top", and only an arrow (not ASCII) does without it
     return bool(NAVIGATION.match(text))
 
 
