@@ -261,10 +261,11 @@ def unit_title(title: str) -> str:
 
 def kind_from_text(text: str, default: ItemKind) -> ItemKind:
     """The kind a task's first verb says (``Install`` → setup, ``Learn`` → concept), else ``default``."""
-    return _verb_kind(text) or default
+    return verb_kind(text) or default
 
 
 @cache
-def _verb_kind(text: str) -> ItemKind | None:
+def verb_kind(text: str) -> ItemKind | None:
+    """The kind a task's first verb says, else None."""
     match = _VERB_KIND.match(text)
     return ItemKind[match.lastgroup] if match and match.lastgroup else None

@@ -23,7 +23,7 @@ from typing import Any
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Entry, all_entries
 from mlplan.markdown_import.inline import PLAIN_LABEL, Line, is_link_line, outside_links
-from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, kind_from_text, label_category
+from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, label_category, verb_kind
 from mlplan.markdown_import.resources import line_resources
 from mlplan.models import ItemKind
 
@@ -99,13 +99,14 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
         kind = ITEM_CATEGORIES[own]
     elif category == "task" or day_label or (category is None and not line.links):
-        kind = kind_from_text(subject, kind if subject == text else kind_from_text(text, kind))
+        # the subject's verb, else the whole text's (the same text when it has no label), else the kind so far
+        kind = verb_kind(subject) or verb_kind(text) or kind
     resources = line_resources(line, hint=line.label) if line.links else []
     if category is None and resources and kind == state.default == ItemKind.CONCEPT:
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
-    details = section_details(state)
+    details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
     days = _stated_days(text) if text[:1] in "dD" else None  # only a text that starts with "day" states days
     return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
 
@@ -260,9 +261,9 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
             pieces.extend(list_pieces(entry.children, current))
             continue
         first = entry.lines[0]
-        if is_navigation(entry):
-            continue
-        if first.bold_only or _is_label_line(first):
+        if is_navigation_text(first.text) or (first.anchors and not first.links and not entry.children):
+            continue  # is_navigation(entry), a call less an entry
+        if first.bold_only or (first.label and not first.body and _is_label_line(first)):
             sub = current.under(
                 first.label or first.text, None if label_category(first.label or first.text) else first.text
             )
