@@ -149,7 +149,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     for line in lines:
         if is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
             continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
-        if _is_label_line(line):
+        if line.label and not line.body and _is_label_line(line):  # most lines: no call
             state.category, state.label = label_category(line.label), line.label
             state.steps = project_here and state.category in (None, "task")
             continue

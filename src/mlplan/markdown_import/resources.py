@@ -25,8 +25,9 @@ _URL_KINDS = FirstMatch(
         (ResourceKind.DOCS, r"github\.com/.+/(?:blob|tree|wiki)/"),
         (
             ResourceKind.COURSE,
-            r"coursera\.org|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu|openlearninglibrary"
-            r"|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/learn|huggingface\.co/course|course",
+            # "course" first: most course addresses hold it, and a row's alternatives all give its kind
+            r"course|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu|openlearninglibrary"
+            r"|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/learn",
         ),
         (
             ResourceKind.COMMUNITY,
