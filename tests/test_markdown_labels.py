@@ -39,6 +39,18 @@ def test_first_match_is_the_first_pattern_a_case_blind_search_finds(text):
         assert table.first(text) == first_case_blind(table, text)
 
 
+# Texts each pattern matches as a whole: the words FirstMatch's needs list must hold one of, drawn alternative by
+# alternative, in either case.
+ROW_MATCHES = st.one_of([st.from_regex(pattern, fullmatch=True) for table in TABLES for _, pattern in table.blind])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ROW_MATCHES)
+def test_a_text_a_pattern_matches_is_read_as_the_plain_searches_read_it(text):
+    for table in TABLES:
+        assert table.first(text) == first_case_blind(table, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_a_unit_title_makes_project_items_and_a_capstone_as_its_words_say(title):
@@ -77,6 +89,16 @@ def test_weeks_is_the_first_weeks_form_a_plain_search_finds(text):
     if match:
         expected = hour_forms._midpoint(match) * (52 / 12 if match["unit"].lower().startswith("month") else 1)
     assert hour_forms.weeks(text) == expected
+
+
+ASCII_HOUR_TEXTS = st.text(st.sampled_from("0123456789hmwHMWx. \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ASCII_HOUR_TEXTS | st.text(max_size=6))
+def test_may_state_hours_is_the_case_blind_search_for_a_number_then_a_unit(text):
+    # an ASCII text is searched with an ASCII pattern: the same answer, Unicode's spaces among ASCII included
+    assert hour_forms.may_state_hours(text) == bool(re.search(r"\d\s*[hmw]", text, re.I))
 
 
 # Without control or private-use characters: outside_links' marks are made of them (repair removes the controls;

@@ -84,7 +84,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     # a project's (``**Project:** Build X`` is a project called that).
     if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
         text = line.body
-    if not hour_forms.may_state_hours(text):  # most texts: no need to hide the link labels to find out
+    if not _may_state_hours(text):  # most texts: no need to hide the link labels to find out
         hours = None
     elif line.links:
         hours, text = outside_links(line, text, hour_forms.task_hours)
@@ -111,6 +111,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
 
 
 _PROJECTS = ("project", "capstone")
+_may_state_hours = cache(hour_forms.may_state_hours)  # a long document's list entries repeat their texts
 _day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 

@@ -42,6 +42,15 @@ _URL_KINDS = FirstMatch(
 )
 
 
+# Every text a _TEXT_KINDS pattern matches holds one of these (see FirstMatch).
+_TEXT_WORDS = (
+    "video", "lecture", "playlist", "youtube", "podcast", "watch", "book", "course", "specialization", "mooc", "edx",
+    "paper", "tutorial", "guide", "exercises", "practice", "ipynb", "notebook", "docs", "documentation", "tool",
+    "librar", "framework", "dataset", "community", "forum", "discord", "slack", "reddit", "chat", "blog", "article",
+    "post",
+)  # fmt: skip
+
+
 _TEXT_KINDS = FirstMatch(
     (
         (ResourceKind.VIDEO, r"\bvideos?\b|\blectures?\b|playlist|youtube|podcast|\bwatch\b"),
@@ -55,7 +64,7 @@ _TEXT_KINDS = FirstMatch(
         (ResourceKind.COMMUNITY, r"community|forum|discord|slack|reddit|\bchat\b"),
         (ResourceKind.ARTICLE, r"\bblog\b|\barticles?\b|\bpost\b"),
     ),
-    rare=True,
+    needs=_TEXT_WORDS,
 )
 
 
