@@ -159,8 +159,14 @@ def _scalar(value: Any) -> ScalarEvent:
 def _whole_number(value: Any) -> ScalarEvent:
     """``_scalar``, with a float that is a whole number written as that int."""
     if type(value) is float and value.is_integer():
-        return _plain(str(int(value)))
+        return _whole_float(value)
     return _scalar(value)
+
+
+@lru_cache(maxsize=1024)
+def _whole_float(value: float) -> ScalarEvent:
+    """A whole float's event, written as its int (so equal floats, -0.0 and 0.0 too, share one)."""
+    return _plain(str(int(value)))
 
 
 def _reads_as_string(text: str) -> bool:
