@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from mlplan import catalog
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlplan import catalog, estimate
 from mlplan.estimate import estimate_hours, resource_hours
 from mlplan.models import ItemKind, ResourceKind
 
@@ -69,3 +73,25 @@ def test_every_mini_project_of_the_module_roadmaps_costs_the_same():
         assert len(projects) == modules, roadmap_id
     bedrock = [i for i in roadmaps["bedrock-24"].items() if i.id.endswith(".project")]
     assert {(i.kind, i.hours) for i in bedrock} == {(ItemKind.PROJECT, 4)}
+
+
+SEARCHES = [
+    estimate._WEEK_SPAN, estimate._CHAPTER_SPAN, estimate._COURSE_PART, estimate._ONE_COURSE, estimate._MICRO_COURSE,
+    estimate._PROGRAMME, estimate._SERIES,
+]  # fmt: skip
+# The patterns' words, in either case and with letters case-blind matching reads as ASCII ones ("ſ" as "s", the
+# Kelvin sign as "k"), between the marks and digits the patterns look for.
+WORDS = sorted({w for s in SEARCHES for w in [*s.words, *re.findall(r"[a-z]{2,}", s.pattern.pattern)]})
+TWINS = str.maketrans({"s": "ſ", "k": "\u212a"})
+MARKS = st.sampled_from([" ", "-", "–", "&", ".", "/", "?", "=", "3", "1-2", "é"])
+WORD = st.sampled_from(WORDS)
+TITLES = st.lists(WORD | WORD.map(str.upper) | WORD.map(lambda w: w.translate(TWINS)) | MARKS | st.text(max_size=2),
+                  max_size=8).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLES)
+def test_a_title_without_a_patterns_words_is_one_its_search_would_not_match(title):
+    for words in SEARCHES:
+        found, plain = words.search(title), words.pattern.search(title)
+        assert (found and found.span()) == (plain and plain.span())

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlplan import hour_forms
-from mlplan.markdown_import import labels, outline, resources, tables, units
+from mlplan.markdown_import import labels, outline, pieces, resources, tables, units
 from mlplan.markdown_import.inline import Line, outside_links
 from mlplan.markdown_import.labels import FirstMatch
 from mlplan.models import ItemKind
@@ -35,6 +35,18 @@ def first_case_blind(table: FirstMatch[object], text: str) -> object | None:
 @settings(max_examples=500, deadline=None)
 @given(TEXTS)
 def test_first_match_is_the_first_pattern_a_case_blind_search_finds(text):
+    for table in TABLES:
+        assert table.first(text) == first_case_blind(table, text)
+
+
+# Texts each pattern matches as a whole: the words FirstMatch's needs list must hold one of, drawn alternative by
+# alternative, in either case.
+ROW_MATCHES = st.one_of([st.from_regex(pattern, fullmatch=True) for table in TABLES for _, pattern in table.blind])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ROW_MATCHES)
+def test_a_text_a_pattern_matches_is_read_as_the_plain_searches_read_it(text):
     for table in TABLES:
         assert table.first(text) == first_case_blind(table, text)
 
@@ -79,6 +91,16 @@ def test_weeks_is_the_first_weeks_form_a_plain_search_finds(text):
     assert hour_forms.weeks(text) == expected
 
 
+ASCII_HOUR_TEXTS = st.text(st.sampled_from("0123456789hmwHMWx. \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ASCII_HOUR_TEXTS | st.text(max_size=6))
+def test_may_state_hours_is_the_case_blind_search_for_a_number_then_a_unit(text):
+    # an ASCII text is searched with an ASCII pattern: the same answer, Unicode's spaces among ASCII included
+    assert hour_forms.may_state_hours(text) == bool(re.search(r"\d\s*[hmw]", text, re.I))
+
+
 # Without control or private-use characters: outside_links' marks are made of them (repair removes the controls;
 # a link label holding its private-use mark character would be restored wrongly, a quirk of outside_links).
 HOUR_PIECES = st.sampled_from(["3", "1.5", " ", "h", "hrs", "min", "(", ")", "[", "]", "~", "week", "x", "é"])
@@ -93,3 +115,12 @@ def test_a_text_that_may_not_state_hours_states_none_with_its_links_hidden(text,
     line = Line(text, [(text[start:end], "https://example.com") for start, end in spans])
     if not hour_forms.may_state_hours(text):
         assert outside_links(line, text, hour_forms.task_hours) == (None, text)
+
+
+NAVIGATION_PIECES = st.sampled_from(["back to", "Go to", "the", "top", "TOP", "return", " ", "*", "↑", "⬆", "x", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAVIGATION_PIECES, max_size=6).map("".join))
+def test_navigation_text_is_found_as_the_plain_pattern_finds_it(text):
+    assert pieces.is_navigation_text(text) == bool(pieces.NAVIGATION.match(text))

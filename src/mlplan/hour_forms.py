@@ -48,6 +48,9 @@ _PLAIN_NUMBER = re.compile(_NUM)
 _IN_MINUTES = re.compile(r"\bmin", re.I)
 _WEEKS_PER_MONTH = 52 / 12
 _NUMBER_THEN_UNIT = re.compile(r"\d\s*[hmw]", re.I)  # how every hour, minute, week or month form goes on
+# The same for an ASCII text: its only digits are 0-9 and its only letters read as h, m or w are these, so the
+# scan for a digit is a table look-up a character where \d asks Unicode's digit tables (and no letter is folded).
+_ASCII_NUMBER_THEN_UNIT = re.compile(r"[0-9]\s*[hmwHMW]")
 
 
 def _midpoint(match: re.Match[str]) -> float:
@@ -104,7 +107,7 @@ def may_state_hours(text: str) -> bool:
 
     Most lines do not: ``task_hours`` of such a text is ``(None, text)``.
     """
-    return _NUMBER_THEN_UNIT.search(text) is not None
+    return (_ASCII_NUMBER_THEN_UNIT if text.isascii() else _NUMBER_THEN_UNIT).search(text) is not None
 
 
 def _states_pace(text: str) -> bool:

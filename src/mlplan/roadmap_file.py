@@ -6,6 +6,7 @@ wrong``, so a learner editing a roadmap sees exactly where to look.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -117,12 +118,16 @@ def _message(error: ErrorDetails) -> str:
     return msg.replace("Input should be", "must be").replace("Input", "value")
 
 
-def dump_roadmap(roadmap: Roadmap) -> str:
-    """The roadmap as commented, human-editable YAML (empty fields left out)."""
+def dump_roadmap(roadmap: Roadmap) -> bytes:
+    """The roadmap as commented, human-editable YAML, in UTF-8 (empty fields left out)."""
+    # Written as bytes into one buffer: a str holding one character past Latin-1 takes 4 bytes for
+    # every character, and the 10 MB roadmap of a 5 MB Markdown file would be copied three times.
+    out = io.BytesIO()
+    out.write(_HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)).encode())
     with collector_paused():  # a large roadmap's data: see mlplan.collector
         # whole hours as ints: ``hours: 3`` reads better than ``hours: 3.0``; the models turn them back into floats
-        body = yaml_writer.dump(roadmap.model_dump(mode="json", exclude_defaults=True), whole_floats_as_int=True)
-    return _HEADER.format(title=_comment_text(roadmap.title), source=_comment_text(roadmap.source)) + body
+        yaml_writer.write(roadmap.model_dump(mode="json", exclude_defaults=True), out, whole_floats_as_int=True)
+    return out.getvalue()
 
 
 def _comment_text(text: str) -> str:

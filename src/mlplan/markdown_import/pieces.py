@@ -23,7 +23,7 @@ from typing import Any
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Entry, all_entries
 from mlplan.markdown_import.inline import PLAIN_LABEL, Line, is_link_line, outside_links
-from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, kind_from_text, label_category
+from mlplan.markdown_import.labels import CHECK_CATEGORIES, ITEM_CATEGORIES, NUMBERED, label_category, verb_kind
 from mlplan.markdown_import.resources import line_resources
 from mlplan.models import ItemKind
 
@@ -84,7 +84,7 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     # a project's (``**Project:** Build X`` is a project called that).
     if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
         text = line.body
-    if not hour_forms.may_state_hours(text):  # most texts: no need to hide the link labels to find out
+    if not _may_state_hours(text):  # most texts: no need to hide the link labels to find out
         hours = None
     elif line.links:
         hours, text = outside_links(line, text, hour_forms.task_hours)
@@ -99,18 +99,20 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if own in ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
         kind = ITEM_CATEGORIES[own]
     elif category == "task" or day_label or (category is None and not line.links):
-        kind = kind_from_text(subject, kind if subject == text else kind_from_text(text, kind))
+        # the subject's verb, else the whole text's (the same text when it has no label), else the kind so far
+        kind = verb_kind(subject) or verb_kind(text) or kind
     resources = line_resources(line, hint=line.label) if line.links else []
     if category is None and resources and kind == state.default == ItemKind.CONCEPT:
         kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
-    details = section_details(state)
+    details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
     days = _stated_days(text) if text[:1] in "dD" else None  # only a text that starts with "day" states days
     return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
 
 
 _PROJECTS = ("project", "capstone")
+_may_state_hours = cache(hour_forms.may_state_hours)  # a long document's list entries repeat their texts
 _day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
 
 
@@ -147,7 +149,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
     for line in lines:
         if is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
             continue  # "**[⬆ back to top](#table-of-contents)**", "[Then go back and read this.](#3-do-…)"
-        if _is_label_line(line):
+        if line.label and not line.body and _is_label_line(line):  # most lines: no call
             state.category, state.label = label_category(line.label), line.label
             state.steps = project_here and state.category in (None, "task")
             continue
@@ -230,6 +232,8 @@ NAVIGATION = re.compile(r"^\W*(?:back to (?:the )?top|top|go to top|return to to
 @cache  # asked of every list entry and paragraph line, twice (here and in the skipped report)
 def is_navigation_text(text: str) -> bool:
     """``Back to top``, ``⬆``: text that only moves around the page."""
+    if text.isascii() and "top" not in text.lower():
+        return False  # the pattern's words all say "top", and only an arrow (not ASCII) does without it
     return bool(NAVIGATION.match(text))
 
 
@@ -257,9 +261,9 @@ def list_pieces(entries: list[Entry], state: State) -> list[Piece]:
             pieces.extend(list_pieces(entry.children, current))
             continue
         first = entry.lines[0]
-        if is_navigation(entry):
-            continue
-        if first.bold_only or _is_label_line(first):
+        if is_navigation_text(first.text) or (first.anchors and not first.links and not entry.children):
+            continue  # is_navigation(entry), a call less an entry
+        if first.bold_only or (first.label and not first.body and _is_label_line(first)):
             sub = current.under(
                 first.label or first.text, None if label_category(first.label or first.text) else first.text
             )

@@ -9,37 +9,53 @@ from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import FirstMatch
 from mlplan.models import ResourceKind
 
+# Rows of plain alternatives (only "\." escaped) are looked for with "in" (see FirstMatch): hence the expanded
+# alternatives, and the anchored ones in rows of their own after them (the same first kind).
 _URL_KINDS = FirstMatch(
     (
         (ResourceKind.VIDEO, r"youtube\.com|youtu\.be|vimeo\.com|panopto"),
-        (ResourceKind.PAPER, r"arxiv\.org|openreview\.net|aclanthology|doi\.org|jmlr\.org|neurips\.cc|\.pdf$"),
+        (ResourceKind.PAPER, r"arxiv\.org|openreview\.net|aclanthology|doi\.org|jmlr\.org|neurips\.cc"),
+        (ResourceKind.PAPER, r"\.pdf$"),
         (
             ResourceKind.DATASET,
-            r"kaggle\.com/(?:datasets|c/|competitions)|archive\.ics\.uci\.edu|huggingface\.co/datasets/",
+            r"kaggle\.com/datasets|kaggle\.com/c/|kaggle\.com/competitions|archive\.ics\.uci\.edu"
+            r"|huggingface\.co/datasets/",
         ),
         (ResourceKind.TOOL, r"github\.com/[^/]+/[^/#?]+/?$"),
         (ResourceKind.DOCS, r"github\.com/.+/(?:blob|tree|wiki)/"),
         (
             ResourceKind.COURSE,
-            r"coursera\.org|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu"
-            r"|openlearninglibrary|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/(?:learn|course)|course",
+            # "course" first: most course addresses hold it, and a row's alternatives all give its kind
+            r"course|edx\.org|khanacademy\.org|udacity\.com|udemy\.com|ocw\.mit\.edu|openlearninglibrary"
+            r"|kaggle\.com/learn|fast\.ai|deeplearning\.ai|huggingface\.co/learn",
         ),
         (
             ResourceKind.COMMUNITY,
-            r"discord\.(?:gg|com)|reddit\.com|slack\.com|gitter\.im|t\.me/|groups\.google|meetup\.com|forum",
+            r"discord\.gg|discord\.com|reddit\.com|slack\.com|gitter\.im|t\.me/|groups\.google|meetup\.com|forum",
         ),
         (ResourceKind.BOOK, r"oreilly\.com|manning\.com|amazon\.|amzn\.to|goodreads|/book|leanpub|nostarch"),
         (
             ResourceKind.TOOL,
-            r"pypi\.org|colab\.research\.google\.com|anaconda\.com|docker\.com/?$|jupyter\.org"
-            r"|render\.com|fly\.io",
+            r"pypi\.org|colab\.research\.google\.com|anaconda\.com|jupyter\.org|render\.com|fly\.io",
         ),
-        # Two rows for docs: an alternative anchored at the start would keep sre from skipping to the others' letters.
+        (ResourceKind.TOOL, r"docker\.com/?$"),
         (ResourceKind.DOCS, r"^https?://docs?\."),
-        (ResourceKind.DOCS, r"readthedocs\.|/docs?/|/documentation|/api/|/reference/|/user_guide|/stable/|/latest/"),
-        (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-?started|/guide"),
+        (
+            ResourceKind.DOCS,
+            r"readthedocs\.|/docs/|/doc/|/documentation|/api/|/reference/|/user_guide|/stable/|/latest/",
+        ),
+        (ResourceKind.TUTORIAL, r"tutorial|realpython\.com|w3schools|/learn/|quickstart|get-started|getstarted|/guide"),
     )
 )
+
+
+# Every text a _TEXT_KINDS pattern matches holds one of these (see FirstMatch).
+_TEXT_WORDS = (
+    "video", "lecture", "playlist", "youtube", "podcast", "watch", "book", "course", "specialization", "mooc", "edx",
+    "paper", "tutorial", "guide", "exercises", "practice", "ipynb", "notebook", "docs", "documentation", "tool",
+    "librar", "framework", "dataset", "community", "forum", "discord", "slack", "reddit", "chat", "blog", "article",
+    "post",
+)  # fmt: skip
 
 
 _TEXT_KINDS = FirstMatch(
@@ -55,7 +71,7 @@ _TEXT_KINDS = FirstMatch(
         (ResourceKind.COMMUNITY, r"community|forum|discord|slack|reddit|\bchat\b"),
         (ResourceKind.ARTICLE, r"\bblog\b|\barticles?\b|\bpost\b"),
     ),
-    rare=True,
+    needs=_TEXT_WORDS,
 )
 
 

@@ -58,8 +58,9 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
     cells = {role: cell for role, cell in zip(roles, row, strict=False) if cell and role != "other"}
     if "subtitle" in cells:
         cells["title"] = cells.get("title", []) + cells.pop("subtitle")
-    head = joined_text(cells.get("title", []))
-    task = joined_text(cells.get("task", []))
+    # most rows of a resource table have neither: no call for an empty cell's text
+    head = joined_text(cells["title"]) if "title" in cells else ""
+    task = joined_text(cells["task"]) if "task" in cells else ""
     items: list[Piece] = []
     if "day" in cells:
         text = f"Day {joined_text(cells['day'])}: " + ": ".join(part for part in (head, task) if part)

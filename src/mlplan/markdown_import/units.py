@@ -124,7 +124,7 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
             elif isinstance(block, ListBlock) and _is_unit_list(block):
                 return _list_units(block)
     module = None
-    week = _WEEK_SUFFIX.search(title)
+    week = _WEEK_SUFFIX.search(title) if ")" in title else None  # most titles: no bracket to look behind
     if week and unit_number(title) and unit_number(week.group(1)):
         module = unit_title(title[: week.start()].strip())
         rest = UNIT_NUMBER.match(module)
