@@ -906,3 +906,22 @@ def test_numbered_and_nested_lists_make_items_with_checklists():
     first, second = roadmap.items()
     assert (first.title, first.checklist) == ("Learn the syntax", ["variables", "loops"])
     assert (second.title, second.kind) == ("Write a CLI tool", ItemKind.TASK)
+
+
+def test_item_ids_are_the_unit_and_a_number_and_repeated_days_get_a_suffix():
+    # numbered item ids cannot clash (the unit's id is unique and holds no dot); two "Day 1" items can
+    roadmap = md(
+        """\
+        # Plan
+        ## Week 1
+        - Day 1: Arrays
+        - Day 1: Lists
+        - Read the notes
+        ## Week 1
+        - Practice
+        """
+    )
+    assert [(unit.id, [item.id for item in unit.items]) for unit in roadmap.units()] == [
+        ("w01", ["w01.d1", "w01.d1-2", "w01.3"]),
+        ("w01-2", ["w01-2.1"]),
+    ]

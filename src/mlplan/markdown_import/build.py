@@ -78,6 +78,7 @@ def import_text(
         "stages": stages,
     }
     roadmap = validated(Roadmap, data, name)
+    del data, stages  # tens of megabytes for a large document, freed before the skipped report
     if skipped is not None:
         skipped += skipped_lines(doc, roadmap, text)
     release(doc)
@@ -193,9 +194,11 @@ def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: 
     items = []
     for n, item in enumerate(split_long(content.items), 1):
         day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.title, re.I) if item.days else None
-        suffix = "d" + re.sub(r"\s*[-–]\s*", "-", day.group(1)) if day else str(n)
+        # A unit id holds no dot, and the unit's own, unique, is in each of its item ids: only its day
+        # items (``w01.d1``, twice "Day 1") can clash, with each other.
+        item_id = ids.unique(f"{uid}.d" + re.sub(r"\s*[-–]\s*", "-", day.group(1))) if day else f"{uid}.{n}"
         entry: dict[str, Any] = {
-            "id": ids.unique(f"{uid}.{suffix}"),
+            "id": item_id,
             "kind": item.kind,  # an ItemKind is its own value (a StrEnum), and reading .value costs a Python call
             "title": item.title,
             "hours": item.hours,
