@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from mlplan.markdown_import.document import read_document
 from mlplan.markdown_import.events import normalize_link
-from mlplan.markdown_import.inline import _BOLD_LABEL, _BOLD_SPAN, PLAIN_LABEL, _read_line_parts
+from mlplan.markdown_import.inline import (
+    _BOLD_LABEL,
+    _BOLD_SPAN,
+    LINK_CLOSE,
+    PLAIN_LABEL,
+    Line,
+    _read_line_parts,
+    link_piece,
+    read_inline,
+)
 from mlplan.markdown_import.labels import label_category
 from mlplan.markdown_import.text import BOLD_OFF, BOLD_ON, clean
 
@@ -104,3 +113,18 @@ WORDS = st.lists(st.sampled_from(LINE_PIECES[2:]), max_size=4).map("".join)
 def test_a_line_that_opens_in_bold_is_read_into_the_same_parts_as_before(head, after, rest):
     raw = BOLD_ON + head + BOLD_OFF + after + rest
     assert _read_line_parts(raw) == line_parts_as_before(raw)
+
+
+HREFS = st.sampled_from(["https://x.org/a", "#setup", "notes.md", "../b", "mailto:a@b.c", "", "x:y", "https://"])
+
+
+@given(HREFS | LINKS, TEXTS | st.sampled_from(["", " ", "\t", "🚀", "**", "a https://y.org/b c"]))
+def test_a_run_of_one_link_is_read_as_by_the_loop(href, text):
+    """A run of one link is read without the loop; an empty text before it sends it through the loop."""
+    alone = read_inline([link_piece(href), text, LINK_CLOSE], True, [])
+    looped = read_inline(["", link_piece(href), text, LINK_CLOSE], True, [])
+    assert [_fields(line) for line in alone] == [_fields(line) for line in looped]
+
+
+def _fields(line: Line) -> tuple:
+    return tuple(getattr(line, name) for name in Line.__slots__)

@@ -57,7 +57,8 @@ def _markdown_it_events(source: Source) -> list:
             event = {"Heading": {"level": token.tag.upper()}} if edge == "open" else {"Heading": token.tag.upper()}
             events.append(({"Start" if edge == "open" else "End": event}, span))
         elif kind in _BLOCKS:
-            events.append(({"Start" if edge == "open" else "End": _BLOCKS[kind]}, span))
+            tag = _BLOCKS[kind]  # a fresh copy of a tag with data, as pyromark makes each event (the reader pops it)
+            events.append(({"Start" if edge == "open" else "End": dict(tag) if type(tag) is dict else tag}, span))
             if token.type == "list_item_open" and "task-list-item" in str(token.attrs.get("class", "")):
                 events.append(({"TaskListMarker": False}, span))
         elif token.type == "hr":

@@ -16,8 +16,12 @@ keep their line breaks. URLs must be plain http(s) addresses.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from enum import StrEnum
+from functools import cache, lru_cache
+from itertools import chain
 from typing import Annotated, Any
 
 from pydantic import (
@@ -26,10 +30,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
-    field_validator,
+    TypeAdapter,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticKnownError
 
 from mlplan.hours import is_quarter
 from mlplan.safe_text import one_line, paragraphs
@@ -50,13 +57,44 @@ def _line_text(value: Any) -> Any:
     return one_line(value) if isinstance(value, str) else value
 
 
+def _text(value: Any) -> Any:
+    """``_line_text`` without white space at either end; empty, a ``string_too_short`` error.
+
+    The stripping and the length check are pydantic's own (``strip_whitespace``, ``min_length``)
+    done here, in the call this function costs anyway: as constraints they cost as much again
+    and copy every string. For one-line text ``str.strip`` strips what pydantic does (printable
+    text has no white space but spaces). Anything but a string is read as pydantic's ``str``
+    reads it (bytes decoded) first.
+    """
+    if type(value) is not str:
+        try:
+            value = _plain_str().validate_python(value)
+        except ValidationError:
+            return value  # the type check words what is wrong
+    text = (value if value.isprintable() else one_line(value)).strip()
+    if not text:
+        raise PydanticKnownError("string_too_short", {"min_length": 1})
+    return text
+
+
+@cache
+def _plain_str() -> TypeAdapter[str]:
+    return TypeAdapter(str)
+
+
 def _paragraph_text(value: Any) -> Any:
-    """A string made ``paragraphs``; anything else is left for the type check to refuse."""
+    """A string made ``paragraphs``; anything else is left for the type check to refuse.
+
+    Text that is printable but for its line breaks is returned at once: ``paragraphs`` would
+    change nothing in it, and its two substitutions cost more than the test, checked in C.
+    """
+    if type(value) is str and value.replace("\n", " ").isprintable():
+        return value
     return paragraphs(value) if isinstance(value, str) else value
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_line_text)]
+Text = Annotated[str, BeforeValidator(_text)]
 Line = Annotated[str, BeforeValidator(_line_text)]
 Paragraphs = Annotated[str, BeforeValidator(_paragraph_text)]
 
@@ -90,55 +128,80 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _web_address(url: str) -> str:
+    """``url`` if a plain http(s) address, else ValueError."""
+    if not _is_web_address(url):
+        raise ValueError(
+            "must be an http(s) address without spaces, quotes, <> or control characters, like https://example.org/page"
+        )
+    return url
+
+
+@lru_cache(maxsize=4096)  # roadmaps link the same pages again and again, and the pattern costs ~100 steps a character
+def _is_web_address(url: str) -> bool:
+    return WEB_URL.match(url) is not None
+
+
 class Resource(_Model):
     """Something to read, watch or use; ``url`` is absent when the source gives none (``kind`` then other)."""
 
     title: Text
-    url: str | None = None
-    kind: ResourceKind
-
-    @model_validator(mode="before")
-    @classmethod
-    def _other_by_default(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "kind" not in data:
-            return {"kind": ResourceKind.OTHER.value} | data
-        return data
-
-    @field_validator("url")
-    @classmethod
-    def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not WEB_URL.match(url):
-            raise ValueError(
-                "must be an http(s) address without spaces, quotes, <> or control characters, "
-                "like https://example.org/page"
-            )
-        return url
+    url: Annotated[str, AfterValidator(_web_address)] | None = None
+    kind: ResourceKind  # other when left out (see _with_defaults)
 
 
-def _typed_hours(text: Any) -> Any:
-    """Hours written as on the command line (``1h30m``, ``90 min``, ``2.5``), exactly, or ValueError.
+_MOST_HOURS = 200
+_NOT_QUARTER = "must be a multiple of a quarter hour (0.25)"
 
-    A number is left for the field's own checks.
+
+def _hours(value: Any) -> Any:
+    """Hours as given, or ValueError if in the field's range (0, 200] but not a whole number of quarter hours.
+
+    Hours written as on the command line (``1h30m``, ``90 min``, ``2.5``) become their number. The
+    quarters are checked here, before the field's own checks, and only in its range (out of it, its
+    error is the one reported, as when they were checked after it): a call per item fewer.
     """
-    if not isinstance(text, str):
-        return text
+    if type(value) is float:  # as YAML, JSON and the importer give hours
+        # most hours are exact quarters: the cheap test first
+        if 0 < value <= _MOST_HOURS and not (value * 4).is_integer() and not is_quarter(value):
+            raise ValueError(_NOT_QUARTER)
+        return value
+    if type(value) is int:  # a whole number of hours is whole quarters
+        return value
+    if isinstance(value, str):
+        return _typed_hours(value)
+    return _other_hours(value)
+
+
+def _typed_hours(text: str) -> float:
+    """Hours written as on the command line, exactly, or ValueError."""
     from mlplan.errors import UsageError
     from mlplan.hours import read_hours
 
     try:
-        hours, rounded = read_hours(text, given=repr(text), most=200, like="1h30m, 90 min or 2.5")
+        hours, rounded = read_hours(text, given=repr(text), most=_MOST_HOURS, like="1h30m, 90 min or 2.5")
     except UsageError as exc:
         raise ValueError(str(exc)) from None
     if rounded:
         raise ValueError(f"{text!r} is not a whole number of quarter hours; like 1h15m or 1.25")
-    return hours
+    return hours  # a whole number of quarters in the field's range
 
 
-def _quarter_hours(hours: float) -> float:
-    """``hours`` if a multiple of a quarter hour, else ValueError."""
-    if not (hours * 4).is_integer() and not is_quarter(hours):  # most hours are exact quarters: the cheap test first
-        raise ValueError("must be a multiple of a quarter hour (0.25)")
-    return hours
+def _other_hours(value: Any) -> Any:
+    """Any other value (True, a Decimal…) as the field's number checks read it, then its quarters checked."""
+    try:
+        hours = _hours_range().validate_python(value)
+    except ValidationError:
+        return value  # the field's own check words what is wrong
+    if not is_quarter(hours):
+        raise ValueError(_NOT_QUARTER)
+    return value
+
+
+@cache
+def _hours_range() -> TypeAdapter[float]:
+    """The number checks of ``Item.hours``."""
+    return TypeAdapter(Annotated[float, Field(gt=0, le=_MOST_HOURS)])
 
 
 class Item(_Model):
@@ -146,28 +209,57 @@ class Item(_Model):
 
     Hand-written roadmaps may leave out ``kind`` (a task), ``hours`` (then estimated by
     ``mlplan.estimate``'s rule, as for Markdown) and ``estimated``, and may write hours
-    as on the command line (``1h30m``, ``90 min``, ``2.5``); see ``_fill_in``.
+    as on the command line (``1h30m``, ``90 min``, ``2.5``): see ``_hours``, and ``_with_defaults``
+    (called by ``Roadmap``: an item is only ever validated as part of a roadmap).
     """
 
     id: Id
     kind: ItemKind
     title: Text
-    # plain functions, not a field_validator method nor one wrap validator: they cost less per call
-    hours: Annotated[float, BeforeValidator(_typed_hours), AfterValidator(_quarter_hours)] = Field(gt=0, le=200)
+    # a plain function, not a field_validator method nor a wrap validator: it costs less per call
+    hours: Annotated[float, BeforeValidator(_hours)] = Field(gt=0, le=_MOST_HOURS)
     estimated: bool
     details: Paragraphs | None = None
     resources: list[Resource] = []
     checklist: list[Text] = []
 
-    @model_validator(mode="before")
-    @classmethod
-    def _fill_in(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or ("kind" in data and "estimated" in data and data.get("hours") is not None):
-            return data  # nothing to fill in: an imported roadmap's items, a saved one's
-        data = {"kind": ItemKind.TASK.value} | data
-        if data.get("hours") is None:
-            return data | {"hours": _estimate(data), "estimated": True}
-        return {"estimated": False} | data
+
+def _with_defaults(data: Any) -> Any:
+    """A roadmap's data with what a hand-written one may leave out filled in; ``data`` itself if nothing is.
+
+    Left out, an item's ``kind`` is a task, its ``hours`` estimated (``estimated: true``) and
+    ``estimated`` otherwise false; a resource's ``kind`` is other.
+    """
+    data = _each(data, "stages", lambda stage: _each(stage, "units", _unit_filled_in))
+    return _each(data, "reference", lambda section: _each(section, "resources", _resource_filled_in))
+
+
+def _each(data: Any, key: str, fill: Callable[[Any], Any]) -> Any:
+    """``data`` with each entry of its list ``key`` passed through ``fill``; ``data`` itself if none changes."""
+    if not isinstance(data, dict) or not isinstance(entries := data.get(key), list | tuple):
+        return data
+    filled = [fill(entry) for entry in entries]
+    return data if all(map(operator.is_, filled, entries)) else data | {key: filled}
+
+
+def _unit_filled_in(data: Any) -> Any:
+    return _each(data, "items", _item_filled_in)
+
+
+def _resource_filled_in(data: Any) -> Any:
+    if isinstance(data, dict) and "kind" not in data:
+        return {"kind": ResourceKind.OTHER.value} | data
+    return data
+
+
+def _item_filled_in(data: Any) -> Any:
+    data = _each(data, "resources", _resource_filled_in)
+    if not isinstance(data, dict) or ("kind" in data and "estimated" in data and data.get("hours") is not None):
+        return data
+    data = {"kind": ItemKind.TASK.value} | data
+    if data.get("hours") is None:
+        return data | {"hours": _estimate(data), "estimated": True}
+    return {"estimated": False} | data
 
 
 def _estimate(item: dict[str, Any]) -> float:
@@ -234,17 +326,36 @@ class Roadmap(_Model):
     stages: list[Stage] = Field(min_length=1)
     reference: list[ReferenceSection] = []
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _filled_in(cls, data: Any, handler: ModelWrapValidatorHandler[Roadmap]) -> Roadmap:
+        """The roadmap as given; if that fails and something was left out, again with it filled in.
+
+        The same as filling in first, as a left-out field has no default and fails validation; but
+        a roadmap that leaves nothing out (every imported or saved one) is spared a Python call per
+        item and resource, and a large one has tens of thousands.
+        """
+        try:
+            return handler(data)
+        except ValidationError:
+            filled = _with_defaults(data)
+            if filled is data:
+                raise
+        return handler(filled)
+
     @model_validator(mode="after")
     def _ids_are_consistent(self) -> Roadmap:
-        units = [unit for stage in self.stages for unit in stage.units]
-        ids = [unit.id for unit in units] + [item.id for unit in units for item in unit.items]
+        units = list(chain.from_iterable(stage.units for stage in self.stages))
+        items = list(chain.from_iterable(unit.items for unit in units))
+        ids = set(map(_ID, units))
+        ids.update(map(_ID, items))
         earlier_units: set[str] = set()
         for unit in units:
             if unit.prerequisites and not earlier_units.issuperset(unit.prerequisites):
                 break
             earlier_units.add(unit.id)
         else:
-            if len(set(ids)) == len(ids):
+            if len(ids) == len(units) + len(items):
                 return self
         _first_inconsistent_id(self.stages)  # only now: it words the problem, and takes longer
         return self
@@ -276,6 +387,9 @@ class Roadmap(_Model):
             "weeks": self.weeks,
             "source": self.source,
         }
+
+
+_ID = operator.attrgetter("id")
 
 
 def _first_inconsistent_id(stages: list[Stage]) -> None:

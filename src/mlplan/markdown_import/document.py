@@ -102,6 +102,8 @@ def read_document(text: str, base: LinkBase | None = None) -> Document:
 
 
 _MARKED = {"Emphasis", "Strikethrough"}  # inline tags whose only trace is the mark they leave
+_new = object.__new__
+_LEVEL = {f"H{level}": level for level in range(1, 7)}  # a heading's level as its end event names it
 _BREAKS = {"SoftBreak": SOFT_BREAK, "HardBreak": HARD_BREAK}
 _INLINE_END: dict[str, Piece] = {"Strong": BOLD_CLOSE, "Link": LINK_CLOSE, "Image": IMAGE_CLOSE}
 _INLINE_END |= dict.fromkeys(_MARKED, MARK)  # the pieces inline tags end with
@@ -141,7 +143,6 @@ class _Reader:
         self.rich = False  # the run holds more than text and bold (links, breaks, code, images)
         self.tight = False  # the run is a list item's own text, outside any paragraph
         self.block_start = 0  # where the heading, paragraph or tight text being read starts (a byte offset)
-        self.heading = 0
         self.table: Table | None = None
         self.row: list[list[Line]] = []
         self.events: Iterator[tuple[Any, Span]] = iter(())  # being read (``skip`` reads on in them)
@@ -168,26 +169,43 @@ class _Reader:
                     else:
                         self.run.append(value)
                     continue
+                # A tag is a bare name ("Item") or, when it holds data, a one-key dict ({"Heading": …}): which it
+                # is, is told first, as comparing a dict with a name is a slow failed comparison.
                 if kind == "Start":
-                    if value == "Item":  # the commonest block by far: read here, not in a call
+                    if type(value) is not str:
+                        name, data = value.popitem()  # a fresh one-key dict as well
+                        piece = self.start_link(data, span) if name == "Link" else self.start(name, data, span)
+                    elif value == "Item":  # the commonest block by far: read here, not in a call
                         if self.tight:
                             self.end_text()
-                        entry = Entry([], [], span["start"])
+                        # object.__new__ and slot stores: calling the dataclass is the dearest step of an item
+                        entry = _new(Entry)
+                        entry.lines, entry.children, entry.line, entry.task = [], [], span["start"], False
                         self.placed.append(entry)
                         self.lists[-1].append(entry)
                         self.items.append(entry)
                         self.entries += 1
                         continue
-                    if value == "Paragraph":  # the commonest after items and bold
+                    elif value == "TableCell":  # tables of links are documents of their own: read here too
+                        self.run, self.rich = [], False
+                        continue
+                    elif value == "Paragraph":
                         if self.tight:
                             self.end_text()
                         self.run, self.rich, self.block_start = [], False, span["start"]
                         continue
-                    if value == "TableCell":  # tables of links are documents of their own: read here too
-                        self.run, self.rich = [], False
-                        continue
-                    piece = BOLD_OPEN if value == "Strong" else self.start(value, span)
+                    elif value == "Strong":
+                        piece = BOLD_OPEN
+                    else:
+                        piece = self.start(value, None, span)
                 elif kind == "End":
+                    if type(value) is not str:  # a heading's, list's, quote's or metadata block's end
+                        name, data = value.popitem()
+                        if name == "Heading":
+                            self.end_heading(_LEVEL[data])
+                        else:
+                            self.end(name)
+                        continue
                     if value == "Item":
                         entry = self.items.pop()
                         if self.tight:  # the item's own text, as in end_text
@@ -197,16 +215,16 @@ class _Reader:
                                 entry.lines.append(line)  # as read_inline does, without its call
                             self.run, self.tight = None, False
                         continue
-                    if value == "Paragraph":
-                        if self.tight:
-                            self.end_text()
-                        self.end_text("Paragraph")
-                        continue
                     if value == "TableCell":  # never tight: a table in a list item is skipped
                         self.row.append(read_inline(self.run, self.rich, []))  # type: ignore[arg-type]
                         self.run = None
                         continue
-                    piece = _INLINE_END.get(value) if type(value) is str else None
+                    if value == "Paragraph":
+                        if self.tight:
+                            self.end_text()
+                        self.end_text()
+                        continue
+                    piece = _INLINE_END.get(value)
                     if piece is None:
                         self.end(value)
                         continue
@@ -240,23 +258,20 @@ class _Reader:
             return MARK
         return None
 
-    def start(self, tag: Any, span: Span) -> Piece | None:
-        """The inline piece a tag starts, or ``None`` for a block, read here."""
-        value: Any
-        if type(tag) is str:
-            name, value = tag, None
-        else:
-            ((name, value),) = tag.items()
-        if name == "Link":
-            url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
-            if (piece := _web_link_piece(url)) is not None:
-                return piece
-            if self.base:
-                return link_piece(normalize_link(resolve_link(url, self.base)))
-            local = LocalLink(span["start"], normalize_link(url))
-            self.doc.local_links.append(local)
-            self.placed.append(local)
-            return local_link_piece(local)
+    def start_link(self, value: Any, span: Span) -> Piece:
+        """The piece a link starts: to its web address, or to a file beside the document."""
+        url = ("mailto:" if value["link_type"] == "Email" else "") + value["dest_url"]
+        if (piece := _web_link_piece(url)) is not None:
+            return piece
+        if self.base:
+            return link_piece(normalize_link(resolve_link(url, self.base)))
+        local = LocalLink(span["start"], normalize_link(url))
+        self.doc.local_links.append(local)
+        self.placed.append(local)
+        return local_link_piece(local)
+
+    def start(self, name: str, value: Any, span: Span) -> Piece | None:
+        """The inline piece a tag (its name, and its data if any) starts, or ``None`` for a block, read here."""
         if name == "Image":
             return IMAGE_OPEN
         if name in _MARKED:
@@ -273,7 +288,6 @@ class _Reader:
                 self.lists.append(block.entries)
         elif name == "Heading":
             self.run, self.rich, self.block_start = [], False, span["start"]
-            self.heading = int(value["level"][1])
         elif name in ("TableHead", "TableRow"):
             self.row = []
         elif name == "Table":
@@ -311,15 +325,12 @@ class _Reader:
                     break
         return "".join(parts)
 
-    def end(self, tag: Any) -> None:
-        """Read the end of a block (inline tags, paragraphs, items and cells end in the loop)."""
-        name = _tag_name(tag)
+    def end(self, name: str) -> None:
+        """Read the end of a block (inline tags, paragraphs, items, cells and headings end in the loop)."""
         if self.tight:
             self.end_text()
         if name == "List":
             self.lists.pop()
-        elif name == "Heading":
-            self.end_text(name)
         elif name in ("TableHead", "TableRow"):
             if self.table is not None:
                 if self.table.header:
@@ -329,29 +340,36 @@ class _Reader:
         elif name == "Table":
             self.table = None
 
-    def end_text(self, block: str = "") -> None:
-        """The run of inline text is over: its lines go to the list item, heading or paragraph."""
+    def end_heading(self, level: int) -> None:
+        """The heading's text is read: it opens a section (its run is never a list item's own text, which it ended)."""
+        run, self.run = self.run, None
+        if self.items:  # a heading in a list item is more of the item's text
+            read_inline(run, self.rich, self.items[-1].lines)  # type: ignore[arg-type]
+            return
+        lines = read_inline(run, self.rich, [])  # type: ignore[arg-type]
+        self.heading_level = level
+        current = self.current
+        while current.level >= level:
+            current = current.parent or self.root
+        section = Section(level, joined_text(lines), [], [], current, self.block_start)
+        self.placed.append(section)
+        current.children.append(section)
+        self.current, self.doc.headings = section, self.doc.headings + 1
+
+    def end_text(self) -> None:
+        """The run of inline text is over: its lines go to the list item or paragraph."""
         assert self.run is not None
         run, self.run, self.tight = self.run, None, False
         if self.items:
             read_inline(run, self.rich, self.items[-1].lines)
             return
         lines = read_inline(run, self.rich, [])
-        if block == "Heading":
-            self.heading_level = level = self.heading
-            current = self.current
-            while current.level >= level:
-                current = current.parent or self.root
-            section = Section(level, joined_text(lines), parent=current, line=self.block_start)
-            self.placed.append(section)
-            current.children.append(section)
-            self.current, self.doc.headings = section, self.doc.headings + 1
-        elif _pseudo_heading(lines) and self.heading_level < 6:
+        if _pseudo_heading(lines) and self.heading_level < 6:
             # "**Lecture 1: Backpropagation**" alone on its line heads a unit like a heading one level down
             current = self.current
             while current.level > self.heading_level:
                 current = current.parent or self.root
-            section = Section(self.heading_level + 1, lines[0].text, parent=current, line=self.block_start)
+            section = Section(self.heading_level + 1, lines[0].text, [], [], current, self.block_start)
             self.placed.append(section)
             current.children.append(section)
             self.current = section

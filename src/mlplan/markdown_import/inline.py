@@ -158,11 +158,26 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         if (line := plain_line("".join(run))) is not None:  # type: ignore[arg-type]
             lines.append(line)
         return lines
+    # one link (a table of links holds one per cell): read without the loop
+    if (
+        len(run) == 3
+        and run[2] is LINK_CLOSE
+        and type(link := run[0]) is tuple
+        and link[0] == "link"
+        and type(text := run[1]) is str
+    ):
+        links: list[tuple[str, str]] = []
+        local: list[str] = []
+        anchors = 0
+        if text.strip():  # else the link has no text (as the loop below drops an image-only link)
+            anchors = _keep_link(clean(text), link[1], links, local, None)  # type: ignore[arg-type]
+        _add_line(lines, text, links, anchors, local)
+        return lines
     buf: list[str] = []
     out = buf  # the link's label while inside a link
-    links: list[tuple[str, str]] = []
+    links = []
     anchors = 0
-    local: list[str] = []
+    local = []
     href: str | None = None
     label: list[str]
     local_link: LocalLink | None = None  # the link being read, when it is to a file beside the document
@@ -207,14 +222,7 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
                 name = clean(text)
                 if name or not image_only:
                     buf.append(text)
-                    if href.startswith("#"):
-                        anchors += 1
-                    elif _is_web_address(href):
-                        links.append((name, href))
-                    elif name and is_relative(href):
-                        local.append(name)
-                        if local_link is not None:
-                            local_link.label = name
+                    anchors += _keep_link(name, href, links, local, local_link)
                 href, out, local_link = None, buf, None
         elif op == "code":
             out.append(f"`{arg}`")
@@ -230,6 +238,22 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         soft.append(" ")
     _add_line(lines, "".join(buf), links, anchors, local)
     return lines
+
+
+def _keep_link(
+    name: str, href: str, links: list[tuple[str, str]], local: list[str], local_link: LocalLink | None
+) -> int:
+    """A link labelled ``name`` (its clean text) goes to the line's ``links`` or, to a file beside the document, to
+    ``local``; 1 if it is an anchor (``#setup``), which the line counts, else 0."""
+    if href.startswith("#"):
+        return 1
+    if _is_web_address(href):
+        links.append((name, href))
+    elif name and is_relative(href):
+        local.append(name)
+        if local_link is not None:
+            local_link.label = name
+    return 0
 
 
 @cache  # documents link the same pages again and again, and the test walks the whole address
