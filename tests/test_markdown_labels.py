@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mlplan import hour_forms
 from mlplan.markdown_import import labels, outline, pieces, resources, tables, units
+from mlplan.markdown_import.document import Entry, ListBlock
 from mlplan.markdown_import.inline import Line, outside_links
 from mlplan.markdown_import.labels import FirstMatch
 from mlplan.models import ItemKind
@@ -124,3 +125,14 @@ NAVIGATION_PIECES = st.sampled_from(["back to", "Go to", "the", "top", "TOP", "r
 @given(st.lists(NAVIGATION_PIECES, max_size=6).map("".join))
 def test_navigation_text_is_found_as_the_plain_pattern_finds_it(text):
     assert pieces.is_navigation_text(text) == bool(pieces.NAVIGATION.match(text))
+
+
+ENTRY_TEXTS = st.sampled_from(["Week 1", "Module 2: Calculus", "Intro", "weeks 3-4", "Lecture", None])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ENTRY_TEXTS, max_size=9))
+def test_a_unit_list_has_two_or_more_entries_and_half_or_more_of_them_numbered(texts):
+    entries = [Entry([Line(text, [])] if text else [], []) for text in texts]
+    numbered = sum(1 for text in texts if text and labels.unit_number(text))
+    assert units._is_unit_list(ListBlock(entries)) == (numbered >= 2 and 2 * numbered >= len(entries))

@@ -168,15 +168,20 @@ def _is_unit_list(block: ListBlock) -> bool:
     if len(entries) < 2:
         return False
     most = len(entries) // 2
-    unnumbered = 0
+    enough = max(2, len(entries) - most)  # numbered entries that settle it: the others cannot be more than half
+    unnumbered = numbered = 0
     for entry in entries:
         lines = entry.lines
         # A look at the first letters (a line's text is cleaned: no leading space) spares most entries the pattern.
-        if not (lines and lines[0].text[:2] in UNIT_STARTS and unit_number(lines[0].text)):
+        if lines and lines[0].text[:2] in UNIT_STARTS and unit_number(lines[0].text):
+            numbered += 1
+            if numbered >= enough:
+                return True  # a long list of weeks: stop half-way
+        else:
             unnumbered += 1
             if unnumbered > most:
                 return False  # most lists are not: stop at their first entries
-    return len(entries) - unnumbered >= 2
+    return numbered >= 2
 
 
 def _list_units(block: ListBlock) -> list[UnitDraft]:
