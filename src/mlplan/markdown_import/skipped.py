@@ -110,8 +110,12 @@ class _Found:
             texts.append(stage.title)
             for unit in stage.units:
                 texts += [unit.title, unit.module or "", *unit.objectives, *unit.outcomes]
-                for item in unit.items:
-                    texts += [item.title, *item.checklist, *(item.details or "").split("\n")]
+                for item in unit.items:  # most items have a title only: no list made for them
+                    texts.append(item.title)
+                    if item.checklist:
+                        texts += item.checklist
+                    if item.details:
+                        texts += item.details.split("\n")
                     for resource in item.resources:
                         texts.append(resource.title)
                         if resource.url:
