@@ -30,6 +30,20 @@ and output), interleaved:
     amitness-learning varied   4.34 s -> 3.63 s (3.32-4.39)   peak 326 MB
     ml-youtube-courses varied  3.76 s -> 3.57 s (3.31-3.76)   peak 343 MB
 
+2026-11-28 night (c30da82; four helpers on reading, shapes, validation and output) against
+2010167, whole processes under valgrind callgrind (instructions, which the host's load does
+not move; the host was too busy for steady times), and peak memory:
+
+    seed 002 varied            13.76 G -> 13.12 G  (-5%)    246 -> 237 MB
+    seed 000 varied            22.20 G -> 20.88 G  (-6%)    301 -> 278 MB
+    seed 003 varied            19.55 G -> 17.66 G  (-10%)   355 -> 304 MB
+    amitness-learning varied   22.50 G -> 19.03 G  (-15%)   326 -> 253 MB
+    ml-youtube-courses varied  19.90 G -> 18.39 G  (-8%)    343 -> 316 MB
+
+Scaled from that evening's quiet-host CPU times, that is about 2.5 s for seed 002 varied,
+2.8-2.95 s for seed 003, amitness-learning and ml-youtube-courses, and 3.4 s for seed 000,
+whose repair (ftfy's mojibake pattern run over each of 8,450 distinct fixed lines) is 0.6 s.
+
 The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
 from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
 scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
