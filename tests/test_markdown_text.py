@@ -15,6 +15,7 @@ from mlplan.markdown_import.text import (
     _EMOJI,
     _FOOTNOTE,
     _MACROMAN_RUN,
+    _NEAR,
     BOLD_OFF,
     BOLD_ON,
     _from_macroman,
@@ -65,6 +66,47 @@ def test_a_line_longer_than_ftfys_segment_is_repaired_as_fix_text_cuts_it():
     line = "x" * (ftfy.TextFixerConfig().max_decode_length - 1) + "â€™ theorem"  # cut after â: not repaired
     text = line + "\nGÃ©ron"
     assert repair(text) == repaired_as_before(text) != text.replace("â€™", "’").replace("Ã©", "é")
+
+
+# Lines as mojibake documents have them: long runs of ASCII prose between mojibake, and the ASCII ftfy's rules look
+# at beside it (a space that was a no-break space, "voilÃ le", "Ã quele").
+ASCII_RUNS = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=10, max_size=70)
+MOJIBAKE_PROSE = st.lists(
+    st.sampled_from([*PIECES, " ", "a", "voil", "Ã ", " le travail", "Ã quele", "Â ", "s "])
+    | st.text(st.sampled_from(sorted(set("".join(MOJIBAKE_CATEGORIES.values())) | set("ÂÃ "))), max_size=4)
+    | ASCII_RUNS,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MOJIBAKE_PROSE, max_size=3).map("\n".join))
+def test_mojibake_lines_of_long_prose_are_repaired_as_ftfy_repairs_them_whole(text):
+    """ftfy is shown only the ASCII near the mojibake of a long line: the line comes out as ftfy makes it whole."""
+    assert repair(text) == repaired_as_before(text)
+
+
+def test_a_long_escape_sequence_or_a_fix_beside_set_aside_prose_still_repairs_as_ftfy_does():
+    prose = "the seventeenth lecture covers gradient descent in some detail"
+    for line in [
+        f"\x1b[{'1;' * 30}31m{prose}â€™s",  # an ANSI escape sequence longer than the ASCII kept near mojibake
+        f"voilÃ {prose} Ã {prose} Ã©",  # restore_byte_a0 turns the space after Ã into part of the character
+        f"{prose} â€” {prose}\t{prose} Ã©",
+    ]:
+        assert repair(line) == repaired_as_before(line) != line
+
+
+def test_ftfys_patterns_reach_no_further_than_half_the_ascii_the_repair_keeps_near_mojibake():
+    """The repair sets aside ASCII more than _NEAR characters from anything else, trusting ftfy's patterns to match
+    short stretches (look-arounds counted); an ftfy whose patterns reach further would need a larger _NEAR."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from ftfy import badness, chardata, fixes
+
+    for pattern in (badness.BADNESS_RE, chardata.ALTERED_UTF8_RE, chardata.LOSSY_UTF8_RE, fixes.A_GRAVE_WORD_RE):
+        text = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+        consuming = re.sub(r"\(\?<?[=!]", "(?:", text)  # a look-around's characters counted as matched
+        assert _parser.parse(consuming, pattern.flags & re.VERBOSE).getwidth()[1] <= _NEAR // 2, pattern
 
 
 # ftfy's own mojibake classes (cp1252, MacRoman, cp1251, cp1253 and cp1257 look-alikes) and the characters around

@@ -92,11 +92,59 @@ def repair(text: str) -> str:
             if not may_change(line_fixed):
                 fixed[line] = line_fixed
             elif len(line_fixed) <= config.max_decode_length:
-                fixed[line] = _fix_segment(line_fixed, config, may_change)
+                fixed[line] = _fix_far_ascii_aside(line_fixed, config, may_change)
             else:
                 fixed[line] = ftfy.fix_text(line_fixed, config)
         lines[n] = fixed[line]
     return "\n".join(lines)
+
+
+# What ftfy's rules look at around a character they may change: its patterns match at most 7 characters
+# (BADNESS_RE), 6 with a look-ahead (restore_byte_a0) or chains of 2-4 whose every link starts with a
+# non-ASCII character (decode_inconsistent_utf8). Twice that leaves room for the rare fix that turns ASCII
+# next to mojibake into something else (restore_byte_a0's space) before a second pass looks again.
+_NEAR = 16
+
+
+# A run of printable ASCII with characters more than _NEAR from anything else: ftfy's rules never see those.
+_LONG_ASCII = re.compile(f"[ -~]{{{2 * _NEAR + 1},}}")
+
+
+_ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _fix_far_ascii_aside(line: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
+    """``_fix_segment(line, …)``, with ftfy shown only the line's non-ASCII characters and the ASCII near them.
+
+    A mojibake line is mostly ASCII, and ftfy scans every character of it with its mojibake pattern
+    twice (to find mojibake, then to confirm its fix left none): on a 5 MB file with thousands of such
+    lines that was most of the import's repair. Every rule ftfy applies here either looks at characters
+    near one that is not ASCII (its patterns, the UTF-8 decode) or at which characters the line holds
+    at all (is it ASCII, can it be encoded in a single-byte encoding: printable ASCII is in every one it
+    tries). So each stretch of printable ASCII far from the rest is replaced by a line break, which ftfy
+    neither changes nor lets a pattern cross, and is put back after. A line with an ASCII control
+    character (an ANSI escape sequence is matched whole) goes as it is, and so does one whose
+    fix touched the ASCII kept beside a line break.
+    """
+    if _ASCII_CONTROL.search(line) is not None:
+        return _fix_segment(line, config, may_change)
+    kept: list[str] = []
+    far: list[str] = []
+    start = 0
+    for run in _LONG_ASCII.finditer(line):
+        kept.append(line[start : run.start() + _NEAR])
+        far.append(line[run.start() + _NEAR : run.end() - _NEAR])
+        start = run.end() - _NEAR
+    if not far:
+        return _fix_segment(line, config, may_change)
+    kept.append(line[start:])
+    pieces = _fix_segment("\n".join(kept), config, may_change).split("\n")
+    if len(pieces) == len(kept) and all(
+        (n == 0 or piece.startswith(was[:_NEAR])) and (n == len(far) or piece.endswith(was[-_NEAR:]))
+        for n, (piece, was) in enumerate(zip(pieces, kept, strict=True))
+    ):
+        return "".join(piece + rest for piece, rest in zip(pieces, [*far, ""], strict=True))
+    return _fix_segment(line, config, may_change)
 
 
 def _fix_segment(segment: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
