@@ -118,11 +118,16 @@ def test_a_line_that_opens_in_bold_is_read_into_the_same_parts_as_before(head, a
 HREFS = st.sampled_from(["https://x.org/a", "#setup", "notes.md", "../b", "mailto:a@b.c", "", "x:y", "https://"])
 
 
-@given(HREFS | LINKS, TEXTS | st.sampled_from(["", " ", "\t", "🚀", "**", "a https://y.org/b c"]))
-def test_a_run_of_one_link_is_read_as_by_the_loop(href, text):
-    """A run of one link is read without the loop; an empty text before it sends it through the loop."""
-    alone = read_inline([link_piece(href), text, LINK_CLOSE], True, [])
-    looped = read_inline(["", link_piece(href), text, LINK_CLOSE], True, [])
+@given(
+    HREFS | LINKS,
+    TEXTS | st.sampled_from(["", " ", "\t", "🚀", "**", "a https://y.org/b c"]),
+    st.none() | TEXTS | st.sampled_from(["", " ", "🔗 ", "https://z.org/c "]),
+)
+def test_a_run_of_one_link_is_read_as_by_the_loop(href, text, before):
+    """A run of one link, after a text or not, is read without the loop; an empty text after it sends it through."""
+    run = ([] if before is None else [before]) + [link_piece(href), text, LINK_CLOSE]
+    alone = read_inline(run, True, [])
+    looped = read_inline([*run, ""], True, [])
     assert [_fields(line) for line in alone] == [_fields(line) for line in looped]
 
 

@@ -72,7 +72,7 @@ class Table:
 Block = Para | ListBlock | Table
 
 
-@dataclass
+@dataclass(slots=True)  # a long document has tens of thousands
 class Section:
     level: int
     title: str
@@ -174,7 +174,11 @@ class _Reader:
                 if kind == "Start":
                     if type(value) is not str:
                         name, data = value.popitem()  # a fresh one-key dict as well
-                        piece = self.start_link(data, span) if name == "Link" else self.start(name, data, span)
+                        if name != "Link":
+                            piece = self.start(name, data, span)
+                        # a link to a web page (most are) is read here, without start_link's call
+                        elif data["link_type"] == "Email" or (piece := _web_link_piece(data["dest_url"])) is None:
+                            piece = self.start_link(data, span)
                     elif value == "Item":  # the commonest block by far: read here, not in a call
                         if self.tight:
                             self.end_text()
@@ -188,6 +192,11 @@ class _Reader:
                         continue
                     elif value == "TableCell":  # tables of links are documents of their own: read here too
                         self.run, self.rich = [], False
+                        continue
+                    elif value == "TableRow":  # a table of links is mostly rows: read here, as start does
+                        if self.tight:
+                            self.end_text()
+                        self.row = []
                         continue
                     elif value == "Paragraph":
                         if self.tight:
@@ -216,13 +225,25 @@ class _Reader:
                             self.run, self.tight = None, False
                         continue
                     if value == "TableCell":  # never tight: a table in a list item is skipped
-                        self.row.append(read_inline(self.run, self.rich, []))  # type: ignore[arg-type]
+                        if self.rich:
+                            self.row.append(read_inline(self.run, True, []))  # type: ignore[arg-type]
+                        else:  # as read_inline does, without its call
+                            line = plain_line("".join(self.run))  # type: ignore[arg-type]
+                            self.row.append([] if line is None else [line])
                         self.run = None
+                        continue
+                    if value == "TableRow" and not self.tight and (table := self.table) is not None and table.header:
+                        table.rows.append(self.row)  # a body row, as end reads it
                         continue
                     if value == "Paragraph":
                         if self.tight:
                             self.end_text()
-                        self.end_text()
+                        if self.items and not self.rich:  # a loose list item's text, as end_text reads it
+                            if (line := plain_line("".join(self.run))) is not None:  # type: ignore[arg-type]
+                                self.items[-1].lines.append(line)
+                            self.run = None
+                        else:
+                            self.end_text()
                         continue
                     piece = _INLINE_END.get(value)
                     if piece is None:
@@ -278,7 +299,9 @@ class _Reader:
             return MARK
         if self.tight:
             self.end_text()
-        if name == "List":  # the commonest block here: paragraphs and items are read in the loop
+        if name == "Heading":  # the commonest tag here (paragraphs and items are read in the loop)
+            self.run, self.rich, self.block_start = [], False, span["start"]
+        elif name == "List":
             if self.items:
                 self.lists.append(self.items[-1].children)
             else:
@@ -286,8 +309,6 @@ class _Reader:
                 self.current.blocks.append(block)
                 self.doc.lists += 1
                 self.lists.append(block.entries)
-        elif name == "Heading":
-            self.run, self.rich, self.block_start = [], False, span["start"]
         elif name in ("TableHead", "TableRow"):
             self.row = []
         elif name == "Table":
@@ -346,12 +367,15 @@ class _Reader:
         if self.items:  # a heading in a list item is more of the item's text
             read_inline(run, self.rich, self.items[-1].lines)  # type: ignore[arg-type]
             return
-        lines = read_inline(run, self.rich, [])  # type: ignore[arg-type]
+        if self.rich:
+            title = joined_text(read_inline(run, True, []))  # type: ignore[arg-type]
+        else:  # as read_inline and joined_text do, without their calls: most headings are plain text
+            title = "" if (line := plain_line("".join(run))) is None else line.text  # type: ignore[arg-type]
         self.heading_level = level
         current = self.current
         while current.level >= level:
             current = current.parent or self.root
-        section = Section(level, joined_text(lines), [], [], current, self.block_start)
+        section = Section(level, title, [], [], current, self.block_start)
         self.placed.append(section)
         current.children.append(section)
         self.current, self.doc.headings = section, self.doc.headings + 1

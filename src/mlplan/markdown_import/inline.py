@@ -158,20 +158,23 @@ def read_inline(run: list[Piece], rich: bool, lines: list[Line]) -> list[Line]:
         if (line := plain_line("".join(run))) is not None:  # type: ignore[arg-type]
             lines.append(line)
         return lines
-    # one link (a table of links holds one per cell): read without the loop
+    # one link, after a text or not (a table of links holds one per cell, a list of courses "🔗 [name](…)"): read
+    # without the loop
     if (
-        len(run) == 3
-        and run[2] is LINK_CLOSE
-        and type(link := run[0]) is tuple
+        (len(run) == 3 or (len(run) == 4 and type(run[0]) is str))
+        and run[-1] is LINK_CLOSE
+        and type(link := run[-3]) is tuple
         and link[0] == "link"
-        and type(text := run[1]) is str
+        and type(text := run[-2]) is str
     ):
         links: list[tuple[str, str]] = []
         local: list[str] = []
         anchors = 0
+        raw = run[0] if len(run) == 4 else ""
         if text.strip():  # else the link has no text (as the loop below drops an image-only link)
             anchors = _keep_link(clean(text), link[1], links, local, None)  # type: ignore[arg-type]
-        _add_line(lines, text, links, anchors, local)
+            raw += text  # type: ignore[operator]
+        _add_line(lines, raw, links, anchors, local)  # type: ignore[arg-type]
         return lines
     buf: list[str] = []
     out = buf  # the link's label while inside a link

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
@@ -84,6 +85,11 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
         if "prereq" in cells and joined_text(cells["prereq"]).strip("- ").lower() not in ("", "none"):
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
+    return _resource_pieces(resources, state)
+
+
+def _resource_pieces(resources: list[dict[str, Any]], state: State) -> list[Piece]:
+    """A row's resources when it has no item: a piece each (sharing the row's details)."""
     details = section_details(state)
     # by position: a keyword argument costs a dict per call, and there is a call per resource of a resource table
     return [Piece("item", r["title"], "resource", "", ItemKind.RESOURCE, [r], [], details) for r in resources]
@@ -114,8 +120,26 @@ def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) ->
 
 def table_pieces(table: Table, state: State) -> list[Piece]:
     roles = table_roles(table)
+    read = [column for column, role in enumerate(roles) if role != "other"]
+    if len(read) == 1 and roles[read[0]] == "resources":  # a table of links ("Format | Resource | Progress")
+        return _link_table_pieces(read[0], table.rows, state)
     header = table.header[roles.index("title")] if "title" in roles else ""
     return [piece for row in table.rows for piece in row_pieces(roles, row, state, header)]
+
+
+def _link_table_pieces(column: int, rows: list[list[list[Line]]], state: State) -> list[Piece]:
+    """The pieces of a table whose only column read is its resources' (with row_pieces, one row at a time).
+
+    Such a row has no item: its pieces are its links. Tables of links run to tens of thousands of rows,
+    and this reads them without looking for the columns they do not have.
+    """
+    pieces: list[Piece] = []
+    for row in rows:
+        if column < len(row) and (cell := row[column]):
+            resources = [r for line in cell for r in line_resources(line, hint=line.label, bare=True)]
+            if resources:
+                pieces += _resource_pieces(resources, state)
+    return pieces
 
 
 def week_rows(table: Table) -> list[tuple[int, list[list[list[Line]]]]]:
