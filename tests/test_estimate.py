@@ -90,8 +90,24 @@ TITLES = st.lists(WORD | WORD.map(str.upper) | WORD.map(lambda w: w.translate(TW
 
 
 @settings(max_examples=500, deadline=None)
-@given(TITLES)
-def test_a_title_without_a_patterns_words_is_one_its_search_would_not_match(title):
+@given(TITLES, TITLES)
+def test_a_title_without_a_patterns_words_is_one_its_search_would_not_match(title, address):
+    # resource_hours looks for the words once in the title and its address, lowered (an ASCII text only)
+    text = f"{title} {address}"
+    among = text.lower() if text.isascii() else None
     for words in SEARCHES:
-        found, plain = words.search(title), words.pattern.search(title)
-        assert (found and found.span()) == (plain and plain.span())
+        plain = words.pattern.search(title)
+        for found in (words.search(title), words.search(title, among)):
+            assert (found and found.span()) == (plain and plain.span())
+
+
+CITED_TITLES = st.sampled_from(["Course", "Weeks 1-3", "Lesson 2", "Chapters 2-4", "Series", "Part 1-2", "3 hours", ""])
+CITED_URLS = st.sampled_from([None, "", "https://www.coursera.org/specializations/x", "https://youtube.com/?list=PL"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ResourceKind), CITED_TITLES, CITED_URLS), max_size=12))
+def test_a_resource_cited_again_costs_what_the_rule_gives_it(citations):
+    # resource_hours is cached: an answer kept for one resource must never be given to another
+    for kind, title, url in citations:
+        assert resource_hours(kind, title, url) == resource_hours.__wrapped__(kind, title, url)

@@ -136,3 +136,53 @@ def test_a_unit_list_has_two_or_more_entries_and_half_or_more_of_them_numbered(t
     entries = [Entry([Line(text, [])] if text else [], []) for text in texts]
     numbered = sum(1 for text in texts if text and labels.unit_number(text))
     assert units._is_unit_list(ListBlock(entries)) == (numbered >= 2 and 2 * numbered >= len(entries))
+
+
+def plain_item_piece(line: Line, category: str | None, state: pieces.State, own_text: bool) -> tuple | None:
+    """What item_piece makes of a line, each question asked of the text with a plain call, nothing cached."""
+    label, text = line.label, line.text
+    day_label = label and hour_forms.day_count(label)
+    if (
+        own_text
+        and line.bold_label
+        and line.body
+        and not day_label
+        and labels.label_category(label) not in pieces._PROJECTS
+    ):
+        text = line.body
+    hours, text = outside_links(line, text, hour_forms.task_hours)
+    if not text:
+        return None
+    plain = re.match(r"^([A-Za-z][\w /&()'’-]{0,40}?)\s*:\s*(.*)$", text)
+    subject = plain.group(2) if plain else text
+    label = label or (plain.group(1) if plain else "")
+    own = labels.label_category(label) if label else None
+    kind = labels.ITEM_CATEGORIES.get(category or "", state.default)
+    if own in labels.ITEM_CATEGORIES and own not in ("resource", "dataset") and category not in ("resource", "dataset"):
+        kind = labels.ITEM_CATEGORIES[own]
+    elif category == "task" or day_label or (category is None and not line.links):
+        kind = labels.verb_kind(subject) or labels.verb_kind(text) or kind
+    if category is None and line.links and kind == state.default == ItemKind.CONCEPT:
+        kind = ItemKind.RESOURCE  # each link is a resource
+    days = hour_forms.day_count(text) if re.match("day", text, re.I) else None
+    return text, kind, hours, days
+
+
+ITEM_WORDS = st.sampled_from(["Day 1-3", "day 2", "Install", "Learn", "Build", "Project", "Tasks", "Notes", "Video",
+                              "3 hours", "(2h)", "1h30m", "~4 hrs", ":", ": ", " ", "x", "é", "**"])  # fmt: skip
+ITEM_TEXTS = st.lists(ITEM_WORDS, max_size=7).map("".join)
+CATEGORIES = st.sampled_from([None, "task", "concept", "resource", "dataset", "project"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(ITEM_TEXTS, ITEM_TEXTS, st.booleans(), st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=2),
+       CATEGORIES, st.sampled_from(ItemKind), st.booleans())  # fmt: skip
+def test_an_item_is_read_as_the_plain_calls_read_its_text(label, body, bold, spans, category, default, own_text):
+    # item_piece reads what a text says of itself (hours, label, verb, days) once for each text, cached
+    text = f"{label}: {body}" if label else body
+    line = Line(text, [(text[a:b], "https://example.com/x") for a, b in spans if text[a:b].strip()], label=label,
+                body=body, bold_label=bold)  # fmt: skip
+    state = pieces.State(default=default)
+    piece = pieces.item_piece(line, category, state, own_text)
+    expected = plain_item_piece(line, category, state, own_text)
+    assert (piece and (piece.text, piece.kind, piece.hours, piece.days)) == expected

@@ -192,8 +192,10 @@ _PLAIN_TEXT = TypeAdapter(
 @settings(max_examples=250, deadline=None)
 @given(st.one_of(_TEXTS, st.none(), st.integers(), st.lists(st.text(max_size=2), max_size=1)))
 def test_text_is_checked_as_pydantic_strips_and_measures_it(value):
-    # Text strips and measures in its cleaning call instead of StringConstraints: same text, same error
-    assert _errors(lambda: _TEXT.validate_python(value)) == _errors(lambda: _PLAIN_TEXT.validate_python(value))
+    # Text strips and measures in its cleaning call instead of StringConstraints: same text, same error,
+    # and the same again when met again (the call's cache answers then)
+    for _ in range(2):
+        assert _errors(lambda: _TEXT.validate_python(value)) == _errors(lambda: _PLAIN_TEXT.validate_python(value))
 
 
 @settings(max_examples=200, deadline=None)
@@ -286,3 +288,25 @@ def test_a_bad_address_given_twice_is_refused_twice():
     bad = {"title": "x", "url": "https://example org/x", "kind": "docs"}
     problems = _errors(lambda: Roadmap.model_validate(_roadmap_with_item(resources=[bad, bad])))
     assert [loc[-2:] for loc, _, _ in problems] == [(0, "url"), (1, "url")]
+
+
+def _plain_web_address(url: str) -> str:
+    if models.WEB_URL.match(url) is None:
+        raise ValueError(
+            "must be an http(s) address without spaces, quotes, <> or control characters, like https://example.org/page"
+        )
+    return url
+
+
+_URL = TypeAdapter(Annotated[str, AfterValidator(models._web_address)])
+_PLAIN_URL = TypeAdapter(Annotated[str, AfterValidator(_plain_web_address)])
+_GIVEN_ADDRESSES = ["https://a.org/x", "http://b.c", "https://a org/x", "ftp://a.org", "https://a.org/\x85"]
+_ADDRESSES = st.sampled_from(_GIVEN_ADDRESSES) | st.text(max_size=8).map("https://a.org/".__add__)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ADDRESSES, max_size=6))
+def test_addresses_are_checked_as_the_pattern_checks_them_when_met_again_too(urls):
+    # the cache is the validator: an address met before is not checked again, and must get the same answer
+    for url in urls + urls:
+        assert _errors(lambda: _URL.validate_python(url)) == _errors(lambda: _PLAIN_URL.validate_python(url))  # noqa: B023

@@ -27,6 +27,7 @@ Day 6-7"), the week's hours are divided in proportion to the days with
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mlplan import hour_forms
 from mlplan.hours import round_quarter
@@ -77,12 +78,21 @@ class _Words:
         self.pattern = re.compile(pattern, re.I)
         self.words = words
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, among: str | None = None) -> re.Match[str] | None:
+        """The pattern's first match in ``text``.
+
+        ``among``: a lower-case ASCII text holding ``text`` (a title and its address, lowered once for several
+        searches), looked in for the words instead of ``text`` lowered again.
+        """
         # Case-blind matching reads a few other letters as ASCII ones ("ſ" as "s", the Kelvin sign as "k"):
         # only an ASCII text is ruled out by its lower-case form.
-        if text.isascii():
-            lowered = text.lower()
-            if not any(word in lowered for word in self.words):
+        if among is None and text.isascii():
+            among = text.lower()
+        if among is not None:
+            for word in self.words:  # a loop, not any() over a generator: a step less for each word
+                if word in among:
+                    break
+            else:
                 return None
         return self.pattern.search(text)
 
@@ -120,6 +130,7 @@ def estimate_hours(
     return HOURS_BY_ITEM_KIND[kind]
 
 
+@cache  # a long curriculum cites the same resource again and again; the hours depend on these three alone
 def resource_hours(kind: ResourceKind, title: str = "", url: str | None = None) -> float:
     """Hours that working through one resource costs a typical learner."""
     # most titles state no hours: asked first, that spares task_hours' cache an entry for each
@@ -127,25 +138,26 @@ def resource_hours(kind: ResourceKind, title: str = "", url: str | None = None) 
     if stated:
         return max(round_quarter(stated), 0.25)
     text = f"{title} {url or ''}"
+    lowered = text.lower() if text.isascii() else None  # for all the searches below (see _Words.search)
     if kind == ResourceKind.COURSE:
-        return _course_hours(title, text)
+        return _course_hours(title, text, lowered)
     if kind == ResourceKind.BOOK:
-        chapters = _span_length(_CHAPTER_SPAN.search(title))
+        chapters = _span_length(_CHAPTER_SPAN.search(title, lowered))
         return (chapters or BOOK_CHAPTERS) * CHAPTER_HOURS
-    if kind == ResourceKind.VIDEO and _SERIES.search(text):
+    if kind == ResourceKind.VIDEO and _SERIES.search(text, lowered):
         return VIDEO_SERIES_HOURS
     return HOURS_BY_RESOURCE_KIND[kind]
 
 
-def _course_hours(title: str, text: str) -> float:
-    weeks = _span_length(_WEEK_SPAN.search(title)) or hour_forms.weeks(title)
+def _course_hours(title: str, text: str, lowered: str | None) -> float:
+    weeks = _span_length(_WEEK_SPAN.search(title, lowered)) or hour_forms.weeks(title)
     if weeks:
         return round_quarter(weeks * COURSE_WEEK_HOURS)
-    if _MICRO_COURSE.search(text):
+    if _MICRO_COURSE.search(text, lowered):
         return MICRO_COURSE_HOURS
-    if _COURSE_PART.search(title):
+    if _COURSE_PART.search(title, lowered):
         return COURSE_WEEK_HOURS  # one lesson or section of a course: about one course week
-    if _PROGRAMME.search(text) and not _ONE_COURSE.search(title):
+    if _PROGRAMME.search(text, lowered) and not _ONE_COURSE.search(title, lowered):
         return PROGRAMME_COURSES * COURSE_WEEKS * COURSE_WEEK_HOURS
     return COURSE_WEEKS * COURSE_WEEK_HOURS
 

@@ -57,29 +57,23 @@ def _line_text(value: Any) -> Any:
     return one_line(value) if isinstance(value, str) else value
 
 
-def _text(value: Any) -> Any:
-    """``_line_text`` without white space at either end; empty, a ``string_too_short`` error.
+# The cache is the validator itself (see ``Text``): pydantic calls it, C code, with no Python call for a
+# text met before, and a roadmap repeats its texts (a resource is often named as its item). An empty
+# text raises, so it is never cached, and is refused again each time.
+@lru_cache(maxsize=8192)
+def _text(value: str) -> str:
+    """``value`` made ``one_line``, without white space at either end; empty, a ``string_too_short`` error.
 
-    The stripping and the length check are pydantic's own (``strip_whitespace``, ``min_length``)
-    done here, in the call this function costs anyway: as constraints they cost as much again
-    and copy every string. For one-line text ``str.strip`` strips what pydantic does (printable
-    text has no white space but spaces). Anything but a string is read as pydantic's ``str``
-    reads it (bytes decoded) first.
+    Called after pydantic's own ``str`` check, which has read anything else as a string (bytes
+    decoded) or refused it. The stripping and the length check are pydantic's own
+    (``strip_whitespace``, ``min_length``) done here, in the call this function costs anyway: as
+    constraints they cost as much again and copy every string. For one-line text ``str.strip``
+    strips what pydantic does (printable text has no white space but spaces).
     """
-    if type(value) is not str:
-        try:
-            value = _plain_str().validate_python(value)
-        except ValidationError:
-            return value  # the type check words what is wrong
     text = (value if value.isprintable() else one_line(value)).strip()
     if not text:
         raise PydanticKnownError("string_too_short", {"min_length": 1})
     return text
-
-
-@cache
-def _plain_str() -> TypeAdapter[str]:
-    return TypeAdapter(str)
 
 
 def _paragraph_text(value: Any) -> Any:
@@ -94,7 +88,7 @@ def _paragraph_text(value: Any) -> Any:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, AfterValidator(_text)]
 Line = Annotated[str, BeforeValidator(_line_text)]
 Paragraphs = Annotated[str, BeforeValidator(_paragraph_text)]
 
@@ -128,18 +122,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The cache is the validator itself: pydantic calls it, C code, with no Python call for a page met before
+# (roadmaps link the same pages again and again, and the pattern costs ~100 steps a character).
+# A refused address raises, so it is never cached, and is refused again each time.
+@lru_cache(maxsize=4096)
 def _web_address(url: str) -> str:
     """``url`` if a plain http(s) address, else ValueError."""
-    if not _is_web_address(url):
+    if WEB_URL.match(url) is None:
         raise ValueError(
             "must be an http(s) address without spaces, quotes, <> or control characters, like https://example.org/page"
         )
     return url
-
-
-@lru_cache(maxsize=4096)  # roadmaps link the same pages again and again, and the pattern costs ~100 steps a character
-def _is_web_address(url: str) -> bool:
-    return WEB_URL.match(url) is not None
 
 
 class Resource(_Model):

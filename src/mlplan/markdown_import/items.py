@@ -62,7 +62,11 @@ class Builder:
     def __init__(self, pieces: list[Piece]):
         self.content = UnitContent()
         # A unit that states its tasks' hours spends its time on them; its other lists describe them.
-        self.budgeted = any(p.hours is not None and p.role == "item" for p in pieces)  # most pieces: no hours
+        self.budgeted = False
+        for p in pieces:  # a loop, not any() over a generator: a step less for each piece (most state no hours)
+            if p.hours is not None and p.role == "item":
+                self.budgeted = True
+                break
         self.project: ItemDraft | None = None
         self.checkpoint: ItemDraft | None = None
         self.loose_resources: list[dict[str, Any]] = []
@@ -243,13 +247,22 @@ def assign_hours(items: list[ItemDraft], budget: float | None, pace: float | Non
 def _estimate(item: ItemDraft) -> float:
     """The rule's hours; a resource item is costed by its resource (a "Weeks 1–3" course, a chapter…)."""
     if item.kind != ItemKind.RESOURCE or not item.resources:
-        return estimate_hours(item.kind)
+        return _KIND_HOURS[item.kind]
     resource = item.resources[0]
     return estimate_hours(item.kind, resource["kind"], resource.get("title") or item.title, resource.get("url"))
 
 
+# estimate_hours of an item without a resource, by kind: a look-up, not two calls, for each of tens of thousands
+_KIND_HOURS = {kind: estimate_hours(kind) for kind in ItemKind}
+
+
 def split_long(items: list[ItemDraft]) -> list[ItemDraft]:
     """An item over 200 hours (a long course) becomes equal parts the scheduler can take one by one."""
+    for item in items:  # nearly every unit has nothing to split: a look at each item's hours settles it
+        if item.hours is not None and item.hours > MAX_ITEM_HOURS:
+            break
+    else:
+        return items
     out: list[ItemDraft] = []
     for item in items:
         parts = math.ceil((item.hours or 0) / MAX_ITEM_HOURS)

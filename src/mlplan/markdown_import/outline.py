@@ -62,9 +62,12 @@ def _has_content(section: Section, task_list: bool = False) -> bool:
     """The section holds study content: a table, a list (task entries in a task-list document), or links."""
     if task_list:
         return any(e.task for b in section.blocks if isinstance(b, ListBlock) for e in all_entries(b.entries))
-    own = any(isinstance(b, Table) or (isinstance(b, ListBlock) and not is_toc(b.entries)) for b in section.blocks)
-    own = own or (not section.children and link_body(section))
-    return own or any(is_part_label(c.title) and _has_content(c) for c in section.children)
+    for b in section.blocks:  # a loop, not any() over a generator: a step less for each block of every section
+        if isinstance(b, Table) or (isinstance(b, ListBlock) and not is_toc(b.entries)):
+            return True
+    if not section.children:
+        return link_body(section)
+    return any(is_part_label(c.title) and _has_content(c) for c in section.children)
 
 
 def back_matter(section: Section, task_list: bool) -> bool:

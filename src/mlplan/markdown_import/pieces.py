@@ -45,7 +45,7 @@ class Piece:
     listed: bool = False  # a list entry, not a line of a paragraph
 
 
-@dataclass
+@dataclass(slots=True)  # one for each unit and label in it: slots are quicker to make and read
 class State:
     """The label in force while reading a unit: from a heading, a bold line, a column header."""
 
@@ -84,15 +84,14 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     # a project's (``**Project:** Build X`` is a project called that).
     if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
         text = line.body
-    if not _may_state_hours(text):  # most texts: no need to hide the link labels to find out
-        hours = None
-    elif line.links:
-        hours, text = outside_links(line, text, hour_forms.task_hours)
+    if not line.links:
+        hours, text, plain_label, subject, days = _plain_reading(text)
     else:
-        hours, text = hour_forms.task_hours(text)
+        # most texts state no hours: no need to hide the link labels to find out
+        hours, text = outside_links(line, text, hour_forms.task_hours) if _may_state_hours(text) else (None, text)
+        plain_label, subject, days = _linked_text_parts(text)
     if not text:
         return None
-    plain_label, subject = _plain_label(text) if ":" in text else ("", text)
     label = label or plain_label
     own = label_category(label) if label else None
     kind = ITEM_CATEGORIES.get(category or "", state.default)
@@ -107,26 +106,33 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     if kind == ItemKind.RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
-    days = _stated_days(text) if text[:1] in "dD" else None  # only a text that starts with "day" states days
     return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
 
 
+# The texts of a long document's plain list entries repeat: what a text says of itself is read once, with one
+# cache look-up an item rather than one for each question.
+@cache
+def _plain_reading(text: str) -> tuple[float | None, str, str, str, int | None]:
+    """A text's hours (``task_hours``), the text without them, then ``_text_parts`` of that."""
+    # most texts state no hours: asked first, that spares task_hours' cache an entry for each
+    hours, text = hour_forms.task_hours(text) if hour_forms.may_state_hours(text) else (None, text)
+    plain_label, subject, days = _text_parts(text)
+    return hours, text, plain_label, subject, days
+
+
+def _text_parts(text: str) -> tuple[str, str, int | None]:
+    """An item text's own label and subject (``Label: subject``; ``""`` and the text), and the days it spans."""
+    plain = PLAIN_LABEL.match(text) if ":" in text else None
+    # only a text that starts with "day" states days (``Day 1-3``)
+    days = hour_forms.day_count(text) if text[:1] in "dD" and _DAY.match(text) else None
+    return (plain.group(1), plain.group(2), days) if plain else ("", text, days)
+
+
 _PROJECTS = ("project", "capstone")
-_may_state_hours = cache(hour_forms.may_state_hours)  # a long document's list entries repeat their texts
-_day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
-
-
-@cache
-def _plain_label(text: str) -> tuple[str, str]:
-    """A ``Label: subject`` text's label and subject (ask only of a text with a colon); ``""`` and the text else."""
-    plain = PLAIN_LABEL.match(text)
-    return (plain.group(1), plain.group(2)) if plain else ("", text)
-
-
-@cache
-def _stated_days(text: str) -> int | None:
-    """Days an item that starts with ``Day 1-3`` spans."""
-    return hour_forms.day_count(text) if _DAY.match(text) else None
+_day_count = cache(hour_forms.day_count)  # a long document's entries repeat their labels ("Day 1:")
+# and its linked entries their texts (_plain_reading is the cache of the others)
+_may_state_hours = cache(hour_forms.may_state_hours)
+_linked_text_parts = cache(_text_parts)
 
 
 _DAY = re.compile("day", re.I)

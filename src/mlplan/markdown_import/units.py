@@ -101,7 +101,7 @@ _TITLE_KINDS = FirstMatch((((ItemKind.PROJECT, True), "capstone"), ((ItemKind.PR
 
 def _unit_state(title: str, task_list: bool = False) -> State:
     default, capstone = _title_kind(title)
-    return State(default=default, capstone=capstone, task_list=task_list)
+    return State(None, "", "", default, capstone, False, (None, ""), task_list)  # by position, as State.under
 
 
 @cache
