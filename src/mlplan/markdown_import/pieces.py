@@ -84,11 +84,12 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     # a project's (``**Project:** Build X`` is a project called that).
     if own_text and line.bold_label and line.body and not day_label and label_category(label) not in _PROJECTS:
         text = line.body
-    if line.links and _may_state_hours(text):  # most texts state no hours: no need to hide the link labels
-        hours, text = outside_links(line, text, hour_forms.task_hours)
-        plain_label, subject, days = _text_parts(text)
-    else:
+    if not line.links:
         hours, text, plain_label, subject, days = _plain_reading(text)
+    else:
+        # most texts state no hours: no need to hide the link labels to find out
+        hours, text = outside_links(line, text, hour_forms.task_hours) if _may_state_hours(text) else (None, text)
+        plain_label, subject, days = _linked_text_parts(text)
     if not text:
         return None
     label = label or plain_label
@@ -108,14 +109,15 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
 
 
-# Item texts (a long document's list entries) repeat: what a text says of itself is read once, with one cache
-# look-up an item rather than one for each question.
+# The texts of a long document's plain list entries repeat: what a text says of itself is read once, with one
+# cache look-up an item rather than one for each question.
 @cache
 def _plain_reading(text: str) -> tuple[float | None, str, str, str, int | None]:
     """A text's hours (``task_hours``), the text without them, then ``_text_parts`` of that."""
     # most texts state no hours: asked first, that spares task_hours' cache an entry for each
     hours, text = hour_forms.task_hours(text) if hour_forms.may_state_hours(text) else (None, text)
-    return (hours, text, *_text_parts(text))
+    plain_label, subject, days = _text_parts(text)
+    return hours, text, plain_label, subject, days
 
 
 def _text_parts(text: str) -> tuple[str, str, int | None]:
@@ -127,8 +129,10 @@ def _text_parts(text: str) -> tuple[str, str, int | None]:
 
 
 _PROJECTS = ("project", "capstone")
-_may_state_hours = cache(hour_forms.may_state_hours)  # a long document's linked entries repeat their texts
-_day_count = cache(hour_forms.day_count)  # and so do their labels ("Day 1:")
+_day_count = cache(hour_forms.day_count)  # a long document's entries repeat their labels ("Day 1:")
+# and its linked entries their texts (_plain_reading is the cache of the others)
+_may_state_hours = cache(hour_forms.may_state_hours)
+_linked_text_parts = cache(_text_parts)
 
 
 _DAY = re.compile("day", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mlplan.models import WEB_URL
@@ -41,7 +41,8 @@ _MACROMAN_RUN = re.compile(
 
 # Every run starts with one of these. The regex engine tries each of the run's three alternatives at every
 # character of a line; one class scans a line far faster, and most non-ASCII lines hold none of them.
-_MACROMAN_LEAD = re.compile(f"[¬{re.escape(_MACROMAN_LEAD3 + _MACROMAN_LEAD4)}]")
+_MACROMAN_LEADS = "¬" + _MACROMAN_LEAD3 + _MACROMAN_LEAD4
+_MACROMAN_LEAD = re.compile(f"[{re.escape(_MACROMAN_LEADS)}]")
 
 
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3\uf8ff]")
@@ -68,7 +69,7 @@ URL_OK = WEB_URL  # the roadmap model's rule, so an address kept here is one the
 
 
 def repair(text: str) -> str:
-    """Undo MacRoman- then cp1252-style mojibake, line by line: an ASCII line has none, and most lines are ASCII.
+    """Undo MacRoman- then cp1252-style mojibake, line by line: only lines holding one of a few characters have any.
 
     ftfy is imported only for a document that has a line to repair (it takes longer to import than
     an ASCII document takes to read).
@@ -83,20 +84,32 @@ def repair(text: str) -> str:
     # building it once spares that work per line.
     config = ftfy.TextFixerConfig(explain=False, uncurl_quotes=False, unescape_html=False, fix_line_breaks=False)
     may_change = _ftfy_may_change()
+    has_mark = _repair_marks().search
+    normalized = unicodedata.is_normalized
     fixed: dict[str, str] = {}  # long documents repeat lines (dividers, emoji markers): repair each once
     lines = text.split("\n")
     for n in [n for n, line in enumerate(lines) if not line.isascii()]:
         line = lines[n]
         if line not in fixed:
-            line_fixed = _MACROMAN_RUN.sub(_from_macroman, line) if _MACROMAN_LEAD.search(line) else line
-            if not may_change(line_fixed):
-                fixed[line] = line_fixed
-            elif len(line_fixed) <= config.max_decode_length:
-                fixed[line] = _fix_far_ascii_aside(line_fixed, config, may_change)
+            # Most lines hold none of the characters any repair acts on: one search tells, not one per kind of repair.
+            if has_mark(line) is None and normalized("NFC", line):
+                fixed[line] = line
             else:
-                fixed[line] = ftfy.fix_text(line_fixed, config)
+                fixed[line] = _repaired(line, config, may_change)
         lines[n] = fixed[line]
     return "\n".join(lines)
+
+
+def _repaired(line: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
+    """A line with its MacRoman runs re-decoded, then through ftfy if ftfy may change it."""
+    import ftfy
+
+    line_fixed = _MACROMAN_RUN.sub(_from_macroman, line) if _MACROMAN_LEAD.search(line) else line
+    if not may_change(line_fixed):
+        return line_fixed
+    if len(line_fixed) <= config.max_decode_length:
+        return _fix_far_ascii_aside(line_fixed, config, may_change)
+    return ftfy.fix_text(line_fixed, config)
 
 
 # What ftfy's rules look at around a character they may change: its patterns match at most 7 characters
@@ -147,6 +160,9 @@ def _fix_far_ascii_aside(line: str, config: TextFixerConfig, may_change: Callabl
     return _fix_segment(line, config, may_change)
 
 
+# Lines that differ only in the ASCII set aside show ftfy the same segment (a document's lines
+# often start with the same emoji and label): its answer is asked for once.
+@lru_cache(maxsize=4096)
 def _fix_segment(segment: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
     """``ftfy.fix_and_explain(segment, config).text``, without its confirming pass when the gate rules it out.
 
@@ -180,21 +196,15 @@ def _ftfy_may_change() -> Callable[[str], bool]:
     not in NFC. Every match of each pattern holds one of a few characters, read off the pattern's parse,
     and looking for those first spares most lines the mojibake pattern itself.
     """
-    from ftfy import chardata, fixes
     from ftfy.badness import BADNESS_RE
 
-    chars: set[int] = set()
-    for pattern in (chardata.C1_CONTROL_RE, fixes.SURROGATE_RE, fixes.ANSI_RE):
-        needed = _needed_chars(pattern)
-        if needed is None:  # a pattern whose matches need no rare character: only ftfy can tell
-            return lambda line: True
-        chars |= needed
-    chars.update(chardata.LIGATURES, chardata.WIDTH_MAP, chardata.CONTROL_CHARS)  # str.translate tables
-    fixable = _char_class(chars).search
+    fixable_chars, bad_chars = _ftfy_chars()
+    if fixable_chars is None:  # a pattern whose matches need no rare character: only ftfy can tell
+        return lambda line: True
+    fixable = _char_class(fixable_chars).search
     normalized = unicodedata.is_normalized
     bad = BADNESS_RE.search
-    needed = _needed_chars(BADNESS_RE)
-    maybe_bad = _char_class(needed).search if needed else bad  # the pattern itself if its characters are not known
+    maybe_bad = _char_class(bad_chars).search if bad_chars else bad  # the pattern itself if its characters are unknown
 
     def may_change(line: str) -> bool:
         if fixable(line) is not None or not normalized("NFC", line):
@@ -202,6 +212,35 @@ def _ftfy_may_change() -> Callable[[str], bool]:
         return maybe_bad(line) is not None and bad(line) is not None
 
     return may_change
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+@cache
+def _repair_marks() -> re.Pattern[str]:
+    """A pattern finding a character one of which every line ``repair`` may change holds, if the line is in NFC."""
+    fixable_chars, bad_chars = _ftfy_chars()
+    if fixable_chars is None or bad_chars is None:
+        return _NON_ASCII
+    return _char_class(fixable_chars | bad_chars | set(map(ord, _MACROMAN_LEADS)))
+
+
+@cache
+def _ftfy_chars() -> tuple[set[int] | None, set[int] | None]:
+    """The characters ftfy's fixers other than the encoding fix act on, and those one of which every match of its
+    mojibake pattern holds (``None`` for either if a pattern's matches need no rare character)."""
+    from ftfy import chardata, fixes
+    from ftfy.badness import BADNESS_RE
+
+    chars: set[int] = set()
+    for pattern in (chardata.C1_CONTROL_RE, fixes.SURROGATE_RE, fixes.ANSI_RE):
+        needed = _needed_chars(pattern)
+        if needed is None:
+            return None, _needed_chars(BADNESS_RE)
+        chars |= needed
+    chars.update(chardata.LIGATURES, chardata.WIDTH_MAP, chardata.CONTROL_CHARS)  # str.translate tables
+    return chars, _needed_chars(BADNESS_RE)
 
 
 def _char_class(chars: set[int]) -> re.Pattern[str]:
