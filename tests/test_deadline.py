@@ -229,7 +229,7 @@ items_lists = st.lists(item_hours, min_size=1, max_size=40).map(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(items=items_lists, availability=availabilities(), days=st.integers(0, 120))
 def test_by_hours_finish_by_the_date_and_a_quarter_hour_less_does_not(items, availability, days):
     by = MONDAY + timedelta(days)
@@ -252,7 +252,7 @@ def test_by_hours_finish_by_the_date_and_a_quarter_hour_less_does_not(items, ava
         assert less is not None and less > by
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(
     items=items_lists,
     availability=availabilities(),
