@@ -16,8 +16,10 @@ from mlplan.markdown_import.inline import (
     LINK_CLOSE,
     PLAIN_LABEL,
     Line,
+    _add_line,
     _read_line_parts,
     link_piece,
+    plain_line,
     read_inline,
 )
 from mlplan.markdown_import.labels import label_category
@@ -133,3 +135,12 @@ def test_a_run_of_one_link_is_read_as_by_the_loop(href, text, before):
 
 def _fields(line: Line) -> tuple:
     return tuple(getattr(line, name) for name in Line.__slots__)
+
+
+@given(TEXTS | st.sampled_from(["see https://x.org/a", "https://x.org/a", "🧠 Key: https://y.org/b."]))
+def test_a_plain_line_is_read_as_any_line_is(raw):
+    """plain_line reads a line without a bare address without _add_line's call: to the same Line."""
+    lines: list[Line] = []
+    _add_line(lines, raw, [], 0, [])
+    line = plain_line.__wrapped__(raw)
+    assert ([] if line is None else [_fields(line)]) == [_fields(one) for one in lines]

@@ -76,21 +76,22 @@ def _text(value: str) -> str:
     return text
 
 
-def _paragraph_text(value: Any) -> Any:
-    """A string made ``paragraphs``; anything else is left for the type check to refuse.
+@lru_cache(maxsize=4096)  # as _text's: the cache is the validator (a long document's items repeat their details)
+def _paragraph_text(value: str) -> str:
+    """``value`` made ``paragraphs``, after pydantic's own ``str`` check (which reads bytes as a string).
 
     Text that is printable but for its line breaks is returned at once: ``paragraphs`` would
     change nothing in it, and its two substitutions cost more than the test, checked in C.
     """
-    if type(value) is str and value.replace("\n", " ").isprintable():
+    if value.replace("\n", " ").isprintable():
         return value
-    return paragraphs(value) if isinstance(value, str) else value
+    return paragraphs(value)
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, AfterValidator(_text)]
 Line = Annotated[str, BeforeValidator(_line_text)]
-Paragraphs = Annotated[str, BeforeValidator(_paragraph_text)]
+Paragraphs = Annotated[str, AfterValidator(_paragraph_text)]
 
 
 class ItemKind(StrEnum):

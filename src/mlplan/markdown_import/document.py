@@ -193,11 +193,6 @@ class _Reader:
                     elif value == "TableCell":  # tables of links are documents of their own: read here too
                         self.run, self.rich = [], False
                         continue
-                    elif value == "TableRow":  # a table of links is mostly rows: read here, as start does
-                        if self.tight:
-                            self.end_text()
-                        self.row = []
-                        continue
                     elif value == "Paragraph":
                         if self.tight:
                             self.end_text()
@@ -205,6 +200,11 @@ class _Reader:
                         continue
                     elif value == "Strong":
                         piece = BOLD_OPEN
+                    elif value == "TableRow":  # a table of links is mostly rows: read here, as start does
+                        if self.tight:
+                            self.end_text()
+                        self.row = []
+                        continue
                     else:
                         piece = self.start(value, None, span)
                 elif kind == "End":
@@ -232,9 +232,6 @@ class _Reader:
                             self.row.append([] if line is None else [line])
                         self.run = None
                         continue
-                    if value == "TableRow" and not self.tight and (table := self.table) is not None and table.header:
-                        table.rows.append(self.row)  # a body row, as end reads it
-                        continue
                     if value == "Paragraph":
                         if self.tight:
                             self.end_text()
@@ -247,7 +244,10 @@ class _Reader:
                         continue
                     piece = _INLINE_END.get(value)
                     if piece is None:
-                        self.end(value)
+                        if value == "TableRow" and not self.tight and self.table and self.table.header:
+                            self.table.rows.append(self.row)  # a body row, read here as end reads it
+                        else:
+                            self.end(value)
                         continue
                 else:
                     piece = self.other(kind, value)

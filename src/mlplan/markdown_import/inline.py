@@ -267,6 +267,8 @@ def _is_web_address(href: str) -> bool:
 @cache  # most runs are plain text, and long documents repeat them; nothing changes a Line once it is read
 def plain_line(raw: str) -> Line | None:
     """The line a run of text and bold makes, ``None`` if it is empty."""
+    if "://" not in raw:  # as _add_line reads it, without its call: most lines have no bare address
+        return make_line(raw, [], 0, [], _read_line_parts)
     lines: list[Line] = []
     _add_line(lines, raw, [], 0, [], _read_line_parts)  # caching its parts as well would only cost
     return lines[0] if lines else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from mlplan.models import WEB_URL
@@ -160,6 +160,9 @@ def _fix_far_ascii_aside(line: str, config: TextFixerConfig, may_change: Callabl
     return _fix_segment(line, config, may_change)
 
 
+# Lines that differ only in the ASCII set aside show ftfy the same segment (a document's lines
+# often start with the same emoji and label): its answer is asked for once.
+@lru_cache(maxsize=4096)
 def _fix_segment(segment: str, config: TextFixerConfig, may_change: Callable[[str], bool]) -> str:
     """``ftfy.fix_and_explain(segment, config).text``, without its confirming pass when the gate rules it out.
 
