@@ -56,8 +56,16 @@ class FirstMatch(Generic[Name]):
     def first(self, text: str) -> Name | None:
         if text.isascii():
             text = text.lower()
-            if self.any is not None and not (self._may_hold(text) and self.any.search(text)):
-                return None
+            if self.any is not None:
+                # whether the text holds one of the words ``needs`` names, here and not in a method: a call less a text
+                if not (text.startswith(self.starts) or text in self.whole):
+                    for word in self.words:  # a loop, not any() over a generator: a step less for each word
+                        if word in text:
+                            break
+                    else:
+                        return None
+                if not self.any.search(text):
+                    return None
             for name, pattern, words in self.cased:
                 if words is None:
                     if pattern.search(text):
@@ -71,15 +79,6 @@ class FirstMatch(Generic[Name]):
             if pattern.search(text):
                 return name
         return None
-
-    def _may_hold(self, text: str) -> bool:
-        """Whether a lower-case ``text`` holds one of the words ``needs`` names."""
-        if text.startswith(self.starts) or text in self.whole:
-            return True
-        for word in self.words:  # noqa: SIM110 - a loop, not any() over a generator: a step less for each word
-            if word in text:
-                return True
-        return False
 
 
 _LETTER_CASED = re.compile(r"[A-Z]")
