@@ -44,6 +44,26 @@ Scaled from that evening's quiet-host CPU times, that is about 2.5 s for seed 00
 2.8-2.95 s for seed 003, amitness-learning and ml-youtube-courses, and 3.4 s for seed 000,
 whose repair (ftfy's mojibake pattern run over each of 8,450 distinct fixed lines) is 0.6 s.
 
+2026-11-28, late (bdbb886; the mojibake repair shows ftfy only the ASCII near mojibake and
+asks it once per such segment, one search rules out a line no repair acts on, and three
+helpers on reading, items and hours, and validation), whole-process instructions against
+c30da82 (the night's code above) and peak memory:
+
+    seed 002 varied            13.12 G -> 13.09 G  (-0.2%)   237 MB
+    seed 000 varied            20.88 G -> 16.64 G  (-20%)    281 MB  (repair 0.6 s -> 0.2 s)
+    seed 003 varied            17.66 G -> 17.20 G  (-2.6%)   303 MB
+    amitness-learning varied   19.03 G -> 17.58 G  (-7.6%)   256 MB
+    ml-youtube-courses varied  18.39 G -> 17.86 G  (-2.9%)   318 MB
+
+Scaled from the quiet-host CPU times of that evening (17:04, 2010167's code), that is about
+2.5 s for seed 002 varied, 2.6 s for amitness-learning, 2.7 s for seed 000 and seed 003 and
+2.85 s for ml-youtube-courses. Measured directly at 21:31 on a host with nothing else
+running but about 35% slower than at 17:04 (seed 002 repeated: 1.79 s then, 2.44-2.48 s
+now, for the same code), interleaved with 99da85e: seed 002 repeated 2.48 s, seed 002
+varied 3.70, seed 000 4.18 (99da85e: 4.80), seed 003 4.32, amitness-learning 4.43,
+ml-youtube-courses 4.60. The speed of this machine moves that much over a day, so compare
+instruction counts, or runs interleaved within minutes.
+
 The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
 from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
 scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
