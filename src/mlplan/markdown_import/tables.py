@@ -79,13 +79,18 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
             items.append(Piece("item", joined_text(cells["project"]), "project", kind=ItemKind.PROJECT))
         if not items and head:
             items += filter(None, [_title_row_piece(cells, header, state)])
-    resources = [r for line in cells.get("resources", []) for r in line_resources(line, hint=line.label, bare=True)]
+    resources = _cell_resources(cells.get("resources", []))
     if items:
         items[0].resources += resources
         if "prereq" in cells and joined_text(cells["prereq"]).strip("- ").lower() not in ("", "none"):
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
     return _resource_pieces(resources, state)
+
+
+def _cell_resources(cell: list[Line]) -> list[dict[str, Any]]:
+    """A resources cell's links and bare addresses, each line's label hinting their kind."""
+    return [r for line in cell for r in line_resources(line, hint=line.label, bare=True)]
 
 
 def _resource_pieces(resources: list[dict[str, Any]], state: State) -> list[Piece]:
@@ -135,10 +140,8 @@ def _link_table_pieces(column: int, rows: list[list[list[Line]]], state: State) 
     """
     pieces: list[Piece] = []
     for row in rows:
-        if column < len(row) and (cell := row[column]):
-            resources = [r for line in cell for r in line_resources(line, hint=line.label, bare=True)]
-            if resources:
-                pieces += _resource_pieces(resources, state)
+        if column < len(row) and (resources := _cell_resources(row[column])):
+            pieces += _resource_pieces(resources, state)
     return pieces
 
 
