@@ -16,7 +16,7 @@ from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
 from mlplan.markdown_import.inline import Line, joined_text
 from mlplan.markdown_import.labels import FirstMatch, kind_from_text, label_category
-from mlplan.markdown_import.pieces import Piece, State, item_piece, section_details
+from mlplan.markdown_import.pieces import Piece, State, item, item_piece, section_details
 from mlplan.markdown_import.resources import guess_resource_kind, line_resources
 from mlplan.models import ItemKind
 
@@ -101,8 +101,7 @@ def _cell_resources(cell: list[Line]) -> list[dict[str, Any]]:
 def _resource_pieces(resources: list[dict[str, Any]], state: State) -> list[Piece]:
     """A row's resources when it has no item: a piece each (with the row's details, a list of its own)."""
     details = section_details(state)
-    # by position: a keyword argument costs a dict per call, and there is a call per resource of a resource table
-    return [Piece("item", r["title"], "resource", "", _RESOURCE, [r], [], [*details]) for r in resources]
+    return [item(r["title"], "resource", "", _RESOURCE, [r], [*details]) for r in resources]
 
 
 def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) -> Piece | None:
