@@ -116,6 +116,12 @@ _SERIES = _Words(
 )  # fmt: skip
 
 
+# ``ResourceKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
+# dozen for a module's name): the kinds read for each resource are names of the module.
+_RESOURCE_ITEM, _OTHER = ItemKind.RESOURCE, ResourceKind.OTHER
+_COURSE, _BOOK, _VIDEO = ResourceKind.COURSE, ResourceKind.BOOK, ResourceKind.VIDEO
+
+
 def estimate_hours(
     kind: ItemKind, resource_kind: ResourceKind | None = None, title: str = "", url: str | None = None
 ) -> float:
@@ -125,8 +131,8 @@ def estimate_hours(
     resource's ``title`` and ``url`` (which say whether it is a whole course or a part,
     a book or a chapter, one video or a playlist).
     """
-    if kind == ItemKind.RESOURCE:
-        return resource_hours(resource_kind or ResourceKind.OTHER, title, url)
+    if kind == _RESOURCE_ITEM:
+        return resource_hours(resource_kind or _OTHER, title, url)
     return HOURS_BY_ITEM_KIND[kind]
 
 
@@ -139,12 +145,12 @@ def resource_hours(kind: ResourceKind, title: str = "", url: str | None = None) 
         return max(round_quarter(stated), 0.25)
     text = f"{title} {url or ''}"
     lowered = text.lower() if text.isascii() else None  # for all the searches below (see _Words.search)
-    if kind == ResourceKind.COURSE:
+    if kind == _COURSE:
         return _course_hours(title, text, lowered)
-    if kind == ResourceKind.BOOK:
+    if kind == _BOOK:
         chapters = _span_length(_CHAPTER_SPAN.search(title, lowered))
         return (chapters or BOOK_CHAPTERS) * CHAPTER_HOURS
-    if kind == ResourceKind.VIDEO and _SERIES.search(text, lowered):
+    if kind == _VIDEO and _SERIES.search(text, lowered):
         return VIDEO_SERIES_HOURS
     return HOURS_BY_RESOURCE_KIND[kind]
 

@@ -43,6 +43,7 @@ class Piece:
     hours: float | None = None
     days: int | None = None
     listed: bool = False  # a list entry, not a line of a paragraph
+    estimated: bool = False  # an item's hours are the estimation rule's (set with them, see items.assign_hours)
 
 
 @dataclass(slots=True)  # one for each unit and label in it: slots are quicker to make and read
@@ -101,12 +102,33 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         # the subject's verb, else the whole text's (the same text when it has no label), else the kind so far
         kind = verb_kind(subject) or verb_kind(text) or kind
     resources = line_resources(line, hint=line.label) if line.links else []
-    if category is None and resources and kind == state.default == ItemKind.CONCEPT:
-        kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
-    if kind == ItemKind.RESOURCE and not resources:
+    if category is None and resources and kind == state.default == _CONCEPT:
+        kind = _RESOURCE  # a linked entry in a plain list is something to read or watch
+    if kind == _RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
-    return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
+    return item(text, category, state.label, kind, resources, details, hours, days)
+
+
+_new = object.__new__
+
+
+def item(
+    text: str,
+    category: str | None,
+    label: str,
+    kind: ItemKind,
+    resources: list[dict[str, Any]],
+    details: list[str],
+    hours: float | None = None,
+    days: int | None = None,
+) -> Piece:
+    """``Piece("item", …)`` without the dataclass call, which costs about twice as much (there is one an item)."""
+    piece = _new(Piece)
+    piece.role, piece.text, piece.category, piece.label, piece.kind = "item", text, category, label, kind
+    piece.resources, piece.checklist, piece.details, piece.hours, piece.days = resources, [], details, hours, days
+    piece.listed = piece.estimated = False
+    return piece
 
 
 # The texts of a long document's plain list entries repeat: what a text says of itself is read once, with one
@@ -129,6 +151,9 @@ def _text_parts(text: str) -> tuple[str, str, int | None]:
 
 
 _PROJECTS = ("project", "capstone")
+# ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
+# dozen for a module's name): the kinds read for each item are names of the module.
+_CONCEPT, _RESOURCE = ItemKind.CONCEPT, ItemKind.RESOURCE
 _day_count = cache(hour_forms.day_count)  # a long document's entries repeat their labels ("Day 1:")
 # and its linked entries their texts (_plain_reading is the cache of the others)
 _may_state_hours = cache(hour_forms.may_state_hours)
