@@ -186,3 +186,32 @@ def test_an_item_is_read_as_the_plain_calls_read_its_text(label, body, bold, spa
     piece = pieces.item_piece(line, category, state, own_text)
     expected = plain_item_piece(line, category, state, own_text)
     assert (piece and (piece.text, piece.kind, piece.hours, piece.days)) == expected
+
+
+VERB = st.sampled_from(sorted({verb for _, verbs in labels._VERB_KINDS for verb in re.findall(r"[a-z]{2,}", verbs)}))
+VERB_TEXTS = st.lists(
+    VERB | VERB.map(str.upper) | VERB.map(lambda w: w.translate(TWINS)) | st.sampled_from(MARKS) | st.text(max_size=2),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VERB_TEXTS)
+def test_a_verb_is_found_as_the_plain_pattern_finds_it(text):
+    # verb_kind looks at a text's first two letters before the pattern
+    match = labels._VERB_KIND.match(text)
+    assert labels.verb_kind(text) == (ItemKind[match.lastgroup] if match and match.lastgroup else None)
+
+
+def test_each_verb_starts_with_two_letters_the_quick_look_knows():
+    starts = {verb[:2] for _, verbs in labels._VERB_KINDS for verb in verbs.removeprefix("^(?:").split("|")}
+    assert starts == labels._VERB_STARTS
+
+
+def test_items_and_states_made_without_their_dataclass_call_are_the_dataclass_ones():
+    # item() and new_state() store each slot themselves: one they forgot would be unset (an AttributeError here)
+    resources, details = [{"title": "x", "kind": "video"}], ["Section: A"]
+    made = pieces.item("Learn X", "task", "Tasks", ItemKind.CONCEPT, resources, details, 2.0, 3)
+    assert made == pieces.Piece("item", "Learn X", "task", "Tasks", ItemKind.CONCEPT, resources, [], details, 2.0, 3)
+    state = pieces.new_state("task", "Tasks", "A", ItemKind.PROJECT, True, ("task", "Tasks"), True)
+    assert state == pieces.State("task", "Tasks", "A", ItemKind.PROJECT, True, False, ("task", "Tasks"), True)

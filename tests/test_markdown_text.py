@@ -149,6 +149,7 @@ def cleaned_as_before(text: str) -> str:
 TITLE_PIECES = [
     ":", "::", ":rocket:", ":+1:", ":a1_b:", ":123:", "a:b:", "x:smile:", "/:x:", "http://h:80/:x:", ":x:/", ":x:y",
     "[^1]", "[^note]", BOLD_ON, BOLD_OFF, "🚀", "✅", "\ufe0f", "é", "_", "|", "*", " ", "\t", "\u00a0", "Week 1",
+    "  ", "\x1f", "\u2028", "\u3000", "\u200b",  # spaces clean squeezes, and a zero-width one it keeps
 ]  # fmt: skip
 
 

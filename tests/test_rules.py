@@ -110,6 +110,16 @@ def test_the_projected_end_counts_the_first_day_as_a_day_of_study(mlplan, ten_ho
     assert as_json(mlplan("status", "--json"))["projected_end"] == "2026-12-02"
 
 
+def test_the_finish_line_says_what_the_pace_so_far_is_after_a_missed_week(mlplan, ten_hours):
+    ten_hours.set("2026-11-23")
+    assert mlplan("done", "u.i1").exit_code == 0
+    ten_hours.set("2026-12-02")  # nothing since the first Monday: 1 h in 10 days, 9 h left: 90 days
+    view = as_json(mlplan("status", "--json"))
+    assert (view["projected_end"], view["projected_from_days"]) == ("2027-03-02", 10)
+    words = " ".join(mlplan("status").stdout.split())
+    assert "at your pace so far (1 h in 10 days) 2027-03-02" in words
+
+
 def test_replan_is_suggested_only_when_more_than_a_session_behind(mlplan, ten_hours):
     ten_hours.set("2026-11-24")  # Monday's hour not done: one session behind
     view = as_json(mlplan("today", "--json"))

@@ -594,6 +594,7 @@ def status_view(
         "suggest_replan": behind > session,
         "planned_end": planned_end.isoformat() if planned_end else None,
         "projected_end": projected_end,
+        "projected_from_days": _days_since(plan_start, on),
         "projected_days_late": max(0, late),
         "finished": finished,
         "finished_on": max((progress.done_on.get(i, "") for i in done), default=None) if finished else None,
@@ -608,8 +609,13 @@ def _projected_end(done_hours: float, left_hours: float, on: date, plan_start: d
         return on.isoformat()
     if done_hours <= 0:
         return None
-    elapsed = max(1, (on - plan_start).days + 1)
+    elapsed = _days_since(plan_start, on)
     return (on + timedelta(days=math.ceil(left_hours / (done_hours / elapsed)))).isoformat()
+
+
+def _days_since(plan_start: date, on: date) -> int:
+    """Calendar days from the plan's start to ``on``, both counted (the pace's basis; at least 1)."""
+    return max(1, (on - plan_start).days + 1)
 
 
 def study_streak(progress: Progress, settings: Settings, on: date) -> int:

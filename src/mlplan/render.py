@@ -321,7 +321,12 @@ def status_panel(view: dict) -> Group:
         pace = Text(f"{hours(-behind)} ahead of the plan", style="green")
     else:
         pace = Text("on schedule")
-    projected = view["projected_end"] or "– (finish an item to see it)"
+    if view["projected_end"]:
+        # the basis, so that a slow start (a missed week) reads as what it is, not as a verdict
+        basis = f"{hours(view['done_hours'])} in {plural(view['projected_from_days'], 'day')}"
+        projected = f"at your pace so far ({basis}) {view['projected_end']}"
+    else:
+        projected = "at your pace – (finish an item to see it)"
     lines: list[RenderableType] = [
         table,
         Text(
@@ -334,7 +339,7 @@ def status_panel(view: dict) -> Group:
             f"Streak   {plural(view['streak_days'], 'study day')}"
             + (f"; {hours(view['logged_hours'])} logged" if view["logged_hours"] else "")
         ),
-        Text(f"Finish   planned {view['planned_end']}, at your pace {projected}"),
+        Text(f"Finish   planned {view['planned_end']}; {projected}"),
     ]
     if view["suggest_replan"]:
         lines.append(

@@ -190,17 +190,24 @@ def _unit_ranges(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((m["word"].lower(), int(m["a"]), int(m["b"] or m["a"])) for m in ANY_UNIT_RANGE.finditer(text))
 
 
+@cache
+def _numbers(count: int) -> tuple[str, ...]:
+    """``"1"`` to ``str(count)``: an item's number as text (formatting an int costs more than the rest of its id)."""
+    return tuple(str(n) for n in range(1, count + 1))
+
+
 def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], ids: _Ids) -> dict[str, Any]:
     items = []
-    for n, item in enumerate(split_long(content.items), 1):
-        day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.title, re.I) if item.days else None
+    drafts = split_long(content.items)
+    for n, item in zip(_numbers(len(drafts)), drafts, strict=True):
+        day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.text, re.I) if item.days else None
         # A unit id holds no dot, and the unit's own, unique, is in each of its item ids: only its day
         # items (``w01.d1``, twice "Day 1") can clash, with each other.
         item_id = ids.unique(f"{uid}.d" + re.sub(r"\s*[-–]\s*", "-", day.group(1))) if day else f"{uid}.{n}"
         entry: dict[str, Any] = {
             "id": item_id,
             "kind": item.kind,  # an ItemKind is its own value (a StrEnum), and reading .value costs a Python call
-            "title": item.title,
+            "title": item.text,
             "hours": item.hours,
             "estimated": item.estimated,
             "resources": item.resources,

@@ -11,6 +11,9 @@ its weeks (``Week 3``, ``Weeks 3-4``) at the document's stated pace, is shared b
 ``Day 1-3`` items in proportion to their days, then by its other items without hours in
 proportion to their estimates, with ``split_hours``; anything else gets ``estimate_hours`` and
 ``estimated: true``. An item over 200 hours is split into parts.
+
+A unit's items are ``Piece``s of role ``item``: the item pieces themselves (each list a piece holds is its
+own, never shared with another piece), and the ones made here from checks and groups.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from mlplan import hour_forms
-from mlplan.estimate import estimate_hours
+from mlplan.estimate import estimate_hours, resource_hours
 from mlplan.hours import round_quarter, split_hours
 from mlplan.markdown_import.labels import ALTERNATIVES, CHECK_PREFIX
 from mlplan.markdown_import.pieces import Piece
@@ -32,21 +35,14 @@ from mlplan.models import ItemKind
 MAX_ITEM_HOURS = 200.0
 
 
-@dataclass(slots=True)
-class ItemDraft:
-    kind: ItemKind
-    title: str
-    hours: float | None = None
-    days: int | None = None
-    estimated: bool = False
-    resources: list[dict[str, Any]] = field(default_factory=list)
-    checklist: list[str] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
+def _new_item(kind: ItemKind, title: str, checklist: list[str] | None = None) -> Piece:
+    """An item the unit's pieces do not state as one (a project made of a list of checks, a checkpoint)."""
+    return Piece("item", title, kind=kind, checklist=checklist or [])
 
 
 @dataclass
 class UnitContent:
-    items: list[ItemDraft] = field(default_factory=list)
+    items: list[Piece] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
@@ -54,6 +50,9 @@ class UnitContent:
 
 
 _PROJECT_KINDS = frozenset({ItemKind.PROJECT, ItemKind.CAPSTONE})
+# ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
+# dozen for a module's name): the kinds read for each item and its hours are names of the module.
+_CONCEPT, _RESOURCE = ItemKind.CONCEPT, ItemKind.RESOURCE
 
 
 class Builder:
@@ -67,33 +66,34 @@ class Builder:
             if p.hours is not None and p.role == "item":
                 self.budgeted = True
                 break
-        self.project: ItemDraft | None = None
-        self.checkpoint: ItemDraft | None = None
+        self.project: Piece | None = None
+        self.checkpoint: Piece | None = None
         self.loose_resources: list[dict[str, Any]] = []
         self.unit_resources: list[dict[str, Any]] = []
         handlers = self._HANDLERS
+        items = self.content.items
         for piece in pieces:
-            handlers[piece.role](self, piece)
+            if piece.role != "item":
+                handlers[piece.role](self, piece)
+            # most pieces are items: kept here, without _item's call
+            elif not (self.budgeted and piece.hours is None and piece.days is None and self._described(piece)):
+                if piece.kind is None:
+                    piece.kind = _CONCEPT
+                items.append(piece)  # the piece itself is the item
+                if piece.kind in _PROJECT_KINDS:
+                    self.project = piece
         self._place_resources()
 
-    def _add(self, item: ItemDraft) -> ItemDraft:
+    def _add(self, item: Piece) -> Piece:
         self.content.items.append(item)
         if item.kind in _PROJECT_KINDS:
             self.project = item
         return item
 
-    def _target(self) -> ItemDraft | None:
+    def _target(self) -> Piece | None:
         """The unit's project (the last project or capstone made), else its last item."""
         items = self.content.items
         return self.project or (items[-1] if items else None)
-
-    def _item(self, p: Piece) -> None:
-        if self.budgeted and p.hours is None and p.days is None and self._described(p):
-            return
-        kind = p.kind or ItemKind.CONCEPT
-        # by position: a keyword argument costs a dict per call, and there is a call per item
-        self._add(ItemDraft(kind, p.text, p.hours, p.days, False, list(p.resources), list(p.checklist),
-                            list(p.details)))  # fmt: skip
 
     def _described(self, p: Piece) -> bool:
         """In a unit whose tasks state hours, an item without hours describes them: its text goes where it belongs."""
@@ -108,7 +108,7 @@ class Builder:
             return False
         return True
 
-    def _described_project(self, p: Piece) -> ItemDraft | None:
+    def _described_project(self, p: Piece) -> Piece | None:
         """The item a project note without hours describes; a project list entry is its own item unless one exists."""
         return self.project if p.listed else self._target()
 
@@ -116,7 +116,7 @@ class Builder:
         prefix = CHECK_PREFIX.get(p.category or "", "")
         if p.category in ("selfcheck", "interview"):
             if self.checkpoint is None:
-                self.checkpoint = self._add(ItemDraft(ItemKind.CHECKPOINT, p.label or "Self-check"))
+                self.checkpoint = self._add(_new_item(ItemKind.CHECKPOINT, p.label or "Self-check"))
             self.checkpoint.checklist += [prefix + check for check in p.checklist]
             return
         if not p.checklist:
@@ -125,12 +125,12 @@ class Builder:
         if target is None or (not self.budgeted and self.project is None):
             # one item holds the whole list ("Stretch goals": three checks, not three items)
             kind = ItemKind.PROJECT if p.category == "deliverables" else ItemKind.TASK
-            target = self._add(ItemDraft(kind, p.label or "Checks"))
+            target = self._add(_new_item(kind, p.label or "Checks"))
         target.checklist += [prefix + check for check in p.checklist] if prefix else p.checklist
 
     def _group(self, p: Piece) -> None:
         if p.category == "capstone":
-            self._add(ItemDraft(ItemKind.CAPSTONE, p.label, checklist=list(p.checklist)))
+            self._add(_new_item(ItemKind.CAPSTONE, p.label, list(p.checklist)))
         elif self.budgeted and (target := self._target()):
             target.details.append(f"{p.label}: " + "; ".join(p.checklist))
         elif self.project is not None:
@@ -138,9 +138,9 @@ class Builder:
         elif ALTERNATIVES.match(p.label) and p.checklist:
             joined = " / ".join(p.checklist)
             title = f"{p.label}: {joined}" if len(joined) <= 100 else p.label
-            self._add(ItemDraft(ItemKind.PROJECT, title, checklist=list(p.checklist)))
+            self._add(_new_item(ItemKind.PROJECT, title, list(p.checklist)))
         elif p.checklist:
-            self._add(ItemDraft(ItemKind.TASK, p.label, checklist=list(p.checklist)))
+            self._add(_new_item(ItemKind.TASK, p.label, list(p.checklist)))
 
     def _detail(self, p: Piece) -> None:
         if target := self._target():
@@ -175,7 +175,7 @@ class Builder:
             return
         if self.loose_resources:
             study = [i for i in items if i.kind in (ItemKind.CONCEPT, ItemKind.TASK)] or items
-            study_words = [_words(i.title) for i in study]
+            study_words = [_words(i.text) for i in study]
             for resource in self.loose_resources:
                 words = _words(resource["title"])
                 shared = [len(words & item_words) for item_words in study_words]
@@ -184,7 +184,7 @@ class Builder:
         items[0].resources[:0] = self.unit_resources
 
     _HANDLERS: dict[str, Callable[[Builder, Piece], None]] = {
-        "item": _item, "check": _check, "group": _group, "detail": _detail, "resource": _resource,
+        "check": _check, "group": _group, "detail": _detail, "resource": _resource,
         "unit-resource": _unit_resource, "objective": _objective, "outcome": _outcome, "prereq": _prereq, "time": _time,
     }  # fmt: skip
 
@@ -218,20 +218,27 @@ def unit_budget(content: UnitContent, title: str, pace: float | None) -> float |
         return total
     if length and rate:
         return length * rate
+    if not pace:  # most documents state none: the title's weeks are not read
+        return None
     weeks = hour_forms.leading_weeks(title)
-    return weeks * pace if weeks and pace else None
+    return weeks * pace if weeks else None
 
 
-def assign_hours(items: list[ItemDraft], budget: float | None, pace: float | None) -> None:
-    for item in items:
-        if item.hours is not None:
+def assign_hours(items: list[Piece], budget: float | None, pace: float | None) -> None:
+    unstated: list[Piece] = []
+    for item in items:  # one pass: stated hours rounded, the others gathered
+        if item.hours is None:
+            unstated.append(item)
+        else:
             item.hours = round_quarter(item.hours)
-    days = [i for i in items if i.hours is None and i.days]
+    if not unstated:
+        return
+    days = [i for i in unstated if i.days] if pace else None
     if days and pace:
         week_share = round_quarter(pace * min(sum(i.days or 0 for i in days), 7) / 7)
         for item, share in zip(days, split_hours(week_share, [i.days or 1 for i in days]), strict=True):
             item.hours = share
-    unstated = [i for i in items if i.hours is None]
+        unstated = [i for i in unstated if i.hours is None]
     if budget and unstated:
         left = math.floor((budget - sum(i.hours or 0 for i in items)) * 4) / 4
         if left >= 0.25 * len(unstated):
@@ -239,36 +246,40 @@ def assign_hours(items: list[ItemDraft], budget: float | None, pace: float | Non
             if all(shares):
                 for item, share in zip(unstated, shares, strict=True):
                     item.hours = share
-    for item in items:
-        if item.hours is None:
-            item.hours, item.estimated = _estimate(item), True
+                return
+    for item in unstated:
+        # most items: their kind's hours, looked up without _estimate's call
+        kind = item.kind
+        item.hours = _KIND_HOURS[kind] if kind is not _RESOURCE or not item.resources else _estimate(item)
+        item.estimated = True
 
 
-def _estimate(item: ItemDraft) -> float:
+def _estimate(item: Piece) -> float:
     """The rule's hours; a resource item is costed by its resource (a "Weeks 1–3" course, a chapter…)."""
-    if item.kind != ItemKind.RESOURCE or not item.resources:
+    if item.kind is not _RESOURCE or not item.resources:
         return _KIND_HOURS[item.kind]
     resource = item.resources[0]
-    return estimate_hours(item.kind, resource["kind"], resource.get("title") or item.title, resource.get("url"))
+    return resource_hours(resource["kind"], resource.get("title") or item.text, resource.get("url"))
 
 
 # estimate_hours of an item without a resource, by kind: a look-up, not two calls, for each of tens of thousands
-_KIND_HOURS = {kind: estimate_hours(kind) for kind in ItemKind}
+# (an item's kind is never None once the Builder has it: None is only the type of a piece's kind before)
+_KIND_HOURS: dict[ItemKind | None, float] = {kind: estimate_hours(kind) for kind in ItemKind}
 
 
-def split_long(items: list[ItemDraft]) -> list[ItemDraft]:
+def split_long(items: list[Piece]) -> list[Piece]:
     """An item over 200 hours (a long course) becomes equal parts the scheduler can take one by one."""
     for item in items:  # nearly every unit has nothing to split: a look at each item's hours settles it
         if item.hours is not None and item.hours > MAX_ITEM_HOURS:
             break
     else:
         return items
-    out: list[ItemDraft] = []
+    out: list[Piece] = []
     for item in items:
         parts = math.ceil((item.hours or 0) / MAX_ITEM_HOURS)
         if parts <= 1:
             out.append(item)
             continue
         for number, share in enumerate(split_hours(item.hours or 0, [1.0] * parts), 1):
-            out.append(replace(item, title=f"{item.title} (part {number} of {parts})", hours=share))
+            out.append(replace(item, text=f"{item.text} (part {number} of {parts})", hours=share))
     return out

@@ -263,8 +263,20 @@ def kind_from_text(text: str, default: ItemKind) -> ItemKind:
     return verb_kind(text) or default
 
 
+# The first two letters of each verb above: an ASCII text that starts with none of them starts with no verb, found
+# without the pattern, whose alternatives are tried one after another (only ASCII letters: case-blind matching reads
+# a few other letters as ASCII ones, "ſ" as "s").
+_VERB_STARTS = frozenset(
+    {"in", "se", "co", "cr", "si", "mi", "pr", "ca", "re", "le", "st", "wa", "un", "ex", "bu", "wr", "tr", "so", "ap",
+     "de", "im"}
+)  # fmt: skip
+
+
 @cache
 def verb_kind(text: str) -> ItemKind | None:
     """The kind a task's first verb says, else None."""
+    start = text[:2]
+    if start.isascii() and start.lower() not in _VERB_STARTS:
+        return None
     match = _VERB_KIND.match(text)
     return ItemKind[match.lastgroup] if match and match.lastgroup else None

@@ -43,6 +43,7 @@ class Piece:
     hours: float | None = None
     days: int | None = None
     listed: bool = False  # a list entry, not a line of a paragraph
+    estimated: bool = False  # an item's hours are the estimation rule's (set with them, see items.assign_hours)
 
 
 @dataclass(slots=True)  # one for each unit and label in it: slots are quicker to make and read
@@ -61,13 +62,37 @@ class State:
     def under(self, label: str, group: str | None = None) -> State:
         category = label_category(label) or self.category
         group = self.group if group is None else group
-        # All arguments by position, here and for the pieces below: a keyword argument costs a dict per call.
-        return State(category, label, group, self.default, self.capstone, False, (category, label), self.task_list)
+        return new_state(category, label, group, self.default, self.capstone, (category, label), self.task_list)
 
     def done(self) -> None:
         """A bold label line introduces the next list or table only; a heading's label lasts to the next heading."""
         self.category, self.label = self.heading
         self.steps = False
+
+
+def new_state(
+    category: str | None,
+    label: str,
+    group: str,
+    default: ItemKind,
+    capstone: bool,
+    heading: tuple[str | None, str],
+    task_list: bool,
+) -> State:
+    """``State(…)`` without the dataclass call, which costs about twice as much (there is one a unit and label)."""
+    state = _new(State)
+    state.category = category
+    state.label = label
+    state.group = group
+    state.default = default
+    state.capstone = capstone
+    state.steps = False
+    state.heading = heading
+    state.task_list = task_list
+    return state
+
+
+_new = object.__new__
 
 
 def _is_label_line(line: Line) -> bool:
@@ -101,12 +126,39 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         # the subject's verb, else the whole text's (the same text when it has no label), else the kind so far
         kind = verb_kind(subject) or verb_kind(text) or kind
     resources = line_resources(line, hint=line.label) if line.links else []
-    if category is None and resources and kind == state.default == ItemKind.CONCEPT:
-        kind = ItemKind.RESOURCE  # a linked entry in a plain list is something to read or watch
-    if kind == ItemKind.RESOURCE and not resources:
+    if category is None and resources and kind == state.default == _CONCEPT:
+        kind = _RESOURCE  # a linked entry in a plain list is something to read or watch
+    if kind == _RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
-    return Piece("item", text, category, state.label, kind, resources, [], details, hours, days)  # by position
+    return item(text, category, state.label, kind, resources, details, hours, days)
+
+
+def item(
+    text: str,
+    category: str | None,
+    label: str,
+    kind: ItemKind,
+    resources: list[dict[str, Any]],
+    details: list[str],
+    hours: float | None = None,
+    days: int | None = None,
+) -> Piece:
+    """``Piece("item", …)`` without the dataclass call, which costs about twice as much (there is one an item)."""
+    # a store a line: several stores in one line build a tuple, to take it apart again
+    piece = _new(Piece)
+    piece.role = "item"
+    piece.text = text
+    piece.category = category
+    piece.label = label
+    piece.kind = kind
+    piece.resources = resources
+    piece.checklist = []
+    piece.details = details
+    piece.hours = hours
+    piece.days = days
+    piece.listed = piece.estimated = False
+    return piece
 
 
 # The texts of a long document's plain list entries repeat: what a text says of itself is read once, with one
@@ -129,6 +181,9 @@ def _text_parts(text: str) -> tuple[str, str, int | None]:
 
 
 _PROJECTS = ("project", "capstone")
+# ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
+# dozen for a module's name): the kinds read for each item are names of the module.
+_CONCEPT, _RESOURCE = ItemKind.CONCEPT, ItemKind.RESOURCE
 _day_count = cache(hour_forms.day_count)  # a long document's entries repeat their labels ("Day 1:")
 # and its linked entries their texts (_plain_reading is the cache of the others)
 _may_state_hours = cache(hour_forms.may_state_hours)

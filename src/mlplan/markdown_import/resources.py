@@ -86,7 +86,12 @@ def guess_resource_kind(url: str | None, text: str, hint: str = "") -> ResourceK
         return kind
     if url and (kind := _url_kind(url)):
         return kind
-    return _text_kind(text) or (ResourceKind.ARTICLE if url else ResourceKind.OTHER)
+    return _text_kind(text) or (_ARTICLE if url else _OTHER)
+
+
+# ``ResourceKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
+# dozen for a module's name): the kinds read for each link are names of the module.
+_ARTICLE, _OTHER = ResourceKind.ARTICLE, ResourceKind.OTHER
 
 
 @cache  # curricula link the same pages again and again, with words of their own

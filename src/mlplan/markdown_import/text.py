@@ -296,6 +296,7 @@ def _from_macroman(match: re.Match[str]) -> str:
         return match.group()
 
 
+@cache  # a text is often cleaned more than once (a link's label, then its line), and documents repeat them
 def clean(text: str) -> str:
     """Plain text for titles: no emoji, shortcodes, footnote markers, bold markers or extra spaces."""
     if not text.isascii():
@@ -306,4 +307,6 @@ def clean(text: str) -> str:
         text = _FOOTNOTE.sub("", text)
     if BOLD_ON in text or BOLD_OFF in text:
         text = text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
+    if "  " not in text and text.isprintable():  # no space but single ones (every other space is unprintable)
+        return text.strip(" |*_")  # as below: the strip drops a single space at either end
     return " ".join(text.split()).strip(" |*_")
