@@ -126,7 +126,7 @@ class _Found:
                     for resource in item.resources:
                         texts.append(resource.title)
                         if resource.url:
-                            urls.add(str(resource.url))
+                            urls.add(resource.url)
         for text in details:
             texts += text.split("\n")
         unique = [text for text in dict.fromkeys(texts) if text]
