@@ -92,13 +92,24 @@ TITLES = st.lists(WORD | WORD.map(str.upper) | WORD.map(lambda w: w.translate(TW
 @settings(max_examples=500, deadline=None)
 @given(TITLES, TITLES)
 def test_a_title_without_a_patterns_words_is_one_its_search_would_not_match(title, address):
-    # resource_hours looks for the words once in the title and its address, lowered (an ASCII text only)
+    # resource_hours lowers the title and its address once (an ASCII text only), and the searches look for the
+    # words, then the pattern case-sensitively, in the lowered text
     text = f"{title} {address}"
-    among = text.lower() if text.isascii() else None
+    lowered = text.lower() if text.isascii() else None
     for words in SEARCHES:
-        plain = words.pattern.search(title)
-        for found in (words.search(title), words.search(title, among)):
-            assert (found and found.span()) == (plain and plain.span())
+        for searched, lower in ((title, lowered and lowered[: len(title)]), (text, lowered)):
+            plain = words.pattern.search(searched)
+            for found in (words.search(searched), words.search(searched, lower)):
+                assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TITLES, TITLES)
+def test_a_series_is_what_its_search_finds(title, address):
+    # a list parameter in the address is looked for with "in" before the search
+    text = f"{title} {address}"
+    lowered = text.lower() if text.isascii() else None
+    assert estimate._is_series(text, lowered) == bool(estimate._SERIES.pattern.search(text))
 
 
 CITED_TITLES = st.sampled_from(["Course", "Weeks 1-3", "Lesson 2", "Chapters 2-4", "Series", "Part 1-2", "3 hours", ""])

@@ -206,3 +206,12 @@ def test_a_verb_is_found_as_the_plain_pattern_finds_it(text):
 def test_each_verb_starts_with_two_letters_the_quick_look_knows():
     starts = {verb[:2] for _, verbs in labels._VERB_KINDS for verb in verbs.removeprefix("^(?:").split("|")}
     assert starts == labels._VERB_STARTS
+
+
+def test_items_and_states_made_without_their_dataclass_call_are_the_dataclass_ones():
+    # item() and new_state() store each slot themselves: one they forgot would be unset (an AttributeError here)
+    resources, details = [{"title": "x", "kind": "video"}], ["Section: A"]
+    made = pieces.item("Learn X", "task", "Tasks", ItemKind.CONCEPT, resources, details, 2.0, 3)
+    assert made == pieces.Piece("item", "Learn X", "task", "Tasks", ItemKind.CONCEPT, resources, [], details, 2.0, 3)
+    state = pieces.new_state("task", "Tasks", "A", ItemKind.PROJECT, True, ("task", "Tasks"), True)
+    assert state == pieces.State("task", "Tasks", "A", ItemKind.PROJECT, True, False, ("task", "Tasks"), True)

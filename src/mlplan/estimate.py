@@ -76,25 +76,29 @@ class _Words:
 
     def __init__(self, pattern: str, *words: str):
         self.pattern = re.compile(pattern, re.I)
+        # An ASCII text in lower case meets the (lower-case) pattern case-sensitively just as the text meets it
+        # case-blind, and a case-sensitive search is quicker: it folds no character.
+        self.cased = re.compile(pattern)
         self.words = words
 
-    def search(self, text: str, among: str | None = None) -> re.Match[str] | None:
-        """The pattern's first match in ``text``.
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The pattern's first match in ``text`` (in ``lowered`` when the text is ASCII: the same span and groups).
 
-        ``among``: a lower-case ASCII text holding ``text`` (a title and its address, lowered once for several
-        searches), looked in for the words instead of ``text`` lowered again.
+        ``lowered``: ``text`` in lower case, if it is ASCII (a title and its address are lowered once for
+        several searches).
         """
         # Case-blind matching reads a few other letters as ASCII ones ("ſ" as "s", the Kelvin sign as "k"):
         # only an ASCII text is ruled out by its lower-case form.
-        if among is None and text.isascii():
-            among = text.lower()
-        if among is not None:
-            for word in self.words:  # a loop, not any() over a generator: a step less for each word
-                if word in among:
-                    break
-            else:
-                return None
-        return self.pattern.search(text)
+        if lowered is None and text.isascii():
+            lowered = text.lower()
+        if lowered is None:
+            return self.pattern.search(text)
+        for word in self.words:  # a loop, not any() over a generator: a step less for each word
+            if word in lowered:
+                break
+        else:
+            return None
+        return self.cased.search(lowered)
 
 
 _SPAN = r"\s*(?P<a>\d+)(?:\s*(?:-|–|—|to|&|and)\s*(?P<b>\d+))?"
@@ -120,6 +124,7 @@ _SERIES = _Words(
 # dozen for a module's name): the kinds read for each resource are names of the module.
 _RESOURCE_ITEM, _OTHER = ItemKind.RESOURCE, ResourceKind.OTHER
 _COURSE, _BOOK, _VIDEO = ResourceKind.COURSE, ResourceKind.BOOK, ResourceKind.VIDEO
+_READ_KINDS = frozenset({_COURSE, _BOOK, _VIDEO})  # kinds whose hours their title or address can change
 
 
 def estimate_hours(
@@ -143,29 +148,38 @@ def resource_hours(kind: ResourceKind, title: str = "", url: str | None = None) 
     stated = hour_forms.task_hours(title)[0] if hour_forms.may_state_hours(title) else None
     if stated:
         return max(round_quarter(stated), 0.25)
+    if kind not in _READ_KINDS:  # most kinds: no need to lower the title and address
+        return HOURS_BY_RESOURCE_KIND[kind]
     text = f"{title} {url or ''}"
-    lowered = text.lower() if text.isascii() else None  # for all the searches below (see _Words.search)
+    # the title and its address lowered once, for all the searches below (see _Words.search)
+    lowered = text.lower() if text.isascii() else None
+    lowered_title = lowered[: len(title)] if lowered is not None else None
     if kind == _COURSE:
-        return _course_hours(title, text, lowered)
+        return _course_hours(title, lowered_title, text, lowered)
     if kind == _BOOK:
-        chapters = _span_length(_CHAPTER_SPAN.search(title, lowered))
+        chapters = _span_length(_CHAPTER_SPAN.search(title, lowered_title))
         return (chapters or BOOK_CHAPTERS) * CHAPTER_HOURS
-    if kind == _VIDEO and _SERIES.search(text, lowered):
-        return VIDEO_SERIES_HOURS
-    return HOURS_BY_RESOURCE_KIND[kind]
+    return VIDEO_SERIES_HOURS if _is_series(text, lowered) else HOURS_BY_RESOURCE_KIND[kind]
 
 
-def _course_hours(title: str, text: str, lowered: str | None) -> float:
-    weeks = _span_length(_WEEK_SPAN.search(title, lowered)) or hour_forms.weeks(title)
+def _course_hours(title: str, lowered_title: str | None, text: str, lowered: str | None) -> float:
+    weeks = _span_length(_WEEK_SPAN.search(title, lowered_title)) or hour_forms.weeks(title)
     if weeks:
         return round_quarter(weeks * COURSE_WEEK_HOURS)
     if _MICRO_COURSE.search(text, lowered):
         return MICRO_COURSE_HOURS
-    if _COURSE_PART.search(title, lowered):
+    if _COURSE_PART.search(title, lowered_title):
         return COURSE_WEEK_HOURS  # one lesson or section of a course: about one course week
-    if _PROGRAMME.search(text, lowered) and not _ONE_COURSE.search(title, lowered):
+    if _PROGRAMME.search(text, lowered) and not _ONE_COURSE.search(title, lowered_title):
         return PROGRAMME_COURSES * COURSE_WEEKS * COURSE_WEEK_HOURS
     return COURSE_WEEKS * COURSE_WEEK_HOURS
+
+
+def _is_series(text: str, lowered: str | None) -> bool:
+    """A playlist or series (``_SERIES``): most are addresses with a list parameter, found with ``in`` first."""
+    if lowered is not None and ("?list=" in lowered or "&list=" in lowered):
+        return True
+    return _SERIES.search(text, lowered) is not None
 
 
 def _span_length(match: re.Match[str] | None) -> int | None:

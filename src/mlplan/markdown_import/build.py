@@ -190,9 +190,16 @@ def _unit_ranges(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((m["word"].lower(), int(m["a"]), int(m["b"] or m["a"])) for m in ANY_UNIT_RANGE.finditer(text))
 
 
+@cache
+def _numbers(count: int) -> tuple[str, ...]:
+    """``"1"`` to ``str(count)``: an item's number as text (formatting an int costs more than the rest of its id)."""
+    return tuple(str(n) for n in range(1, count + 1))
+
+
 def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: list[str], ids: _Ids) -> dict[str, Any]:
     items = []
-    for n, item in enumerate(split_long(content.items), 1):
+    drafts = split_long(content.items)
+    for n, item in zip(_numbers(len(drafts)), drafts, strict=True):
         day = re.match(r"days?\s*(\d+(?:\s*[-–]\s*\d+)?)", item.text, re.I) if item.days else None
         # A unit id holds no dot, and the unit's own, unique, is in each of its item ids: only its day
         # items (``w01.d1``, twice "Day 1") can clash, with each other.

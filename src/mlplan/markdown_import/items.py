@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from operator import attrgetter
 from typing import Any
 
 from mlplan import hour_forms
@@ -268,14 +267,12 @@ def _estimate(item: Piece) -> float:
 _KIND_HOURS: dict[ItemKind | None, float] = {kind: estimate_hours(kind) for kind in ItemKind}
 
 
-_hours = attrgetter("hours")
-
-
 def split_long(items: list[Piece]) -> list[Piece]:
     """An item over 200 hours (a long course) becomes equal parts the scheduler can take one by one."""
-    # Nearly every unit has nothing to split: its longest item settles it, read without a Python step an item
-    # (every item has its hours by now).
-    if max(map(_hours, items), default=0.0) <= MAX_ITEM_HOURS:
+    for item in items:  # nearly every unit has nothing to split: a look at each item's hours settles it
+        if item.hours is not None and item.hours > MAX_ITEM_HOURS:
+            break
+    else:
         return items
     out: list[Piece] = []
     for item in items:

@@ -62,13 +62,37 @@ class State:
     def under(self, label: str, group: str | None = None) -> State:
         category = label_category(label) or self.category
         group = self.group if group is None else group
-        # All arguments by position, here and for the pieces below: a keyword argument costs a dict per call.
-        return State(category, label, group, self.default, self.capstone, False, (category, label), self.task_list)
+        return new_state(category, label, group, self.default, self.capstone, (category, label), self.task_list)
 
     def done(self) -> None:
         """A bold label line introduces the next list or table only; a heading's label lasts to the next heading."""
         self.category, self.label = self.heading
         self.steps = False
+
+
+_new = object.__new__
+
+
+def new_state(
+    category: str | None,
+    label: str,
+    group: str,
+    default: ItemKind,
+    capstone: bool,
+    heading: tuple[str | None, str],
+    task_list: bool,
+) -> State:
+    """``State(…)`` without the dataclass call, which costs about twice as much (there is one a unit and label)."""
+    state = _new(State)
+    state.category = category
+    state.label = label
+    state.group = group
+    state.default = default
+    state.capstone = capstone
+    state.steps = False
+    state.heading = heading
+    state.task_list = task_list
+    return state
 
 
 def _is_label_line(line: Line) -> bool:
@@ -110,9 +134,6 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
     return item(text, category, state.label, kind, resources, details, hours, days)
 
 
-_new = object.__new__
-
-
 def item(
     text: str,
     category: str | None,
@@ -124,9 +145,18 @@ def item(
     days: int | None = None,
 ) -> Piece:
     """``Piece("item", …)`` without the dataclass call, which costs about twice as much (there is one an item)."""
+    # a store a line: several stores in one line build a tuple, to take it apart again
     piece = _new(Piece)
-    piece.role, piece.text, piece.category, piece.label, piece.kind = "item", text, category, label, kind
-    piece.resources, piece.checklist, piece.details, piece.hours, piece.days = resources, [], details, hours, days
+    piece.role = "item"
+    piece.text = text
+    piece.category = category
+    piece.label = label
+    piece.kind = kind
+    piece.resources = resources
+    piece.checklist = []
+    piece.details = details
+    piece.hours = hours
+    piece.days = days
     piece.listed = piece.estimated = False
     return piece
 

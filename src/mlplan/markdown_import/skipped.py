@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 
 from mlplan import hour_forms
 from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
@@ -76,7 +77,10 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
     for link in doc.local_links:  # kept text whose link had no web address; prose is not reported
         if link.label and found.holds_text(link.label):
             report(link.line, f"link to {link.href} not kept: {_NO_ADDRESS}")
-    return sorted(out, key=lambda s: s.line)
+    return sorted(out, key=_LINE)
+
+
+_LINE = attrgetter("line")
 
 
 def _back_why(title: str) -> str:
@@ -92,6 +96,8 @@ def _entry_why(entry: Entry, found: _Found, raw: list[str], back: str, toc: bool
     first = entry.lines[0]
     if is_navigation_text(first.text) or (first.anchors and not first.links):  # navigation, or any in-page link
         return "table of contents" if toc else "navigation"
+    if found.seen.get(first.text):  # most entries: a text of the roadmap, asked without a call (as holds does first)
+        return None
     for line in entry.lines:
         if found.holds(line):
             return None
@@ -105,6 +111,7 @@ class _Found:
 
     def __init__(self, roadmap: Roadmap):
         texts = [roadmap.title, roadmap.summary]
+        details: set[str] = set()  # each split once: a long document's items repeat their details
         urls: set[str] = set()
         for stage in roadmap.stages:
             texts.append(stage.title)
@@ -115,11 +122,13 @@ class _Found:
                     if item.checklist:
                         texts += item.checklist
                     if item.details:
-                        texts += item.details.split("\n")
+                        details.add(item.details)
                     for resource in item.resources:
                         texts.append(resource.title)
                         if resource.url:
                             urls.add(str(resource.url))
+        for text in details:
+            texts += text.split("\n")
         unique = [text for text in dict.fromkeys(texts) if text]
         words_of = [_words(text) for text in unique]
         self.exact = set(words_of)

@@ -90,7 +90,7 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
         if "prereq" in cells and joined_text(cells["prereq"]).strip("- ").lower() not in ("", "none"):
             items[0].details.append(f"Prerequisites: {joined_text(cells['prereq'])}")
         return items
-    return _resource_pieces(resources, state)
+    return _resource_pieces(resources, section_details(state))
 
 
 def _cell_resources(cell: list[Line]) -> list[dict[str, Any]]:
@@ -98,9 +98,8 @@ def _cell_resources(cell: list[Line]) -> list[dict[str, Any]]:
     return [r for line in cell for r in line_resources(line, hint=line.label, bare=True)]
 
 
-def _resource_pieces(resources: list[dict[str, Any]], state: State) -> list[Piece]:
+def _resource_pieces(resources: list[dict[str, Any]], details: list[str]) -> list[Piece]:
     """A row's resources when it has no item: a piece each (with the row's details, a list of its own)."""
-    details = section_details(state)
     return [item(r["title"], "resource", "", _RESOURCE, [r], [*details]) for r in resources]
 
 
@@ -143,9 +142,10 @@ def _link_table_pieces(column: int, rows: list[list[list[Line]]], state: State) 
     and this reads them without looking for the columns they do not have.
     """
     pieces: list[Piece] = []
+    details = section_details(state)  # every row's, read once
     for row in rows:
         if column < len(row) and (resources := _cell_resources(row[column])):
-            pieces += _resource_pieces(resources, state)
+            pieces += _resource_pieces(resources, details)
     return pieces
 
 

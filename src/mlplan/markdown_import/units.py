@@ -27,7 +27,7 @@ from mlplan.markdown_import.labels import (
     unit_number,
     unit_title,
 )
-from mlplan.markdown_import.pieces import Piece, State, flatten, line_pieces, list_pieces
+from mlplan.markdown_import.pieces import Piece, State, flatten, line_pieces, list_pieces, new_state
 from mlplan.markdown_import.resources import line_resources
 from mlplan.markdown_import.tables import row_pieces, table_pieces, table_roles, week_rows
 from mlplan.markdown_import.text import clean
@@ -101,7 +101,7 @@ _TITLE_KINDS = FirstMatch((((ItemKind.PROJECT, True), "capstone"), ((ItemKind.PR
 
 def _unit_state(title: str, task_list: bool = False) -> State:
     default, capstone = _title_kind(title)
-    return State(None, "", "", default, capstone, False, (None, ""), task_list)  # by position, as State.under
+    return new_state(None, "", "", default, capstone, (None, ""), task_list)
 
 
 @cache
