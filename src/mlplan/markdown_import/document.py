@@ -155,14 +155,17 @@ class _Reader:
         piece: Piece | None
         self.events = iter(self.source.events())
         for event, span in self.events:
-            if type(event) is str:  # SoftBreak, HardBreak, Rule
+            # The event is a fresh one-key dict, and popitem the cheapest way in; a str (SoftBreak, HardBreak, Rule)
+            # has none. Trying costs nothing in Python 3.11+, where checking the type first cost each event.
+            try:
+                kind, value = event.popitem()
+            except AttributeError:
                 piece = _BREAKS.get(event)
                 if piece is None:  # a rule
                     if self.tight:
                         self.end_text()
                     continue
             else:
-                kind, value = event.popitem()  # the event is a fresh one-key dict: this is the cheapest way in
                 if kind == "Text":  # the commonest event: added to the run here, without the checks below
                     if self.run is None:  # text straight in a list item
                         self.run, self.rich, self.tight, self.block_start = [value], False, True, span["start"]

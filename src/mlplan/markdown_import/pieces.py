@@ -70,6 +70,9 @@ class State:
         self.steps = False
 
 
+_new = object.__new__
+
+
 def new_state(
     category: str | None,
     label: str,
@@ -90,9 +93,6 @@ def new_state(
     state.heading = heading
     state.task_list = task_list
     return state
-
-
-_new = object.__new__
 
 
 def _is_label_line(line: Line) -> bool:
