@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import Annotated, Any
 
 from pydantic import (
@@ -320,24 +320,6 @@ class Roadmap(_Model):
     stages: list[Stage] = Field(min_length=1)
     reference: list[ReferenceSection] = []
 
-    @classmethod
-    def from_data(cls, data: Any) -> Roadmap:
-        """``cls.model_validate(data)``: the same roadmap, or the same ``ValidationError``, sooner.
-
-        pydantic's ``extra="forbid"`` costs a sixth of a large roadmap's validation (it records
-        the keys it reads from every mapping), and an imported or saved roadmap has no unknown key.
-        So the data is validated with unknown keys ignored, then searched for one; only data with
-        one, or with another problem, is validated again as the models say, for pydantic's errors.
-        """
-        try:
-            roadmap = cls.model_validate(data, extra="ignore")
-        except ValidationError:
-            pass
-        else:
-            if _only_fields(data):
-                return roadmap
-        return cls.model_validate(data)
-
     @model_validator(mode="wrap")
     @classmethod
     def _filled_in(cls, data: Any, handler: ModelWrapValidatorHandler[Roadmap]) -> Roadmap:
@@ -402,37 +384,6 @@ class Roadmap(_Model):
 
 
 _ID = operator.attrgetter("id")
-
-
-def _only_fields(data: Any) -> bool:
-    """Whether each mapping in roadmap data holds only its model's fields (what ``extra="forbid"`` checks).
-
-    The keys of all the items are looked up in one call, and so on for each model: a Python
-    step per item would cost a good part of what ignoring unknown keys saves. Anything but
-    dicts, as YAML and the importer give, answers False.
-    """
-    try:
-        stages = data["stages"]
-        units = list(chain.from_iterable(map(_UNITS, stages)))
-        items = list(chain.from_iterable(map(_ITEMS, units)))
-        sections = data.get("reference") or []
-        resources = chain.from_iterable(map(dict.get, chain(items, sections), repeat("resources"), repeat(())))
-        return (
-            _ROADMAP_KEYS.issuperset(data)
-            and _STAGE_KEYS.issuperset(chain.from_iterable(stages))
-            and _UNIT_KEYS.issuperset(chain.from_iterable(units))
-            and _ITEM_KEYS.issuperset(chain.from_iterable(items))
-            and _SECTION_KEYS.issuperset(chain.from_iterable(sections))
-            and _RESOURCE_KEYS.issuperset(chain.from_iterable(resources))
-        )
-    except (TypeError, KeyError, AttributeError):  # not plain data: left to pydantic
-        return False
-
-
-_UNITS, _ITEMS = operator.itemgetter("units"), operator.itemgetter("items")
-_ROADMAP_KEYS, _STAGE_KEYS = frozenset(Roadmap.model_fields), frozenset(Stage.model_fields)
-_UNIT_KEYS, _ITEM_KEYS = frozenset(Unit.model_fields), frozenset(Item.model_fields)
-_SECTION_KEYS, _RESOURCE_KEYS = frozenset(ReferenceSection.model_fields), frozenset(Resource.model_fields)
 
 
 def _first_inconsistent_id(stages: list[Stage]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -76,8 +76,6 @@ def validated(
     when the fields came from options such as ``--id``).
     """
     try:
-        if model is Roadmap:  # the same answer, sooner for a large roadmap
-            return cast(ModelT, Roadmap.from_data(data))
         return model.model_validate(data)
     except ValidationError as exc:
         lines = describe_errors(exc)
