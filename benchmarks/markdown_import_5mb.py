@@ -64,6 +64,23 @@ varied 3.70, seed 000 4.18 (99da85e: 4.80), seed 003 4.32, amitness-learning 4.4
 ml-youtube-courses 4.60. The speed of this machine moves that much over a day, so compare
 instruction counts, or runs interleaved within minutes.
 
+2026-11-28, before midnight (cbb1d04; three helpers on reading, items and hours, and the
+skipped report), whole-process instructions against ace26ec (the evening's code above):
+
+    seed 002 varied            13.09 G -> 12.79 G  (-2.3%)   236 MB
+    seed 000 varied            16.64 G -> 15.83 G  (-4.9%)   280 MB
+    seed 003 varied            17.20 G -> 16.45 G  (-4.4%)   298 MB
+    amitness-learning varied   17.58 G -> 16.63 G  (-5.4%)   251 MB
+    ml-youtube-courses varied  17.86 G -> 16.70 G  (-6.5%)   309 MB
+
+Scaled the same way: about 2.45 s for seed 002 varied and amitness-learning, 2.6 s for seed
+000 and seed 003, 2.65 s for ml-youtube-courses. Measured directly at 23:50 (load about 1,
+interleaved with ace26ec; a fixed Python loop of 10 million additions took 1.20 s, 0.89-1.31):
+seed 002 repeated 2.04 s (ace26ec 2.35), seed 002 varied 2.74 (3.48), seed 000 3.93 (4.10),
+seed 003 3.70 (3.60), amitness-learning 3.98 (4.08), ml-youtube-courses 3.98 (4.56); single
+runs ranged over a third. The reference line (that loop, timed once a run between the
+imports) and each figure's multiple of it make runs at different hours comparable.
+
 The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
 from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
 scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
@@ -123,6 +140,11 @@ OTHER_SOURCES = (
 )
 
 
+# A fixed amount of pure-Python work (0.9-1.5 s of CPU here on 2026-11-28, 23:50), timed once a run between
+# the imports: the machine's speed drifts by a third through the day, so an import's time means little without it.
+REFERENCE = [sys.executable, "-c", "x = 0\nfor i in range(10_000_000):\n    x += i"]
+
+
 def source_path(name: str) -> Path:
     """A seed (tests/fixtures/seeds) or a public curriculum (tests/fixtures/curricula) by file name."""
     for folder in (SEEDS, CURRICULA):
@@ -162,7 +184,9 @@ def main() -> None:
         cpu: dict[tuple[str, str], list[float]] = {}
         wall: dict[tuple[str, str], list[float]] = {}
         peak: dict[tuple[str, str], float] = {}
+        reference: list[float] = []
         for run in range(args.runs):
+            reference.append(_timed(REFERENCE, env)[1])
             for label, path in files.items():
                 for name, command in commands.items():
                     env["MLPLAN_HOME"] = str(Path(work) / f"home-{name}-{run}-{path.stem}")
@@ -171,12 +195,16 @@ def main() -> None:
                     cpu.setdefault((name, label), []).append(used)
                     peak[name, label] = max(peak.get((name, label), 0.0), rss)
         print(f"5 MB files, {args.runs} runs each, interleaved (medians):")
+        unit = statistics.median(reference)
+        spread = f"(min {min(reference):.2f}, max {max(reference):.2f})"
+        print(f"  reference (a fixed Python loop)     CPU {unit:.2f} s {spread}")
         for (name, label), times in cpu.items():
             spread = f"(min {min(times):.2f}, max {max(times):.2f})"
             middle_wall = statistics.median(wall[name, label])
             print(
                 f"  {name:7} {label:27} CPU {statistics.median(times):.2f} s {spread}"
                 f"   wall {middle_wall:.2f} s   peak {peak[name, label]:.0f} MB"
+                f"   {statistics.median(times) / unit:.1f}x the reference"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
