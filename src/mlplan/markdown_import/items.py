@@ -29,7 +29,7 @@ from mlplan import hour_forms
 from mlplan.estimate import estimate_hours, resource_hours
 from mlplan.hours import round_quarter, split_hours
 from mlplan.markdown_import.labels import ALTERNATIVES, CHECK_PREFIX
-from mlplan.markdown_import.pieces import Piece
+from mlplan.markdown_import.pieces import CONCEPT, RESOURCE, Piece
 from mlplan.models import ItemKind
 
 MAX_ITEM_HOURS = 200.0
@@ -50,9 +50,6 @@ class UnitContent:
 
 
 _PROJECT_KINDS = frozenset({ItemKind.PROJECT, ItemKind.CAPSTONE})
-# ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
-# dozen for a module's name): the kinds read for each item and its hours are names of the module.
-_CONCEPT, _RESOURCE = ItemKind.CONCEPT, ItemKind.RESOURCE
 
 
 class Builder:
@@ -78,7 +75,7 @@ class Builder:
             # most pieces are items: kept here, without _item's call
             elif not (self.budgeted and piece.hours is None and piece.days is None and self._described(piece)):
                 if piece.kind is None:
-                    piece.kind = _CONCEPT
+                    piece.kind = CONCEPT
                 items.append(piece)  # the piece itself is the item
                 if piece.kind in _PROJECT_KINDS:
                     self.project = piece
@@ -233,8 +230,7 @@ def assign_hours(items: list[Piece], budget: float | None, pace: float | None) -
             item.hours = round_quarter(item.hours)
     if not unstated:
         return
-    days = [i for i in unstated if i.days] if pace else None
-    if days and pace:
+    if pace and (days := [i for i in unstated if i.days]):
         week_share = round_quarter(pace * min(sum(i.days or 0 for i in days), 7) / 7)
         for item, share in zip(days, split_hours(week_share, [i.days or 1 for i in days]), strict=True):
             item.hours = share
@@ -248,15 +244,12 @@ def assign_hours(items: list[Piece], budget: float | None, pace: float | None) -
                     item.hours = share
                 return
     for item in unstated:
-        # most items: their kind's hours, looked up without _estimate's call
-        kind = item.kind
-        item.hours = _KIND_HOURS[kind] if kind is not _RESOURCE or not item.resources else _estimate(item)
-        item.estimated = True
+        item.hours, item.estimated = _estimate(item), True
 
 
 def _estimate(item: Piece) -> float:
     """The rule's hours; a resource item is costed by its resource (a "Weeks 1–3" course, a chapter…)."""
-    if item.kind is not _RESOURCE or not item.resources:
+    if item.kind is not RESOURCE or not item.resources:
         return _KIND_HOURS[item.kind]
     resource = item.resources[0]
     return resource_hours(resource["kind"], resource.get("title") or item.text, resource.get("url"))

@@ -126,9 +126,9 @@ def item_piece(line: Line, category: str | None, state: State, own_text: bool = 
         # the subject's verb, else the whole text's (the same text when it has no label), else the kind so far
         kind = verb_kind(subject) or verb_kind(text) or kind
     resources = line_resources(line, hint=line.label) if line.links else []
-    if category is None and resources and kind == state.default == _CONCEPT:
-        kind = _RESOURCE  # a linked entry in a plain list is something to read or watch
-    if kind == _RESOURCE and not resources:
+    if category is None and resources and kind == state.default == CONCEPT:
+        kind = RESOURCE  # a linked entry in a plain list is something to read or watch
+    if kind == RESOURCE and not resources:
         resources = line_resources(line, hint=line.label, bare=True)
     details = [_section_detail(state.group)] if state.group else []  # section_details, a call less an item
     return item(text, category, state.label, kind, resources, details, hours, days)
@@ -182,8 +182,8 @@ def _text_parts(text: str) -> tuple[str, str, int | None]:
 
 _PROJECTS = ("project", "capstone")
 # ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
-# dozen for a module's name): the kinds read for each item are names of the module.
-_CONCEPT, _RESOURCE = ItemKind.CONCEPT, ItemKind.RESOURCE
+# dozen for a module's name): the kinds read for each item, here and in ``items`` and ``tables``, are module names.
+CONCEPT, RESOURCE, TASK = ItemKind.CONCEPT, ItemKind.RESOURCE, ItemKind.TASK
 _day_count = cache(hour_forms.day_count)  # a long document's entries repeat their labels ("Day 1:")
 # and its linked entries their texts (_plain_reading is the cache of the others)
 _may_state_hours = cache(hour_forms.may_state_hours)

@@ -16,7 +16,7 @@ from mlplan import hour_forms
 from mlplan.markdown_import.document import Table
 from mlplan.markdown_import.inline import Line, joined_text
 from mlplan.markdown_import.labels import FirstMatch, kind_from_text, label_category
-from mlplan.markdown_import.pieces import Piece, State, item, item_piece, section_details
+from mlplan.markdown_import.pieces import CONCEPT, RESOURCE, TASK, Piece, State, item, item_piece, section_details
 from mlplan.markdown_import.resources import guess_resource_kind, line_resources
 from mlplan.models import ItemKind
 
@@ -38,11 +38,6 @@ _COLUMN_ROLES = FirstMatch(
         ),
     )
 )
-
-
-# ``ItemKind.X`` is looked up through the enum class's ``__getattr__`` hook (about 900 instructions, against a
-# dozen for a module's name): the kinds read for each row are names of the module.
-_CONCEPT, _RESOURCE, _TASK = ItemKind.CONCEPT, ItemKind.RESOURCE, ItemKind.TASK
 
 
 @cache  # a table's roles are read for its week rows and again for its pieces
@@ -70,13 +65,13 @@ def row_pieces(roles: list[str], row: list[list[Line]], state: State, header: st
     items: list[Piece] = []
     if "day" in cells:
         text = f"Day {joined_text(cells['day'])}: " + ": ".join(part for part in (head, task) if part)
-        kind = kind_from_text(task or head, _TASK if task else _CONCEPT)
+        kind = kind_from_text(task or head, TASK if task else CONCEPT)
         items.append(Piece("item", text, "task", kind=kind, days=hour_forms.day_count(joined_text(cells["day"]))))
     else:
         for line in cells.get("goals", []):
             items += filter(None, [item_piece(line, "concept", state)])
         if task:
-            kind = kind_from_text(task, kind_from_text(head, _TASK))
+            kind = kind_from_text(task, kind_from_text(head, TASK))
             if label_category(head) == "setup":
                 kind = ItemKind.SETUP
             items.append(Piece("item", ": ".join(p for p in (head, task) if p), "task", kind=kind))
@@ -100,7 +95,7 @@ def _cell_resources(cell: list[Line]) -> list[dict[str, Any]]:
 
 def _resource_pieces(resources: list[dict[str, Any]], details: list[str]) -> list[Piece]:
     """A row's resources when it has no item: a piece each (with the row's details, a list of its own)."""
-    return [item(r["title"], "resource", "", _RESOURCE, [r], [*details]) for r in resources]
+    return [item(r["title"], "resource", "", RESOURCE, [r], [*details]) for r in resources]
 
 
 def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) -> Piece | None:
@@ -111,7 +106,7 @@ def _title_row_piece(cells: dict[str, list[Line]], header: str, state: State) ->
     if piece is None:
         return None
     if piece.resources and piece.category is None:
-        piece.kind = _RESOURCE
+        piece.kind = RESOURCE
         for resource, (text, url) in zip(piece.resources, line.links, strict=True):
             resource["kind"] = guess_resource_kind(
                 url, f"{text} {header}"
