@@ -81,6 +81,18 @@ def test_zero_to_engineer_weeks_keep_their_13_hours_and_capstones_fit_the_12_to_
     assert len(portfolio.checklist) == 10 and "Resume Tips" in (portfolio.details or "")
 
 
+def test_zero_to_engineer_blocks_say_what_the_overview_table_says_of_them(roadmaps):
+    # the source's "1-Page Roadmap Overview": each 4-week block's core skills and real-world relevance
+    summaries = [stage.summary for stage in roadmaps["zero-to-engineer-16w"].stages]
+    assert len(summaries) == 4
+    assert all(s.startswith("Core skills achieved: ") and " Real-world relevance: " in s for s in summaries)
+    assert summaries[0].startswith("Core skills achieved: Learn Python programming, essential linear algebra,")
+    assert summaries[3].endswith(
+        "Real-world relevance: Critical for ML Engineers and MLOps roles: deploy models, track performance, "
+        "automate workflows, ensure reproducibility."
+    )
+
+
 def test_zero_to_engineer_resources_sit_on_the_task_they_serve(roadmaps):
     items = {item.id: item for item in roadmaps["zero-to-engineer-16w"].items()}
 
