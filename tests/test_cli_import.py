@@ -268,3 +268,62 @@ def test_yaml_import_json_skips_nothing(mlplan, edited_bedrock, isolated_home):
     data = as_json(mlplan("import", str(edited_bedrock), "--json"))
     assert data["skipped"] == [] and data["roadmap"]["id"] == "my-bedrock"
     assert data["saved"] == str(isolated_home / "roadmaps" / "my-bedrock.yaml")
+
+
+PROSE_PLAN = """\
+# Linear algebra in two weeks
+
+## Part 1: Vectors
+
+Everything later rests on vectors: take this part slowly.
+
+### Week 1: Vectors and spaces
+
+This week we look at vectors and the spaces they span,
+the ground every later week stands on.
+
+Tip: draw a span by hand.
+
+- Read chapter 1 of [Linear Algebra Done Right](https://example.com/ladr) (3 hours)
+- Watch the essence of linear algebra, episodes 1-3
+
+A second paragraph, after the list, still about this week.
+
+### Week 2: Matrices
+
+- Khan Academy matrices (4h)
+
+### Week 3: Review
+
+Go over both weeks again and redo the exercises you missed.
+"""
+
+
+def test_prose_is_the_summary_of_its_unit_and_stage_wherever_the_plan_is_shown(mlplan, clock, tmp_path):
+    path = tmp_path / "la.md"
+    path.write_text(PROSE_PLAN, encoding="utf-8")
+    data = as_json(mlplan("import", str(path), "--dry-run", "--json"))
+    stage = data["roadmap"]["stages"][0]
+    assert stage["summary"] == "Everything later rests on vectors: take this part slowly."
+    week1, week2, week3 = stage["units"]
+    assert week1["summary"] == (
+        "This week we look at vectors and the spaces they span, the ground every later week stands on.\n"
+        "Tip: draw a span by hand.\n"
+        "A second paragraph, after the list, still about this week."
+    )
+    assert "summary" not in week2 or week2["summary"] == ""
+    # a week with nothing but prose is one item holding it: its prose is said once, as the item's details
+    assert week3["summary"] == "" and week3["items"][0]["details"].startswith("Go over both weeks again")
+    assert data["skipped"] == []
+
+    shown = mlplan("import", str(path), "--dry-run").stdout
+    assert "This week we look at vectors and the spaces they span, the ground every later week stands on. …" in shown
+
+    assert mlplan("import", str(path), "--id", "la").exit_code == 0
+    assert mlplan("start", "la", "--yes", "--hours", "7").exit_code == 0
+    week = as_json(mlplan("week", "1", "--json"))
+    assert week["units"][0]["summary"] == week1["summary"]
+    assert "A second paragraph, after the list, still about this week." in mlplan("week", "1").stdout
+    checklist = mlplan("export", "checklist", "--week", "1").stdout
+    assert "## Week 1: Vectors and spaces\n\nThis week we look at vectors and the spaces they span," in checklist
+    assert "\n\nA second paragraph, after the list, still about this week.\n" in checklist

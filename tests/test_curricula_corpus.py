@@ -25,7 +25,7 @@ CORPUS = {  # fixture: (stages, units, items, skipped lines)
     "llm-course.md": (4, 24, 200, 10),  # numbered topics under course parts, split by '---' rules
     "ml-for-software-engineers.md": (1, 18, 154, 106),  # a task-list learning path
     "ml-interviews.md": (1, 1, 7, 9),  # a chapter table
-    "ml-youtube-courses.md": (1, 58, 397, 106),  # courses with lecture lists
+    "ml-youtube-courses.md": (1, 59, 416, 90),  # courses with lecture lists
     "nn-zero-to-hero.md": (1, 8, 21, 6),  # a lecture syllabus with bold 'Lecture N:' lines
     "ossu-computer-science.md": (4, 17, 72, 79),  # course tables with Duration and Effort
     "ossu-data-science.md": (1, 10, 25, 46),  # headings over paragraphs of course links
@@ -143,6 +143,13 @@ def test_bold_lecture_lines_head_the_units_of_a_syllabus(corpus):
         ("Jupyter notebook files", None),  # a folder beside the README: no address to give
         ("micrograd Github repo", ResourceKind.TOOL),
     ]
+    # what the course and each lecture are about: the paragraph under the heading and under each bold line
+    assert roadmap.stages[0].summary.startswith("A course on neural networks that starts all the way at the basics.")
+    assert first.summary == (
+        "Backpropagation and training of neural networks. "
+        "Assumes basic knowledge of Python and a vague recollection of calculus from high school."
+    )
+    assert all(unit.summary for unit in roadmap.units())
     # the notebooks' links are lost with the file's folder, and the report says so
     assert [(s.line, s.text, s.why) for s in skipped[:2]] == [
         (
@@ -181,7 +188,7 @@ def test_awesome_lists_guides_and_course_pages_keep_their_sections(corpus):
     assert playlist.title == "Introduction to machine learning - YouTube Playlist (Stanford)"
     assert playlist.resources[0].kind == ResourceKind.VIDEO
     youtube, _, _ = corpus["ml-youtube-courses.md"]
-    assert youtube.units()[1].title == "Making Friends with Machine Learning"
+    assert youtube.units()[2].title == "Making Friends with Machine Learning"
     course, skipped, _ = corpus["practical-rl.md"]
     assert [u.title for u in course.units()] == [
         "Manifesto",
@@ -201,3 +208,19 @@ def test_a_chapter_table_names_each_chapter_by_its_content(corpus):
     ]
     chapter5 = roadmap.items()[4]
     assert [str(r.url) for r in chapter5.resources] == ["https://github.com/alirezadir/Agentic-AI-Systems.git"]
+
+
+def test_a_list_of_numbered_lectures_is_the_course_s_items_under_its_description(corpus):
+    # "- Lecture 1: The Learning Problem" … with nothing nested: the course's lectures, not 18 empty units
+    youtube, skipped, _ = corpus["ml-youtube-courses.md"]
+    caltech = youtube.units()[0]
+    assert caltech.title == "Caltech CS156: Learning from Data"
+    assert caltech.summary == (
+        "An introductory course in machine learning that covers the basic theory, algorithms, and applications."
+    )
+    assert [i.title for i in caltech.items][:2] == [
+        "Lecture 1: The Learning Problem",
+        "Lecture 2: Is Learning Feasible?",
+    ]
+    assert len(caltech.items) == 19 and caltech.items[-1].resources[0].kind == ResourceKind.VIDEO
+    assert not [s for s in skipped if 95 <= s.line <= 118]

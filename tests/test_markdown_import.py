@@ -646,6 +646,31 @@ def test_a_list_of_numbered_entries_is_a_list_of_units_whatever_their_case(word,
     ]
 
 
+def test_numbered_entries_with_nothing_nested_are_items_and_a_bare_week_among_weeks_is_a_unit():
+    # "- Lecture 1: …" alone under a course heading: the course's lectures (they were 18 empty units, all lost)
+    course = md("## Course\nWhat it covers.\n\n- Lecture 1: Basics\n- Lecture 2: More\n")
+    assert [(u.title, u.summary, [i.title for i in u.items]) for u in course.units()] == [
+        ("Course", "What it covers.", ["Lecture 1: Basics", "Lecture 2: More"])
+    ]
+    # a week with nothing nested, among weeks with lists, is a week holding itself
+    weeks = md("## Plan\n- Week 1: Basics\n  - Read notes\n- Week 2: Review\n- Week 3: More\n  - Do exercises\n")
+    assert [(u.id, u.title, [i.title for i in u.items]) for u in weeks.units()] == [
+        ("w01", "Week 1: Basics", ["Read notes"]),
+        ("w02", "Week 2: Review", ["Week 2: Review"]),
+        ("w03", "Week 3: More", ["Do exercises"]),
+    ]
+
+
+def test_a_units_prose_and_html_text_are_its_summary_but_scripts_and_styles_are_not():
+    text = "# Plan\n\n## Week 1\n\nAbout tensors.\n\n<script>\n  window.dataLayer = [];\n</script>\n"
+    text += "<style>p { color: red }</style>\n<p>Bring a notebook.</p>\n\n- Read the guide\n\n## Week 2\n\n- More\n"
+    roadmap = md(text)
+    assert [(u.title, u.summary) for u in roadmap.units()] == [
+        ("Week 1", "About tensors.\nBring a notebook."),
+        ("Week 2", ""),
+    ]
+
+
 def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
     # the smallest plan a learner writes by hand: it was refused as having no section with study items
     plan = tmp_path / "plan.md"

@@ -35,7 +35,7 @@ def _link(title: str, url: str | None) -> str:
 
 
 def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:
-    """One week: days with their items as tasks, then each unit's deliverables, checks and outcomes."""
+    """One week: days with their items as tasks, then each unit's summary, deliverables, checks and outcomes."""
     h = "#" * level
     lines = [
         f"{h} Week {view['index']} · {day_label(view['start'])} – {day_label(view['end'])} · {_inline(plan_name)}",
@@ -66,9 +66,11 @@ def week_markdown(view: dict[str, Any], plan_name: str, level: int = 1) -> str:
             label, _, text = check.partition(": ")
             by_label.setdefault(CHECK_HEADINGS.get(label, label), []).append(text)
         sections += list(by_label.items()) + [("Outcomes", unit["outcomes"])]
-        if not any(entries for _, entries in sections):
+        summary = unit.get("summary", "")
+        if not summary and not any(entries for _, entries in sections):
             continue
         lines += [f"{h}# {_inline(unit['title'])}", ""]
+        lines += [line for paragraph in summary.splitlines() if paragraph.strip() for line in (_inline(paragraph), "")]
         for title, entries in sections:
             if entries:
                 lines += [f"{h}## {title}", ""] + [f"- [ ] {_inline(entry)}" for entry in entries] + [""]

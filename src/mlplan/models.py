@@ -275,10 +275,11 @@ def _estimate(item: dict[str, Any]) -> float:
 
 
 class Unit(_Model):
-    """A module, a week or a checkpoint: a group of items studied together."""
+    """A module, a week or a checkpoint: a group of items studied together; ``summary`` says what it is about."""
 
     id: Id
     title: Text
+    summary: Paragraphs = ""
     module: Line | None = None
     objectives: list[Text] = []
     outcomes: list[Text] = []
@@ -291,7 +292,7 @@ class Stage(_Model):
 
     id: Id
     title: Text
-    summary: str = ""
+    summary: Paragraphs = ""
     units: list[Unit] = Field(min_length=1)
 
 

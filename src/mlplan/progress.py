@@ -483,7 +483,7 @@ def today_view(
 def week_view(
     schedule: Schedule | Timeline, index: RoadmapIndex, progress: Progress, number: int
 ) -> dict[str, Any] | None:
-    """Week ``number`` as a checklist by day, with its units' deliverables and outcomes."""
+    """Week ``number`` as a checklist by day, with its units' summaries, deliverables and outcomes."""
     week = next((w for w in schedule.weeks if w.number == number), None)
     if week is None:
         return None
@@ -495,6 +495,7 @@ def week_view(
             {
                 "id": unit_id,
                 "title": unit.get("title", unit_id),
+                "summary": unit.get("summary", ""),
                 "deliverables": [c for c in checks if not _labelled(c)],
                 "checks": [c for c in checks if _labelled(c)],
                 "outcomes": list(unit.get("outcomes", [])),

@@ -8,12 +8,14 @@ or through ``_esc`` here, never into a markup string as it is.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape as _esc
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -137,6 +139,8 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
         for unit in stage.units:
             unit_hours = sum(item.hours for item in unit.items)
             node = branch.add(f"[bold]{_esc(unit.title)}[/] [dim]{_esc(unit.id)} · {hours(unit_hours)}[/]")
+            if unit.summary:
+                node.add(f"[italic dim]{_esc(_first_paragraph(unit.summary))}[/]")
             for item in unit.items:
                 mark = "~" if item.estimated else ""
                 node.add(f"[cyan]{_esc(item.id)}[/] {_esc(item.title)} [dim]{mark}{hours(item.hours)}[/]")
@@ -151,6 +155,17 @@ def roadmap_tree(roadmap: Roadmap) -> Tree:
                 node.add(f"{_esc(resource.title)}{link}")
     tree.add("[dim]~ hours estimated by mlplan's rule (README: How hours are estimated)[/]")
     return tree
+
+
+def _first_paragraph(text: str, width: int = 160) -> str:
+    """A summary's first paragraph, cut at a word past ``width`` characters (a tree is an overview).
+
+    `` …`` says that more follows.
+    """
+    first, _, rest = text.partition("\n")
+    if len(first) > width:
+        return textwrap.shorten(first, width, placeholder=" …")
+    return first + (" …" if rest.strip() else "")
 
 
 def skipped_summary(skipped: list[Skipped], shown: int = 5) -> str:
@@ -232,7 +247,7 @@ def _check(done: bool, skipped: bool = False) -> Text:
 
 
 def week_checklist(view: dict, plan_name: str) -> Group:
-    """A week as one table by weekday with checkboxes, then each unit's deliverables, checks and outcomes."""
+    """A week as one table by weekday with checkboxes, then each unit's summary, deliverables, checks and outcomes."""
     parts: list[RenderableType] = [
         Text.assemble(
             (f"Week {view['index']}", "bold"),
@@ -263,7 +278,12 @@ def week_checklist(view: dict, plan_name: str) -> Group:
             )
     parts.append(table)
     for unit in view["units"]:
-        lines = [Text(unit["title"], style="bold magenta")]
+        lines: list[RenderableType] = [Text(unit["title"], style="bold magenta")]
+        lines += [
+            Padding(Text(p, style="italic dim"), (0, 0, 0, 2), expand=False)
+            for p in unit.get("summary", "").splitlines()
+            if p.strip()
+        ]
         for title, entries in (
             ("Deliverables", unit["deliverables"]),
             ("Checks", unit["checks"]),

@@ -15,7 +15,7 @@ The package reads in this order, one module per step; to find where a shape is h
 - ``resources``: links as resources, their kind guessed from the label, address or words.
 - ``outline``: which heading levels are stages and units (and stage tables ``Weeks 1–4``).
 - ``units``: a unit section (or a week table, or a list of ``Week N`` entries) as units.
-- ``pieces``: paragraphs and lists of a unit as pieces (items, objectives, checks, notes).
+- ``pieces``: paragraphs and lists of a unit as pieces (items, objectives, checks, notes, prose).
 - ``tables``: table rows as pieces (course tables, week tables, day tables).
 - ``items``: a unit's pieces as items, and their hours (stated, shared budgets, estimated).
 - ``build``: the title, pace, ids and the roadmap itself.

@@ -150,10 +150,13 @@ def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str,
     position = 0
     for stage in stages:
         units = []
+        summary: list[str] = []
         for draft in stage.units:
             builder = Builder(draft.pieces)
             content = builder.content
             if not content.items:
+                if draft.stage_text:
+                    summary += content.summary
                 continue
             position += 1
             uid = _unit_id(draft, position, ids)
@@ -163,7 +166,8 @@ def _stage_dicts(stages: list[StageDraft], pace: float | None) -> list[dict[str,
                 for n in range(draft.number[1], draft.number[2] + 1):
                     numbered.setdefault((draft.number[0], n), uid)
         if units:
-            out.append({"id": f"s{len(out) + 1}", "title": stage.title or f"Stage {len(out) + 1}", "units": units})
+            title = stage.title or f"Stage {len(out) + 1}"
+            out.append({"id": f"s{len(out) + 1}", "title": title, "summary": "\n".join(summary), "units": units})
     return out
 
 
@@ -219,6 +223,7 @@ def _unit_dict(draft: UnitDraft, uid: str, content: UnitContent, prerequisites: 
     unit: dict[str, Any] = {
         "id": uid,
         "title": draft.title,
+        "summary": "\n".join(content.summary),
         "objectives": content.objectives,
         "outcomes": content.outcomes,
         "prerequisites": prerequisites,

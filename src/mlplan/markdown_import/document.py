@@ -7,6 +7,7 @@ an HTML block's text becomes a paragraph (its first ``<h1>`` may be the document
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -426,11 +427,15 @@ def _pseudo_heading(lines: list[Line]) -> bool:
     return len(lines) == 1 and lines[0].bold_only and unit_number(lines[0].text) is not None
 
 
+# What a browser runs or styles with, never shows: an analytics snippet is not a unit's summary.
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+
+
 def _read_html(content: str, current: Section, doc: Document) -> None:
     heading = HTML_HEADING.search(content)
     if heading and doc.headings == 0 and doc.html_title is None:
         doc.html_title = clean(html.unescape(TAG.sub(" ", heading.group(1)))) or None
-    text = html.unescape(TAG.sub("\n", content))
+    text = html.unescape(TAG.sub("\n", _SCRIPT.sub("\n", content)))
     lines = [line for raw in text.split("\n") if (line := make_line(raw, [], 0))]
     if lines:
         current.blocks.append(Para(lines))

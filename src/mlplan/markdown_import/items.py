@@ -1,6 +1,7 @@
 """A unit's pieces as items, and the hours of each item.
 
-Checks go to the unit's project or checkpoint, notes to the item they describe. When a unit
+Checks go to the unit's project or checkpoint, notes to the item they describe, prose (and a note
+before any item) to the unit's summary. When a unit
 states hours for its tasks (``[3 hrs] …``), the time is theirs: its topic lists become
 objectives, its resources and project notes attach to those tasks. In a capstone unit, the
 first project list is its capstone.
@@ -47,6 +48,7 @@ class UnitContent:
     outcomes: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
     times: list[tuple[str, str, str]] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # its prose, a paragraph each, and notes before any item
 
 
 _PROJECT_KINDS = frozenset({ItemKind.PROJECT, ItemKind.CAPSTONE})
@@ -142,6 +144,11 @@ class Builder:
     def _detail(self, p: Piece) -> None:
         if target := self._target():
             target.details.append(p.text)
+        else:
+            self.content.summary.append(p.text)  # "Goal: …" before the unit's first item is about the unit
+
+    def _prose(self, p: Piece) -> None:
+        self.content.summary.append(p.text)
 
     def _resource(self, p: Piece) -> None:
         if target := self._target():
@@ -183,6 +190,7 @@ class Builder:
     _HANDLERS: dict[str, Callable[[Builder, Piece], None]] = {
         "check": _check, "group": _group, "detail": _detail, "resource": _resource,
         "unit-resource": _unit_resource, "objective": _objective, "outcome": _outcome, "prereq": _prereq, "time": _time,
+        "prose": _prose,
     }  # fmt: skip
 
 

@@ -10,7 +10,8 @@
 - Stages are the nearest heading level above the units; a document with one level of
   headings has one stage. A section at stage level with content but no sub-sections is
   a unit of its own (a ``Week 0`` before the first quarter joins that quarter). A
-  stage's own lists before its first unit form a unit named after the stage. Unit-level
+  stage's own lists before its first unit form a unit named after the stage; without
+  lists, its own paragraphs are the stage's summary (see ``build``). Unit-level
   sections before the first stage are the introduction: they give the summary and the
   pace, never units.
 - A table one of whose columns holds ranges such as ``Weeks 1–4`` or ``Modules 1–4``

@@ -32,7 +32,7 @@ from mlplan.models import ItemKind
 class Piece:
     """One thing a unit says: an item, an objective, checks for its project (in ``checklist``), a note…"""
 
-    role: str  # item | objective | outcome | check | group | detail | resource | unit-resource | time | prereq
+    role: str  # item | objective | outcome | check | group | detail | resource | unit-resource | time | prereq | prose
     text: str = ""
     category: str | None = None
     label: str = ""
@@ -204,8 +204,12 @@ def _section_detail(group: str) -> str:
 
 
 def line_pieces(lines: list[Line], state: State) -> list[Piece]:
-    """A paragraph: label lines set the state, ``Label: text`` says one thing, plain lines count under item labels."""
+    """A paragraph: label lines set the state, ``Label: text`` says one thing, plain lines count under item labels.
+
+    Its prose lines (none of those) are one ``prose`` piece, after the others: what the unit is about.
+    """
     pieces: list[Piece] = []
+    prose: list[str] = []
     project_here = False
     for line in lines:
         if is_navigation_text(line.text) or (line.anchors and not line.links and not line.label):
@@ -234,9 +238,12 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
         elif is_link_line(line):
             piece = item_piece(line, "resource", state)  # a paragraph that is a link: "[Java Programming](…)"
         else:
-            piece = None  # prose
+            prose.append(line.text)
+            continue
         if piece and not (state.task_list and piece.role == "item"):  # a task-list document's items are its tasks
             pieces.append(piece)
+    if prose:
+        pieces.append(Piece("prose", " ".join(prose)))
     return pieces
 
 

@@ -40,6 +40,8 @@ class UnitDraft:
     pieces: list[Piece]
     module: str | None = None
     number: tuple[str, int, int] | None = None
+    # A stage's own text before its first unit: without items, its prose is the stage's summary.
+    stage_text: bool = False
 
 
 @cache  # long documents repeat their headings
@@ -121,8 +123,8 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
             if isinstance(block, Table):
                 if not single_week and (weeks := week_rows(block)):
                     return _week_table_units(section, title, block, weeks)
-            elif isinstance(block, ListBlock) and _is_unit_list(block):
-                return _list_units(block)
+            elif isinstance(block, ListBlock) and _is_unit_list(block) and any(e.children for e in block.entries):
+                return _list_units(block)  # "Lecture 1: …" entries with nothing nested are the section's items
     module = None
     week = _WEEK_SUFFIX.search(title) if ")" in title else None  # most titles: no bracket to look behind
     if week and unit_number(title) and unit_number(week.group(1)):
@@ -141,8 +143,8 @@ def units_of(section: Section, own_only: bool = False, task_list: bool = False) 
         name = rest["rest"] if rest and rest["rest"] else title
         item = heading_item(section, name)
         if item.resources or item.details or item.checklist:
-            pieces = [p for p in pieces if p.role != "resource"] + [item]
-    return [UnitDraft(unit_title(title), pieces, module, number)]
+            pieces = [p for p in pieces if p.role != "resource" and p.role != "prose"] + [item]  # its details
+    return [UnitDraft(unit_title(title), pieces, module, number, stage_text=own_only)]
 
 
 def _week_table_units(section: Section, title: str, table: Table, weeks: list) -> list[UnitDraft]:
@@ -191,6 +193,9 @@ def _list_units(block: ListBlock) -> list[UnitDraft]:
         if not entry.lines:
             continue
         title = unit_title(entry.lines[0].text)
+        if not entry.children:  # "Week 8: Review" among weeks with lists: the entry is the week's one item
+            units.append(UnitDraft(title, list_pieces([entry], _unit_state(title)), number=unit_number(title)))
+            continue
         resources = line_resources(entry.lines[0])
         for resource in resources:
             if unit_number(resource["title"]) and len(resource["title"]) <= 12:
