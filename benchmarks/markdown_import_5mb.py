@@ -81,6 +81,15 @@ seed 003 3.70 (3.60), amitness-learning 3.98 (4.08), ml-youtube-courses 3.98 (4.
 runs ranged over a third. The reference line (that loop, timed once a run between the
 imports) and each figure's multiple of it make runs at different hours comparable.
 
+2026-11-29, 00:44 (ad10652: the importer now keeps units' and stages' prose as their
+summaries, and a "- Lecture 1: ..." list with nothing nested is a course's items, not empty
+units, so ml-youtube-courses yields 4.8% more items): whole-process instructions against
+545462d, seed 002 varied 12.79 G -> 12.86 G (+0.6%), ml-youtube-courses varied 16.71 G ->
+17.40 G (+4.1%). Measured on a quiet host (the reference loop 0.89 s, 0.86-1.11), five runs:
+seed 002 repeated 1.57 s (178 MB), seed 002 varied 2.47 (235 MB), seed 000 2.74 (280 MB),
+seed 003 2.78 (298 MB), amitness-learning 2.63 (251 MB), ml-youtube-courses 2.93 (317 MB),
+1.8x to 3.3x the reference.
+
 The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
 from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
 scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
