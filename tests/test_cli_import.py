@@ -287,7 +287,7 @@ Tip: draw a span by hand.
 - Read chapter 1 of [Linear Algebra Done Right](https://example.com/ladr) (3 hours)
 - Watch the essence of linear algebra, episodes 1-3
 
-A second paragraph, after the list, still about this week.
+A second paragraph, after the list, citing [a proof](https://example.com/span-proof).
 
 ### Week 2: Matrices
 
@@ -309,7 +309,7 @@ def test_prose_is_the_summary_of_its_unit_and_stage_wherever_the_plan_is_shown(m
     assert week1["summary"] == (
         "This week we look at vectors and the spaces they span, the ground every later week stands on.\n"
         "Tip: draw a span by hand.\n"
-        "A second paragraph, after the list, still about this week."
+        "A second paragraph, after the list, citing a proof (https://example.com/span-proof)."
     )
     assert "summary" not in week2 or week2["summary"] == ""
     # a week with nothing but prose is one item holding it: its prose is said once, as the item's details
@@ -323,7 +323,7 @@ def test_prose_is_the_summary_of_its_unit_and_stage_wherever_the_plan_is_shown(m
     assert mlplan("start", "la", "--yes", "--hours", "7").exit_code == 0
     week = as_json(mlplan("week", "1", "--json"))
     assert week["units"][0]["summary"] == week1["summary"]
-    assert "A second paragraph, after the list, still about this week." in mlplan("week", "1").stdout
+    assert "A second paragraph, after the list, citing a proof" in mlplan("week", "1").stdout
     checklist = mlplan("export", "checklist", "--week", "1").stdout
     assert "## Week 1: Vectors and spaces\n\nThis week we look at vectors and the spaces they span," in checklist
-    assert "\n\nA second paragraph, after the list, still about this week.\n" in checklist
+    assert "\n\nA second paragraph, after the list, citing a proof (https://example.com/span-proof).\n" in checklist

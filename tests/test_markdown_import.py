@@ -671,6 +671,14 @@ def test_a_units_prose_and_html_text_are_its_summary_but_scripts_and_styles_are_
     ]
 
 
+def test_a_summary_keeps_each_address_its_prose_cites_after_the_link_text():
+    text = "## Week 1\n\nTwo [labs](https://a.example/x) and two [labs](https://b.example/y), then **[notes](https://c.example/n)**.\n\n"
+    roadmap = md(text + "- Read the guide\n\n## Week 2\n\n- More\n")
+    assert roadmap.units()[0].summary == (
+        "Two labs (https://a.example/x) and two labs (https://b.example/y), then notes (https://c.example/n)."
+    )
+
+
 def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
     # the smallest plan a learner writes by hand: it was refused as having no section with study items
     plan = tmp_path / "plan.md"

@@ -1,10 +1,9 @@
 """A unit's pieces as items, and the hours of each item.
 
-Checks go to the unit's project or checkpoint, notes to the item they describe, prose (and a note
-before any item) to the unit's summary. When a unit
-states hours for its tasks (``[3 hrs] …``), the time is theirs: its topic lists become
-objectives, its resources and project notes attach to those tasks. In a capstone unit, the
-first project list is its capstone.
+Checks go to the unit's project or checkpoint, notes to the item they describe, prose (and a
+note before any item) to the unit's summary. When a unit states hours for its tasks (``[3 hrs]
+…``), the time is theirs: its topic lists become objectives, its resources and project notes
+attach to those tasks. In a capstone unit, the first project list is its capstone.
 
 Hours an item states are kept (``estimated: false``, rounded to quarter hours); a course row's
 ``Duration`` times ``Effort`` too. A unit's stated total (``Estimated time (hours): 13``), or
@@ -145,7 +144,7 @@ class Builder:
         if target := self._target():
             target.details.append(p.text)
         else:
-            self.content.summary.append(p.text)  # "Goal: …" before the unit's first item is about the unit
+            self.content.summary.append(p.text)  # a note ("Tip: …") before the unit's first item is about the unit
 
     def _prose(self, p: Piece) -> None:
         self.content.summary.append(p.text)

@@ -238,7 +238,7 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
         elif is_link_line(line):
             piece = item_piece(line, "resource", state)  # a paragraph that is a link: "[Java Programming](…)"
         else:
-            prose.append(line.text)
+            prose.append(with_addresses(line) if line.links else line.text)
             continue
         if piece and not (state.task_list and piece.role == "item"):  # a task-list document's items are its tasks
             pieces.append(piece)
@@ -248,6 +248,23 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
 
 
 _CODE_LIST = re.compile(r"^(?:`[^`]+`\s*)+$")
+
+
+def with_addresses(line: Line) -> str:
+    """A prose line's text with each link's address after its label, ``the blog (https://…)``.
+
+    Prose keeps what it cites; an address whose label the text does not show (an image's link) goes at the end.
+    """
+    text, parts, done, unplaced = line.text, [], 0, []
+    for label, url in line.links:
+        at = text.find(label, done) if label else -1
+        if at < 0:
+            unplaced.append(url)
+            continue
+        end = at + len(label)
+        parts.append(f"{text[done:end]} ({url})")
+        done = end
+    return "".join(parts) + text[done:] + "".join(f" ({url})" for url in unplaced)
 
 
 def _labelled_piece(line: Line, category: str, state: State) -> Piece | None:
