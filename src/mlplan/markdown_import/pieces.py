@@ -227,7 +227,8 @@ def line_pieces(lines: list[Line], state: State) -> list[Piece]:
         if category:
             piece = _labelled_piece(line, category, state)
             project_here = project_here or category in ("project", "capstone")
-        elif line.label and state.category not in ITEM_CATEGORIES:
+        elif line.label and state.category not in ITEM_CATEGORIES and not is_link_line(line):
+            # "Note: …" describes; "[Algorithms I: Stacks and Queues](…)" is a link whose text has a colon
             piece = Piece("detail", line.text, label=line.label)
         elif state.category in ITEM_CATEGORIES and (line.links or state.category not in ("resource", "dataset")):
             piece = item_piece(line, state.category, state)

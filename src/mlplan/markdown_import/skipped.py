@@ -12,25 +12,27 @@ contents, navigation, a label, a heading without study content, prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import accumulate, compress
 from operator import attrgetter
 
 from mlplan import hour_forms
-from mlplan.markdown_import.document import Document, Entry, ListBlock, Section, all_entries
+from mlplan.markdown_import.document import Document, Entry, ListBlock, Para, Section, all_entries
 from mlplan.markdown_import.inline import Line
 from mlplan.markdown_import.labels import bare_title, is_part_label, unit_title
 from mlplan.markdown_import.outline import back_matter
 from mlplan.markdown_import.pieces import is_navigation_text, is_toc
-from mlplan.models import Roadmap
+from mlplan.models import Roadmap, Stage
 
 _WORD = re.compile(r"0*([^\W_]+)")  # without leading zeros: "Week 01" is "Week 1"
 # _WORD's letters and digits for an ASCII byte, lower-cased; any other byte is a space.
 _ASCII_WORDS = bytes(ord(c.lower()) if c.isalnum() else ord(" ") for c in map(chr, range(256)))
 _CONTENTS = re.compile(r"(?:table of )?contents|toc\b", re.I)
 _IMAGE = re.compile(r"!\[|<img\b", re.I)
+_CITED = re.compile(r"\((https?://\S+)\)")
 _NO_ADDRESS = "a file beside the document has no web address (import the document from its link to keep it)"
 
 
@@ -52,6 +54,8 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
     found = _Found(roadmap)
     raw = source.split("\n")
     out: list[Skipped] = []
+    link_lines = _LinkLines(source)
+    reported_link = 0
 
     def report(line: int, why: str) -> None:
         text = raw[line - 1].strip() if 0 < line <= len(raw) else ""
@@ -73,6 +77,14 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
                 for entry in all_entries(block.entries):
                     if why := _entry_why(entry, found, raw, back, toc, doc.task_list):
                         report(entry.line, why)
+            elif isinstance(block, Para):
+                for line in block.lines:
+                    if line.links:  # most lines: none
+                        for _, url in line.links:
+                            number = link_lines.next(url)
+                            if url not in found.urls and number and number != reported_link:
+                                report(number, _back_why(back) if back else _link_why(raw[number - 1]))
+                                reported_link = number  # a line's other links: the same line, once
         sections += [(child, back) for child in reversed(section.children)]
     for link in doc.local_links:  # kept text whose link had no web address; prose is not reported
         if link.label and found.holds_text(link.label):
@@ -81,6 +93,48 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
 
 
 _LINE = attrgetter("line")
+
+
+class _LinkLines:
+    """The source line of each paragraph link, asked in source order: where its address is written next."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+        self.after = 0
+
+    def next(self, url: str) -> int:
+        """The line (from 1) of ``url`` after the last one found, else its first; 0 if the source does not write it."""
+        at = self.source.find(url, self.after)
+        if at < 0:
+            at = self.source.find(url)  # written otherwise before (an entity, a relative link): its first mention
+        if at < 0:
+            return 0
+        self.after = at + len(url)
+        return bisect_right(self.starts, at)
+
+
+def _cited(summary: str) -> Iterator[str]:
+    """The addresses prose keeps after the text of its links, ``the blog (https://…)``.
+
+    An address may end in ``)`` itself (``…/Foo_(bar)``), and a cited one may close a bracket
+    of the prose (``(see the blog (https://…))``): each reading is a candidate.
+    """
+    for found in _CITED.findall(summary):
+        yield found
+        while found.endswith(")"):
+            found = found[:-1]
+            yield found
+
+
+def _summaries(stage: Stage) -> Iterator[str]:
+    yield stage.summary
+    for unit in stage.units:
+        yield unit.summary
+
+
+def _link_why(source_line: str) -> str:
+    return "badge" if _IMAGE.search(source_line) else "link in prose"
 
 
 def _back_why(title: str) -> str:
@@ -132,6 +186,9 @@ class _Found:
         unique = [text for text in dict.fromkeys(texts) if text]
         words_of = [_words(text) for text in unique]
         self.exact = set(words_of)
+        for summary in [roadmap.summary, *(text for stage in roadmap.stages for text in _summaries(stage))]:
+            if "(" in summary:
+                urls.update(_cited(summary))
         self.urls = urls
         index: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # each word's texts, as their words
         for words in words_of:  # the list, not the set: in the order they were made, they are near in memory
