@@ -679,6 +679,16 @@ def test_a_summary_keeps_each_address_its_prose_cites_after_the_link_text():
     )
 
 
+def test_an_introductions_links_are_reported_on_their_lines_even_when_resolved_against_the_documents_address():
+    from mlplan import sources
+
+    text = "# Plan\n\nWritten by [Ada](https://ada.example/about).\n\nRead [the notes](docs/notes.md) first.\n\n"
+    text += "## Week 1\n\n- Read the guide\n\n## Week 2\n\n- More\n"
+    skipped = []
+    import_markdown(text, "plan.md", skipped=skipped, links_base=sources.link_base("https://github.com/o/r"))
+    assert [(s.line, s.why) for s in skipped] == [(3, "link in prose"), (5, "link in prose")]
+
+
 def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
     # the smallest plan a learner writes by hand: it was refused as having no section with study items
     plan = tmp_path / "plan.md"

@@ -12,11 +12,10 @@ contents, navigation, a label, a heading without study content, prose.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
 from operator import attrgetter
 
 from mlplan import hour_forms
@@ -80,9 +79,11 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
             elif isinstance(block, Para):
                 for line in block.lines:
                     if line.links:  # most lines: none
-                        for _, url in line.links:
-                            number = link_lines.next(url)
-                            if url not in found.urls and number and number != reported_link:
+                        for label, url in line.links:
+                            if url in found.urls:
+                                continue
+                            number = link_lines.next(url, label)
+                            if number != reported_link:
                                 report(number, _back_why(back) if back else _link_why(raw[number - 1]))
                                 reported_link = number  # a line's other links: the same line, once
         sections += [(child, back) for child in reversed(section.children)]
@@ -96,22 +97,31 @@ _LINE = attrgetter("line")
 
 
 class _LinkLines:
-    """The source line of each paragraph link, asked in source order: where its address is written next."""
+    """The source line of a paragraph's link, asked in source order: where its address is written next."""
 
     def __init__(self, source: str):
         self.source = source
-        self.starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
-        self.after = 0
+        self.at = 0  # where the last one was found, on line self.line: lines are counted from there, not split
+        self.line = 1
 
-    def next(self, url: str) -> int:
-        """The line (from 1) of ``url`` after the last one found, else its first; 0 if the source does not write it."""
-        at = self.source.find(url, self.after)
-        if at < 0:
-            at = self.source.find(url)  # written otherwise before (an entity, a relative link): its first mention
-        if at < 0:
-            return 0
-        self.after = at + len(url)
-        return bisect_right(self.starts, at)
+    def next(self, url: str, label: str) -> int:
+        """The line (from 1) where ``url`` is written after the last one found, else where it is first.
+
+        An address the source writes otherwise (an entity, a link relative to the document's own
+        address) is looked for by its text, and else reported on the line of the last one found.
+        """
+        for text in (url, label):
+            at = self.source.find(text, self.at + 1) if text else -1
+            if at < 0 and text:
+                at = self.source.find(text)
+            if at >= 0:
+                if at >= self.at:
+                    self.line += self.source.count("\n", self.at, at)
+                else:
+                    self.line = self.source.count("\n", 0, at) + 1
+                self.at = at
+                return self.line
+        return self.line
 
 
 def _cited(summary: str) -> Iterator[str]:
