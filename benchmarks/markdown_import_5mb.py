@@ -90,6 +90,13 @@ seed 002 repeated 1.57 s (178 MB), seed 002 varied 2.47 (235 MB), seed 000 2.74 
 seed 003 2.78 (298 MB), amitness-learning 2.63 (251 MB), ml-youtube-courses 2.93 (317 MB),
 1.8x to 3.3x the reference.
 
+2026-11-29, 01:17 (a9224a4: the skipped report also lists links in paragraphs the roadmap
+does not keep; "[Algorithms I: …](…)" alone in a paragraph is an item): instructions against
+ad10652, seed 002 varied 12.86 G -> 12.94 G (+0.6%), ml-youtube-courses varied 17.40 G ->
+17.45 G (+0.3%). Five runs (the reference loop 0.99 s, 0.87-1.24): seed 002 repeated 1.72 s,
+seed 002 varied 2.45, seed 000 2.93, seed 003 2.91, amitness-learning 2.92, ml-youtube-courses
+3.03 (317 MB); 1.7x to 3.1x the reference.
+
 The ftfy gate (a line goes through ftfy only if ftfy may change it) took seed 002 varied
 from 3.05 to 2.76 s, and freezing what the command leaves alive (so the collector's last
 scan at exit skips the importer's caches) to 2.49 s. Where the other shapes' time goes
