@@ -968,3 +968,30 @@ def test_item_ids_are_the_unit_and_a_number_and_repeated_days_get_a_suffix():
         ("w01", ["w01.d1", "w01.d1-2", "w01.3"]),
         ("w01-2", ["w01-2.1"]),
     ]
+
+
+_LABELS = st.text(alphabet="abc :()", min_size=0, max_size=6)
+_ADDRESSES = st.from_regex(r"https://[a-c]{1,3}\.example/[a-c]{0,4}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="xy ", max_size=4), _LABELS, _ADDRESSES), min_size=1, max_size=5, unique_by=lambda p: p[2]
+    ),
+    _LABELS,
+)
+def test_prose_keeps_every_address_it_cites_and_its_text(parts, tail):
+    # a paragraph line: filler, a link's text, filler…; the summary has each address, in order where it can
+    from mlplan.markdown_import.inline import Line
+    from mlplan.markdown_import.pieces import with_addresses
+
+    text = "".join(filler + label for filler, label, _ in parts) + tail
+    line = Line(text, [(label, url) for _, label, url in parts])
+    kept = with_addresses(line)
+    for _, _, url in parts:
+        assert f"({url})" in kept
+    without = kept
+    for _, _, url in parts:
+        without = without.replace(f" ({url})", "", 1)
+    assert without == text
