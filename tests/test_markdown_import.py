@@ -974,13 +974,11 @@ _LABELS = st.text(alphabet="abc :()", min_size=0, max_size=6)
 _ADDRESSES = st.from_regex(r"https://[a-c]{1,3}\.example/[a-c]{0,4}", fullmatch=True)
 
 
+_PARTS = st.tuples(st.text(alphabet="xy ", max_size=4), _LABELS, _ADDRESSES)  # filler, link text, address
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.text(alphabet="xy ", max_size=4), _LABELS, _ADDRESSES), min_size=1, max_size=5, unique_by=lambda p: p[2]
-    ),
-    _LABELS,
-)
+@given(st.lists(_PARTS, min_size=1, max_size=5, unique_by=lambda part: part[2]), _LABELS)
 def test_prose_keeps_every_address_it_cites_and_its_text(parts, tail):
     # a paragraph line: filler, a link's text, filler…; the summary has each address, in order where it can
     from mlplan.markdown_import.inline import Line
