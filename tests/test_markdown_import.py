@@ -689,6 +689,14 @@ def test_an_introductions_links_are_reported_on_their_lines_even_when_resolved_a
     assert [(s.line, s.why) for s in skipped] == [(3, "link in prose"), (5, "link in prose")]
 
 
+def test_a_link_to_a_file_beside_the_document_in_a_units_prose_is_reported():
+    skipped = []
+    text = "# Plan\n\n## Week 1\n\nWork through the [notebooks](lectures/week1) first.\n\n- Read the guide\n\n"
+    roadmap = import_markdown(text + "## Week 2\n\n- More\n", "plan.md", skipped=skipped)
+    assert roadmap.units()[0].summary == "Work through the notebooks first."
+    assert [(s.line, s.why.split(":")[0]) for s in skipped] == [(5, "link to lectures/week1 not kept")]
+
+
 def test_a_title_over_one_list_is_a_one_unit_roadmap(mlplan, tmp_path):
     # the smallest plan a learner writes by hand: it was refused as having no section with study items
     plan = tmp_path / "plan.md"

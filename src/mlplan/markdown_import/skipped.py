@@ -87,8 +87,8 @@ def skipped_lines(doc: Document, roadmap: Roadmap, source: str) -> list[Skipped]
                                 report(number, _back_why(back) if back else _link_why(raw[number - 1]))
                                 reported_link = number  # a line's other links: the same line, once
         sections += [(child, back) for child in reversed(section.children)]
-    for link in doc.local_links:  # kept text whose link had no web address; prose is not reported
-        if link.label and found.holds_text(link.label):
+    for link in doc.local_links:  # kept text whose link had no web address (prose the roadmap drops is not reported)
+        if link.label and (found.holds_text(link.label) or found.in_summary(link.label)):
             report(link.line, f"link to {link.href} not kept: {_NO_ADDRESS}")
     return sorted(out, key=_LINE)
 
@@ -196,7 +196,9 @@ class _Found:
         unique = [text for text in dict.fromkeys(texts) if text]
         words_of = [_words(text) for text in unique]
         self.exact = set(words_of)
-        for summary in [roadmap.summary, *(text for stage in roadmap.stages for text in _summaries(stage))]:
+        self.summaries = [roadmap.summary, *(text for stage in roadmap.stages for text in _summaries(stage))]
+        self._summary_words: dict[str, list[int]] | None = None  # made when first asked (see in_summary)
+        for summary in self.summaries:
             if "(" in summary:
                 urls.update(_cited(summary))
         self.urls = urls
@@ -216,6 +218,20 @@ class _Found:
             if url in self.urls:
                 return True
         return self.holds_text(line.text) or (line.body != line.text and self.holds_text(line.body))
+
+    def in_summary(self, text: str) -> bool:
+        """``text`` is written in a summary: looked for only in those holding its rarest word."""
+        if self._summary_words is None:
+            postings: defaultdict[str, list[int]] = defaultdict(list)
+            for n, summary in enumerate(self.summaries):
+                for word in _words(summary):
+                    postings[word].append(n)
+            self._summary_words = dict(postings)
+        try:
+            rarest = min([self._summary_words[word] for word in _words(text)], key=len)
+        except (KeyError, ValueError):  # a word no summary has, or no word
+            return False
+        return any(text in self.summaries[n] for n in rarest)
 
     def holds_text(self, text: str) -> bool:
         held = self.seen.get(text)
