@@ -237,7 +237,7 @@ def test_a_list_of_numbered_lectures_is_the_course_s_items_under_its_description
 
 def test_a_link_whose_text_has_a_colon_is_an_item_and_unkept_paragraph_links_are_reported(corpus):
     # "[Algorithms I: ArrayLists, …](edx)" alone in a paragraph is a course, not a note on the one before
-    roadmap, skipped, _ = corpus["ossu-data-science.md"]
+    roadmap, _, _ = corpus["ossu-data-science.md"]
     algorithms = next(u for u in roadmap.units() if u.title == "Data Structures and Algorithms")
     assert [i.title for i in algorithms.items][:2] == [
         "Java Programming",
@@ -245,7 +245,7 @@ def test_a_link_whose_text_has_a_colon_is_an_item_and_unkept_paragraph_links_are
     ]
     assert algorithms.items[1].resources[0].url.startswith("https://www.edx.org/learn/data-structures/")
     # a link in a paragraph the roadmap does not keep (the introduction's) is in the report, on its line
-    guide, skipped, _ = corpus["ml-for-software-engineers.md"]
+    _, skipped, _ = corpus["ml-for-software-engineers.md"]
     assert (
         Skipped(
             15,
